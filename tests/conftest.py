@@ -43,7 +43,9 @@ def _pg_admin(sql: str) -> None:
     import asyncpg
 
     async def run() -> None:
-        conn = await asyncpg.connect(host=PG_HOST, port=PG_PORT, user=os.environ.get("PGUSER", "postgres"), database=PG_ADMIN_DB)
+        conn = await asyncpg.connect(
+            host=PG_HOST, port=PG_PORT, user=os.environ.get("PGUSER", "postgres"), database=PG_ADMIN_DB
+        )
         try:
             await conn.execute(sql)
         finally:

@@ -29,7 +29,10 @@ def test_programme_create_read_list_update_delete(client: TestClient[Any]) -> No
     client.post("/api/programmes", json={"name": "Second"})
     page = client.get("/api/programmes", params={"limit": 1}).json()
     assert page["total"] == 2 and len(page["items"]) == 1 and page["items"][0]["name"] == "Second"
-    assert client.get("/api/programmes", params={"limit": 1, "offset": 1}).json()["items"][0]["id"] == created["id"]
+    assert (
+        client.get("/api/programmes", params={"limit": 1, "offset": 1}).json()["items"][0]["id"]
+        == created["id"]
+    )
     r = client.patch(f"/api/programmes/{created['id']}", json={"k_threshold": 7})
     assert r.status_code == 200 and r.json()["k_threshold"] == 7
     assert client.delete(f"/api/programmes/{created['id']}").status_code == 204
@@ -41,7 +44,9 @@ def test_programme_defaults_to_german(client: TestClient[Any]) -> None:
     assert body["language"] == "de" and body["format"] == "one-to-one"
 
 
-def test_participants_create_read_list(client: TestClient[Any], programme: dict[str, Any], people: dict[str, int]) -> None:
+def test_participants_create_read_list(
+    client: TestClient[Any], programme: dict[str, Any], people: dict[str, int]
+) -> None:
     r = client.get(f"/api/participants/{people['lead']}")
     assert r.status_code == 200 and r.json()["manager_id"] == people["boss"]
     page = client.get(f"/api/programmes/{programme['id']}/participants", params={"limit": 3}).json()
@@ -50,10 +55,16 @@ def test_participants_create_read_list(client: TestClient[Any], programme: dict[
     assert r.json()["department"] == "IT" and r.json()["expertise"] == ["KI"]
 
 
-def test_pair_create_read_list(client: TestClient[Any], programme: dict[str, Any], people: dict[str, int]) -> None:
+def test_pair_create_read_list(
+    client: TestClient[Any], programme: dict[str, Any], people: dict[str, int]
+) -> None:
     r = client.post(
         f"/api/programmes/{programme['id']}/pairs",
-        json={"junior_ids": [people["j1"]], "senior_ids": [people["boss"]], "goals": ["Social Media verstehen"]},
+        json={
+            "junior_ids": [people["j1"]],
+            "senior_ids": [people["boss"]],
+            "goals": ["Social Media verstehen"],
+        },
     )
     assert r.status_code == 201, r.text
     pair = r.json()
@@ -90,19 +101,29 @@ def test_senior_reporting_to_senior_in_group_is_refused(
     assert r.status_code == 422 and "reports directly to" in r.json()["detail"]
 
 
-def test_format_size_rules(client: TestClient[Any], programme: dict[str, Any], people: dict[str, int]) -> None:
+def test_format_size_rules(
+    client: TestClient[Any], programme: dict[str, Any], people: dict[str, int]
+) -> None:
     url = f"/api/programmes/{programme['id']}/pairs"
     r = client.post(url, json={"junior_ids": [people["j1"], people["j2"]], "senior_ids": [people["boss"]]})
     assert r.status_code == 422 and "one-to-one" in r.json()["detail"]
-    r = client.post(url, json={"format": "group", "junior_ids": [people["j1"]], "senior_ids": [people["boss"]]})
+    r = client.post(
+        url, json={"format": "group", "junior_ids": [people["j1"]], "senior_ids": [people["boss"]]}
+    )
     assert r.status_code == 422 and "3–4 junior" in r.json()["detail"]
     r = client.post(
         url,
-        json={"format": "group", "junior_ids": [people[f"j{i}"] for i in range(1, 5)], "senior_ids": [people["boss"]]},
+        json={
+            "format": "group",
+            "junior_ids": [people[f"j{i}"] for i in range(1, 5)],
+            "senior_ids": [people["boss"]],
+        },
     )
     assert r.status_code == 201, r.text
     # more than four juniors is a schema error before any rule runs
-    r = client.post(url, json={"format": "group", "junior_ids": [1, 2, 3, 4, 5], "senior_ids": [people["boss"]]})
+    r = client.post(
+        url, json={"format": "group", "junior_ids": [1, 2, 3, 4, 5], "senior_ids": [people["boss"]]}
+    )
     assert r.status_code == 400
 
 
@@ -118,12 +139,16 @@ def test_pair_roles_and_membership_are_checked(
     assert r.status_code == 422 and "more than once" in r.json()["detail"]
 
 
-def test_sessions_and_reflections(client: TestClient[Any], programme: dict[str, Any], people: dict[str, int]) -> None:
+def test_sessions_and_reflections(
+    client: TestClient[Any], programme: dict[str, Any], people: dict[str, int]
+) -> None:
     pair = client.post(
         f"/api/programmes/{programme['id']}/pairs",
         json={"junior_ids": [people["j1"]], "senior_ids": [people["boss"]]},
     ).json()
-    r = client.post(f"/api/pairs/{pair['id']}/sessions", json={"topic": "topic-ai-automation", "duration_minutes": 45})
+    r = client.post(
+        f"/api/pairs/{pair['id']}/sessions", json={"topic": "topic-ai-automation", "duration_minutes": 45}
+    )
     assert r.status_code == 201
     first = r.json()
     assert first["number"] == 1 and first["status"] == "planned" and first["duration_minutes"] == 45
@@ -162,7 +187,11 @@ def test_validation_errors_are_problem_details(client: TestClient[Any], programm
         ("/api/programmes", {"name": "x", "duration_months": "six"}, "duration_months"),
         ("/api/programmes", {"name": "x", "unknown": 1}, "unknown"),
         (f"/api/programmes/{programme['id']}/participants", {"display_name": "A", "role": "boss"}, "role"),
-        (f"/api/programmes/{programme['id']}/participants", {"display_name": "A", "role": "junior", "email": "nope"}, "email"),
+        (
+            f"/api/programmes/{programme['id']}/participants",
+            {"display_name": "A", "role": "junior", "email": "nope"},
+            "email",
+        ),
     ]
     for url, body, field in cases:
         r = client.post(url, json=body)
@@ -174,10 +203,20 @@ def test_validation_errors_are_problem_details(client: TestClient[Any], programm
 
 
 def test_unknown_ids_and_bad_paths_give_404_not_500(client: TestClient[Any]) -> None:
-    for url in ["/api/programmes/424242", "/api/pairs/424242", "/api/sessions/424242", "/api/participants/424242"]:
+    for url in [
+        "/api/programmes/424242",
+        "/api/pairs/424242",
+        "/api/sessions/424242",
+        "/api/participants/424242",
+    ]:
         r = client.get(url)
         assert r.status_code == 404 and "424242" in r.json()["detail"]
-    assert client.post("/api/programmes/424242/participants", json={"display_name": "A", "role": "junior"}).status_code == 404
+    assert (
+        client.post(
+            "/api/programmes/424242/participants", json={"display_name": "A", "role": "junior"}
+        ).status_code
+        == 404
+    )
     assert client.post("/api/pairs/424242/sessions", json={}).status_code == 404
     assert client.get("/api/programmes/not-a-number").status_code in (400, 404)
     assert client.get("/api/programmes", params={"limit": 1000}).status_code == 400
@@ -193,9 +232,13 @@ def test_session_limits(client: TestClient[Any], programme: dict[str, Any], peop
     assert client.post(url, json={"duration_minutes": 121}).status_code == 400
     assert client.post(url, json={"status": "done"}).status_code == 400
     s = client.post(url, json={"status": "cancelled"}).json()
-    r = client.post(f"/api/sessions/{s['id']}/reflections", json={"author_role": "junior", "answers": {"a": "b"}})
+    r = client.post(
+        f"/api/sessions/{s['id']}/reflections", json={"author_role": "junior", "answers": {"a": "b"}}
+    )
     assert r.status_code == 422
-    r = client.post(f"/api/sessions/{s['id']}/reflections", json={"author_role": "junior", "answers": {"a": "x" * 5001}})
+    r = client.post(
+        f"/api/sessions/{s['id']}/reflections", json={"author_role": "junior", "answers": {"a": "x" * 5001}}
+    )
     assert r.status_code == 400
 
 

@@ -1,0 +1,59 @@
+# companion — `make` lists the targets. Everything installs into .venv from PyPI; nothing else is needed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install run demo serve test lint format evals bench index clean
+
+help: ## Show this help
+	@echo "companion — session companion for reverse-mentoring programmes"
+	@echo
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install companion with its dev tools
+
+run: $(STAMP) ## Install, load the demo programme and serve on http://127.0.0.1:8000 (HOST/PORT to change)
+	$(BIN)/companion demo
+	$(BIN)/companion serve --host $(HOST) --port $(PORT)
+
+demo: $(STAMP) ## Load the demo programme (idempotent)
+	$(BIN)/companion demo
+
+serve: $(STAMP) ## Serve without touching demo data
+	$(BIN)/companion serve --host $(HOST) --port $(PORT)
+
+test: $(STAMP) ## Install and run the whole test suite (SQLite, PostgreSQL when reachable, browser)
+	@if [ -x scripts/install-browser.sh ]; then scripts/install-browser.sh; fi
+	$(BIN)/pytest -q
+
+lint: $(STAMP) ## ruff and mypy
+	$(BIN)/ruff check companion tests evals benchmarks
+	$(BIN)/ruff format --check companion tests evals benchmarks
+	$(BIN)/mypy companion
+
+format: $(STAMP) ## Format the code
+	$(BIN)/ruff format companion tests evals benchmarks
+	$(BIN)/ruff check --fix companion tests evals benchmarks
+
+evals: $(STAMP) ## Run the principle evals against the configured composer
+	$(BIN)/companion eval
+
+bench: $(STAMP) ## Run the benchmarks and print their figures
+	$(BIN)/python benchmarks/retrieval.py
+	$(BIN)/python benchmarks/generation.py
+
+index: $(STAMP) ## Build or update the knowledge search index
+	$(BIN)/companion index
+
+clean: ## Remove the virtualenv and local data
+	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache
