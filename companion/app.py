@@ -25,6 +25,7 @@ from companion.health import health
 from companion.programmes.controllers import PairController, ParticipantController, ProgrammeController
 from companion.runtime import Runtime
 from companion.sessions.controllers import PairSessionController, ReflectionController, SessionController
+from companion.sessions.generation_controller import generation_handlers
 from companion.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -61,6 +62,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         PairSessionController,
         SessionController,
         ReflectionController,
+        *generation_handlers(),
     ]
     route_handlers += _optional_handlers()
 

@@ -38,6 +38,20 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field("INFO", description="Log level.")
     migrate_on_start: bool = Field(True, description="Run database migrations when the service starts.")
 
+    # --- web, sign-in and limits ---
+    base_url: str = Field(
+        "http://127.0.0.1:8000",
+        description="Public address of the service; used to build sign-in links (CLI, demo, invites).",
+    )
+    invite_ttl_hours: int = Field(72, ge=1, le=24 * 30, description="Hours an invite link stays valid.")
+    session_ttl_hours: int = Field(
+        24 * 14, ge=1, le=24 * 90, description="Hours a browser sign-in (session cookie) stays valid."
+    )
+    token_ttl_days: int = Field(90, ge=1, le=730, description="Days an API bearer token stays valid.")
+    generation_rate_limit: int = Field(
+        20, ge=1, le=10_000, description="Generation requests allowed per user (or address) per minute."
+    )
+
     # --- knowledge and retrieval ---
     knowledge_dir: Path = Field(REPO_ROOT / "knowledge", description="Directory of knowledge cards.")
     index_on_start: bool = Field(True, description="Bring the search index up to date on start.")

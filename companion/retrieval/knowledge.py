@@ -128,9 +128,7 @@ class Card:
 
     def bullets(self, key: str) -> list[str]:
         """The bullet items of a section (lines starting with ``- ``), without the dash."""
-        return [
-            line[2:].strip() for line in self.sections.get(key, "").splitlines() if line.startswith("- ")
-        ]
+        return [line[2:].strip() for line in self.sections.get(key, "").splitlines() if line.startswith("- ")]
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from companion.auth import models as _auth_models  # noqa: F401  (registers the sign-in tables)
 from companion.db.models import Base
 
 connection = context.config.attributes.get("connection")

@@ -1,0 +1,1 @@
+"""Sign-in (invite links, session cookies, bearer tokens), roles and access guards."""

@@ -1,0 +1,96 @@
+"""Resolve who is calling: ``Authorization: Bearer <token>`` (API) or the session cookie (browser).
+
+The result goes to ``scope["user"]`` (a :class:`Principal` or None) and ``scope["auth"]`` ("bearer",
+"cookie" or None). Deciding what that person may do is the guard's job (``companion.auth.policy``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar.datastructures import Cookie, Headers
+from litestar.middleware import AbstractMiddleware
+from litestar.middleware.csrf import CSRFMiddleware
+from litestar.types import ASGIApp, Receive, Scope, Send
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from companion.auth import services
+from companion.settings import Settings
+
+SESSION_COOKIE = "companion_session"
+
+
+def bearer_token(headers: Headers) -> str | None:
+    """The bearer token of a request, if it sent one."""
+    value = headers.get("authorization", "")
+    scheme, _, token = value.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+def session_cookie(settings: Settings, value: str, max_age: int | None = None) -> Cookie:
+    """The browser session cookie: HttpOnly, SameSite=Lax; Secure in production and whenever the
+    public address is https (the test environment runs on plain http, like development)."""
+    return Cookie(
+        key=SESSION_COOKIE,
+        value=value,
+        path="/",
+        httponly=True,
+        samesite="lax",
+        secure=cookie_secure(settings),
+        max_age=max_age if max_age is not None else settings.session_ttl_hours * 3600,
+    )
+
+
+def cookie_secure(settings: Settings) -> bool:
+    """Whether cookies carry the Secure flag."""
+    return settings.env == "production" or settings.base_url.startswith("https://")
+
+
+class AuthMiddleware(AbstractMiddleware):
+    """Looks up the bearer token or session cookie once per request."""
+
+    exclude = ["^/static/", "^/health$"]
+
+    def __init__(self, app: ASGIApp, **kwargs: Any) -> None:
+        super().__init__(app, **kwargs)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        maker: async_sessionmaker[AsyncSession] = scope["litestar_app"].state.auth_db
+        headers = Headers.from_scope(scope)
+        principal = None
+        method: str | None = None
+        raw = bearer_token(headers)
+        if raw is not None:
+            method = "bearer"
+            async with maker() as db:
+                principal = await services.resolve_token(db, raw, "api")
+        else:
+            cookie = _cookie(headers, SESSION_COOKIE)
+            if cookie:
+                method = "cookie"
+                async with maker() as db:
+                    principal = await services.resolve_token(db, cookie, "session")
+        scope["user"] = principal
+        scope["auth"] = method if principal is not None else None
+        await self.app(scope, receive, send)
+
+
+def _cookie(headers: Headers, name: str) -> str | None:
+    for part in headers.get("cookie", "").split(";"):
+        key, _, value = part.strip().partition("=")
+        if key == name and value:
+            return value.strip('"')
+    return None
+
+
+class BearerAwareCSRFMiddleware(CSRFMiddleware):
+    """Litestar's CSRF check, skipped for requests that authenticate with a bearer token.
+
+    A bearer token is never sent by a browser on its own (unlike a cookie), so such requests cannot be
+    forged cross-site; the cookie is ignored for them by :class:`AuthMiddleware` anyway."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and bearer_token(Headers.from_scope(scope)) is not None:
+            await self.app(scope, receive, send)
+            return
+        await super().__call__(scope, receive, send)

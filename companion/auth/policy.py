@@ -1,0 +1,179 @@
+"""Who may call what: one table of access rules, and the guard that enforces it on every route.
+
+Decisions, in order: a route without a rule is refused (fail closed); anonymous callers of a protected
+route get 401; a signed-in person without the right role or membership gets 403; an object that does not
+exist gets 404 (only after the role check, so anonymous callers learn nothing). Coordinators manage
+programmes, people and pairs but never reach a pair's sessions, generated outputs or reflections.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from litestar.connection import ASGIConnection
+from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
+from litestar.handlers.base import BaseRouteHandler
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from companion.auth.principal import Principal
+from companion.db.models import MentoringSession, PairMember, Participant, Reflection
+from companion.errors import NotFoundError
+
+Access = Literal[
+    "public", "signed_in", "coordinator", "participant", "pair", "pair_or_coordinator", "programme", "person"
+]
+ALL = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"})
+READ = frozenset({"GET", "HEAD"})
+WRITE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    methods: frozenset[str]
+    pattern: re.Pattern[str]
+    access: Access
+
+
+def _r(methods: frozenset[str], template: str, access: Access) -> Rule:
+    return Rule(methods, re.compile(f"^{template}$"), access)
+
+
+# First match wins. Templates are Litestar's path formats ("/api/pairs/{pair_id}").
+RULES: Sequence[Rule] = (
+    _r(READ, r"/health", "public"),
+    _r(READ, r"/schema(/.*)?", "public"),
+    _r(READ, r"/static/.*", "public"),
+    _r(READ, r"/", "public"),
+    _r(READ, r"/signin", "public"),
+    _r(READ, r"/auth/invite/\{token\}", "public"),
+    _r(frozenset({"POST"}), r"/auth/signout", "public"),
+    # --- JSON API: auth ---
+    _r(READ, r"/api/auth/me", "signed_in"),
+    _r(frozenset({"POST"}), r"/api/auth/tokens", "signed_in"),
+    _r(frozenset({"POST"}), r"/api/auth/invites", "coordinator"),
+    # --- JSON API: programmes, people, pairs ---
+    _r(ALL, r"/api/programmes", "coordinator"),
+    _r(READ, r"/api/programmes/\{programme_id\}", "programme"),
+    _r(ALL, r"/api/programmes/\{programme_id\}(/.*)?", "coordinator"),
+    _r(READ, r"/api/participants/\{participant_id\}", "person"),
+    _r(WRITE, r"/api/participants/\{participant_id\}", "coordinator"),
+    _r(READ, r"/api/pairs/\{pair_id\}", "pair_or_coordinator"),
+    _r(WRITE, r"/api/pairs/\{pair_id\}", "coordinator"),
+    # --- JSON API: everything of a pair is for the pair only ---
+    _r(ALL, r"/api/pairs/\{pair_id\}/sessions", "pair"),
+    _r(ALL, r"/api/sessions/\{session_id\}(/.*)?", "pair"),
+    _r(ALL, r"/api/reflections/\{reflection_id\}", "pair"),
+    _r(READ, r"/api/knowledge/.*", "signed_in"),
+    # --- pages ---
+    _r(ALL, r"/me", "participant"),
+    _r(ALL, r"/me/sessions/\{session_id\}(/.*)?", "pair"),
+    _r(ALL, r"/coordinator(/.*)?", "coordinator"),
+)
+
+
+def rule_for(method: str, template: str) -> Rule | None:
+    """The first rule matching a request, or None (then the request is refused)."""
+    for rule in RULES:
+        if method in rule.methods and rule.pattern.match(template):
+            return rule
+    return None
+
+
+def principal_of(connection: ASGIConnection[Any, Any, Any, Any]) -> Principal | None:
+    """The signed-in person of a request (set by the auth middleware), or None."""
+    user = connection.scope.get("user")
+    return user if isinstance(user, Principal) else None
+
+
+async def _pair_of(db: AsyncSession, params: dict[str, Any]) -> int:
+    if "pair_id" in params:
+        return int(params["pair_id"])
+    if "session_id" in params:
+        sid = int(params["session_id"])
+        pair_id = await db.scalar(select(MentoringSession.pair_id).where(MentoringSession.id == sid))
+        if pair_id is None:
+            raise NotFoundError(f"Session {sid} does not exist")
+        return int(pair_id)
+    if "reflection_id" in params:
+        rid = int(params["reflection_id"])
+        pair_id = await db.scalar(
+            select(MentoringSession.pair_id)
+            .join(Reflection, Reflection.session_id == MentoringSession.id)
+            .where(Reflection.id == rid)
+        )
+        if pair_id is None:
+            raise NotFoundError(f"Reflection {rid} does not exist")
+        return int(pair_id)
+    raise PermissionDeniedException("No pair in this request")
+
+
+async def check_access(
+    access: Access, who: Principal | None, params: dict[str, Any], db_maker: async_sessionmaker[AsyncSession]
+) -> None:
+    """Raise 401/403/404 unless ``who`` may use a route with ``access`` and these path parameters."""
+    if access == "public":
+        return
+    if who is None:
+        raise NotAuthorizedException("Sign in first: use your invite link or an API token")
+    if access == "signed_in":
+        return
+    if access == "coordinator":
+        if not who.is_coordinator:
+            raise PermissionDeniedException("Only coordinators may do this")
+        return
+    if access == "participant":
+        if not who.is_participant:
+            raise PermissionDeniedException("This page is for participants")
+        return
+    if access == "pair_or_coordinator" and who.is_coordinator:
+        return
+    if access in ("pair", "pair_or_coordinator"):
+        if who.is_coordinator:
+            raise PermissionDeniedException(
+                "Sessions, agendas, preparations, reflections and summaries are confidential to the pair"
+            )
+        async with db_maker() as db:
+            pair_id = await _pair_of(db, params)
+        if not who.in_pair(pair_id):
+            raise PermissionDeniedException("You are not a member of this pair")
+        return
+    if access == "programme":
+        if who.is_coordinator or who.programme_id == int(params["programme_id"]):
+            return
+        raise PermissionDeniedException("You are not part of this programme")
+    if access == "person":
+        pid = int(params["participant_id"])
+        if who.is_coordinator or (who.is_participant and who.id == pid):
+            return
+        async with db_maker() as db:
+            shared = await db.scalar(
+                select(PairMember.pair_id).where(
+                    PairMember.participant_id == pid, PairMember.pair_id.in_(who.pair_ids)
+                )
+            )
+            exists = await db.get(Participant, pid)
+        if exists is None:
+            raise NotFoundError(f"Participant {pid} does not exist")
+        if shared is None:
+            raise PermissionDeniedException("You can only see yourself and your pair")
+        return
+    raise PermissionDeniedException("Access rule not understood")  # pragma: no cover
+
+
+async def authorize(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
+    """App-wide Litestar guard: look up the route's rule and enforce it."""
+    method = connection.scope.get("method", "GET")
+    if method == "OPTIONS":
+        return
+    template = connection.scope.get("path_template") or connection.scope["path"]
+    rule = rule_for(method, template)
+    if rule is None:
+        who = principal_of(connection)
+        if who is None:
+            raise NotAuthorizedException("Sign in first")
+        raise PermissionDeniedException(f"No access rule for {method} {template}; refused")
+    await check_access(rule.access, principal_of(connection), connection.path_params, connection.app.state.auth_db)

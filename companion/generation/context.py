@@ -1,0 +1,122 @@
+"""Prepare a :class:`GenerationContext`: resolve the topic, pick the session pattern, retrieve passages.
+
+Both composers call :meth:`ContextBuilder.prepare` on a context that is not prepared yet, so services
+can pass the raw context (pair data + topic) and evals can pass a fully prepared one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import anyio
+
+from companion.generation.safety import safe_goals
+from companion.generation.schemas import GenerationContext
+from companion.retrieval.knowledge import Card, KnowledgeBase
+from companion.retrieval.types import Passage, Retriever
+
+# Topic-card sections the composers always want in front of them, in this order.
+TOPIC_SECTIONS = ("junior_questions", "senior_questions", "non_technical", "session_ideas")
+# Kinds worth retrieving for a session beyond the topic card itself.
+SUPPORT_KINDS = ("principle", "pitfall", "challenge", "role-tip", "topic")
+MAX_PASSAGES = 10
+
+
+def norm(text: str) -> str:
+    return re.sub(r"[^\w]+", " ", text.casefold()).strip()
+
+
+def pick_pattern(ctx: GenerationContext) -> str:
+    """The session-pattern card id for this session (first, final, group, project, mid-programme, regular)."""
+    total = ctx.total_sessions
+    if ctx.session_number == 1:
+        return "pattern-first-session"
+    if total is not None and ctx.session_number >= total:
+        return "pattern-final-retrospective"
+    if ctx.format == "group":
+        return "pattern-group-session"
+    if ctx.format == "project":
+        return "pattern-project-session"
+    if total is not None and total >= 3 and ctx.session_number == math.ceil(total / 2):
+        return "pattern-mid-checkin"
+    return "pattern-regular-session"
+
+
+def card_passage(card: Card, section: str, score: float = 1.0) -> Passage:
+    """A passage for one section of a card (or its summary)."""
+    text = card.summary if section == "summary" else card.sections[section]
+    heading = "Summary" if section == "summary" else card.section_heading(section)
+    return Passage(
+        card_id=card.id,
+        lang=card.lang,
+        kind=card.kind,
+        title=card.title,
+        section=section,
+        heading=heading,
+        text=text,
+        score=score,
+        category=card.category,
+    )
+
+
+class ContextBuilder:
+    """Resolves topics and gathers grounding passages from the knowledge base and the retriever."""
+
+    def __init__(self, knowledge: KnowledgeBase, retriever: Retriever, k: int = 6) -> None:
+        self.knowledge = knowledge
+        self.retriever = retriever
+        self.k = k
+
+    def resolve_topic(self, topic: str | None, lang: str) -> Card | None:
+        """The topic card for ``topic``: by id, by title (either language), else the best search hit."""
+        if not topic:
+            return None
+        card = self.knowledge.get(topic.strip(), lang)
+        if card is not None and card.kind == "topic":
+            return card
+        wanted = norm(topic)
+        for candidate in self.knowledge.cards:
+            if candidate.kind == "topic" and norm(candidate.title) == wanted:
+                return self.knowledge.get(candidate.id, lang) or candidate
+        hits = self.retriever.search(topic, lang=lang, kinds=["topic"], k=1)
+        if hits:
+            return self.knowledge.get(hits[0].card_id, lang)
+        return None
+
+    def prepare(self, ctx: GenerationContext) -> GenerationContext:
+        """A copy of ``ctx`` with ``topic_id``, ``pattern_id`` and ``passages`` filled in."""
+        if ctx.is_prepared:
+            return ctx
+        lang = ctx.language
+        topic_card = self.knowledge.get(ctx.topic_id, lang) if ctx.topic_id else None
+        if topic_card is None:
+            topic_card = self.resolve_topic(ctx.topic, lang)
+        pattern_id = pick_pattern(ctx)
+        passages: list[Passage] = []
+        if topic_card is not None:
+            passages += [card_passage(topic_card, s) for s in TOPIC_SECTIONS if s in topic_card.sections]
+        query = " ".join(filter(None, [ctx.topic or "", *safe_goals(ctx.goals)])) or pattern_id
+        for hit in self.retriever.search(query, lang=lang, kinds=list(SUPPORT_KINDS), k=self.k):
+            if topic_card is not None and hit.card_id == topic_card.id and hit.section in TOPIC_SECTIONS:
+                continue
+            passages.append(hit)
+        seen: set[tuple[str, str]] = set()
+        unique = []
+        for p in passages:
+            if (p.card_id, p.section) not in seen and self.knowledge.get(p.card_id, lang) is not None:
+                seen.add((p.card_id, p.section))
+                unique.append(p)
+        return ctx.model_copy(
+            update={
+                "topic_id": topic_card.id if topic_card else None,
+                "pattern_id": pattern_id,
+                "passages": unique[:MAX_PASSAGES],
+            }
+        )
+
+    async def aprepare(self, ctx: GenerationContext) -> GenerationContext:
+        """:meth:`prepare` in a worker thread: retrieval may embed the query, which is CPU-bound."""
+        if ctx.is_prepared:
+            return ctx
+        return await anyio.to_thread.run_sync(self.prepare, ctx)

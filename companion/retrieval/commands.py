@@ -1,0 +1,104 @@
+"""CLI commands of the knowledge area: ``companion index`` and ``companion search``."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from companion.retrieval.knowledge import CATEGORIES, KINDS, KnowledgeError
+
+if TYPE_CHECKING:
+    from companion.retrieval.indexer import ProgressCallback
+    from companion.retrieval.search import HybridRetriever
+    from companion.settings import Settings
+
+LangOpt = Annotated[str | None, typer.Option("--lang", "-l", help="Only cards in this language: de or en.")]
+
+
+def _settings() -> Settings:
+    from pydantic import ValidationError
+
+    from companion.settings import get_settings
+
+    try:
+        return get_settings()
+    except (ValidationError, ValueError) as exc:
+        typer.echo(f"Configuration error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+
+def _build(settings: Settings, progress: ProgressCallback | None) -> HybridRetriever:
+    """The retriever, or a clear message and exit code 1 when the knowledge or the index is broken."""
+    from companion.retrieval.embeddings import EmbeddingError
+    from companion.retrieval.indexer import build_retriever
+    from companion.retrieval.store import StoreError
+
+    try:
+        return build_retriever(settings, progress=progress)
+    except KnowledgeError as exc:
+        typer.echo(f"Knowledge error: {exc}", err=True)
+    except (StoreError, EmbeddingError) as exc:
+        typer.echo(f"Index error: {exc}", err=True)
+    raise typer.Exit(1)
+
+
+def index() -> None:
+    """Bring the search index up to date with the knowledge cards (only changed cards are embedded)."""
+    from companion.retrieval.indexer import IndexProgress
+
+    settings = _settings()
+    where = settings.chroma_url or str(settings.data_dir / "chroma")
+    typer.echo(f"Indexing {settings.knowledge_dir} with {settings.embedder} into {where}")
+
+    def show(p: IndexProgress) -> None:
+        typer.echo(f"  [{p.embedder}] {p.done}/{p.total} cards embedded (last: {p.card})")
+
+    started = time.perf_counter()
+    retriever = _build(settings, show)
+    cards = len({(r.card_id, r.lang) for r in retriever.records})
+    typer.echo(
+        f"Index ready: {cards} cards, {len(retriever.records)} passages, {time.perf_counter() - started:.2f}s"
+    )
+
+
+def search(
+    query: Annotated[str, typer.Argument(help="What to look for, in German or English.")],
+    lang: LangOpt = None,
+    kind: Annotated[
+        list[str] | None, typer.Option("--kind", help=f"Only these kinds (repeatable): {', '.join(KINDS)}.")
+    ] = None,
+    category: Annotated[
+        str | None, typer.Option("--category", help=f"Only topics of: {', '.join(CATEGORIES)}.")
+    ] = None,
+    k: Annotated[int, typer.Option("-k", help="Number of passages.", min=1, max=50)] = 5,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+) -> None:
+    """Search the knowledge cards and print the best passages."""
+    from companion.retrieval.search import SearchError
+
+    settings = _settings()
+    retriever = _build(settings, None)
+    try:
+        results = retriever.search(query, lang=lang, kinds=kind or None, category=category, k=k)
+    except SearchError as exc:
+        typer.echo(f"Invalid search: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    if as_json:
+        typer.echo(json.dumps([asdict(p) for p in results], ensure_ascii=False, indent=2))
+        return
+    if not results:
+        typer.echo("No matching passages.")
+    for i, p in enumerate(results, start=1):
+        typer.echo(f"{i}. {p.title} [{p.card_id}, {p.lang}] – {p.heading}  (score {p.score:.3f})")
+        for line in p.text.splitlines()[:6]:
+            typer.echo(f"     {line}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``index`` and ``search`` to the ``companion`` CLI."""
+    app.command("index")(index)
+    app.command("search")(search)

