@@ -27,6 +27,7 @@ from companion.runtime import Runtime
 from companion.sessions.controllers import PairSessionController, ReflectionController, SessionController
 from companion.sessions.generation_controller import generation_handlers
 from companion.settings import Settings, get_settings
+from companion.web import setup as web
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         try:
             yield
         finally:
+            await runtime.aclose()
             await engine.dispose()
 
     route_handlers: list[Any] = [
@@ -63,6 +65,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         SessionController,
         ReflectionController,
         *generation_handlers(),
+        *web.route_handlers(),
     ]
     route_handlers += _optional_handlers()
 
@@ -85,7 +88,10 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
             "retriever": Provide(provide_retriever),
             "composer": Provide(provide_composer),
         },
-        exception_handlers=EXCEPTION_HANDLERS,
+        exception_handlers=web.exception_handlers(EXCEPTION_HANDLERS),
+        middleware=web.middleware(settings),
+        guards=web.guards(),
+        template_config=web.template_config(),
         openapi_config=OpenAPIConfig(
             title="companion",
             version=__version__,
@@ -98,6 +104,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         debug=False,
     )
     app.state.settings = settings
+    web.install(app, engine)
     app.state.runtime = runtime
     return app
 

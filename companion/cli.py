@@ -94,7 +94,12 @@ def build_cli() -> typer.Typer:
     app.command()(serve)
     app.command()(demo)
     app.add_typer(db_app, name="db")
-    for module in ("companion.retrieval.commands", "companion.generation.commands", "companion.evalcli"):
+    for module in (
+        "companion.retrieval.commands",
+        "companion.generation.commands",
+        "companion.evalcli",
+        "companion.auth.commands",
+    ):
         try:
             mod = __import__(module, fromlist=["register"])
         except ImportError:

@@ -90,12 +90,15 @@ async def seed_demo(settings: Settings) -> str:
         async with maker() as session:
             existing = await session.scalar(select(Programme).where(Programme.name == DEMO_NAME))
             if existing is not None:
-                return f"Demo programme already present (id {existing.id}); nothing changed."
-            programme = await _create(session)
-            return (
-                f"Created demo programme '{DEMO_NAME}' (id {programme.id}) with "
-                f"{len(PEOPLE)} participants and {len(PAIRS)} pairs."
-            )
+                summary = f"Demo programme already present (id {existing.id}); nothing changed."
+                programme = existing
+            else:
+                programme = await _create(session)
+                summary = (
+                    f"Created demo programme '{DEMO_NAME}' (id {programme.id}) with "
+                    f"{len(PEOPLE)} participants and {len(PAIRS)} pairs."
+                )
+            return summary + "\n" + await demo_sign_in_links(session, settings, programme.id)
     finally:
         await engine.dispose()
 
@@ -177,3 +180,27 @@ def _reflections(session_id: int) -> list[Reflection]:
             },
         ),
     ]
+
+
+DEMO_COORDINATOR = ("Katrin Vogel (HR)", "hr@brandt-antriebe.example")
+
+
+async def demo_sign_in_links(session: AsyncSession, settings: Settings, programme_id: int) -> str:
+    """Fresh single-use sign-in links for the demo coordinator and every demo participant."""
+    from companion.auth import bootstrap
+
+    ttl = settings.invite_ttl_hours
+    cid = await bootstrap.ensure_coordinator(session, *DEMO_COORDINATOR)
+    lines = [
+        f"Sign-in links (single use, valid {ttl} h; run 'companion demo' again for new ones):",
+        f"  Coordinator  {DEMO_COORDINATOR[0]:<24} {await bootstrap.coordinator_link(session, cid, settings.base_url, ttl)}",
+    ]
+    people = (
+        await session.scalars(
+            select(Participant).where(Participant.programme_id == programme_id).order_by(Participant.id)
+        )
+    ).all()
+    for person in people:
+        link = await bootstrap.participant_link(session, person.id, settings.base_url, ttl)
+        lines.append(f"  {person.role.capitalize():<12} {person.display_name:<24} {link}")
+    return "\n".join(lines)

@@ -42,6 +42,12 @@ class Runtime:
             self._composer = build_composer(self.settings, retriever.knowledge, retriever)
         return self._composer
 
+    async def aclose(self) -> None:
+        """Release network clients (the LLM composer keeps an HTTP connection pool)."""
+        closer = getattr(self._composer, "aclose", None)
+        if closer is not None:
+            await closer()
+
     def set_composer(self, composer: Any) -> None:
         """Swap the composer (tests and benchmarks inject fakes at the model boundary)."""
         self._composer = composer

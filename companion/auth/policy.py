@@ -1,8 +1,8 @@
 """Who may call what: one table of access rules, and the guard that enforces it on every route.
 
 Decisions, in order: a route without a rule is refused (fail closed); anonymous callers of a protected
-route get 401; a signed-in person without the right role or membership gets 403; an object that does not
-exist gets 404 (only after the role check, so anonymous callers learn nothing). Coordinators manage
+route get 401 (they learn nothing else); a session or reflection that does not exist gets 404; a
+signed-in person without the right role or pair membership gets 403. Coordinators manage
 programmes, people and pairs but never reach a pair's sessions, generated outputs or reflections.
 """
 
@@ -20,8 +20,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from companion.auth.principal import Principal
-from companion.db.models import MentoringSession, PairMember, Participant, Reflection
+from companion.db.models import MentoringSession, Pair, PairMember, Participant, Reflection
 from companion.errors import NotFoundError
+from companion.sessions.schemas import ReflectionCreate
 
 Access = Literal[
     "public", "signed_in", "coordinator", "participant", "pair", "pair_or_coordinator", "programme", "person"
@@ -49,7 +50,7 @@ RULES: Sequence[Rule] = (
     _r(READ, r"/static/.*", "public"),
     _r(READ, r"/", "public"),
     _r(READ, r"/signin", "public"),
-    _r(READ, r"/auth/invite/\{token\}", "public"),
+    _r(READ | {"POST"}, r"/auth/invite/\{token\}", "public"),
     _r(frozenset({"POST"}), r"/auth/signout", "public"),
     # --- JSON API: auth ---
     _r(READ, r"/api/auth/me", "signed_in"),
@@ -71,6 +72,7 @@ RULES: Sequence[Rule] = (
     # --- pages ---
     _r(ALL, r"/me", "participant"),
     _r(ALL, r"/me/sessions/\{session_id\}(/.*)?", "pair"),
+    _r(frozenset({"POST"}), r"/me/pairs/\{pair_id\}/sessions", "pair"),
     _r(ALL, r"/coordinator(/.*)?", "coordinator"),
 )
 
@@ -91,23 +93,26 @@ def principal_of(connection: ASGIConnection[Any, Any, Any, Any]) -> Principal | 
 
 async def _pair_of(db: AsyncSession, params: dict[str, Any]) -> int:
     if "pair_id" in params:
-        return int(params["pair_id"])
+        pair_id = int(params["pair_id"])
+        if await db.get(Pair, pair_id) is None:
+            raise NotFoundError(f"Pair {pair_id} does not exist")
+        return pair_id
     if "session_id" in params:
         sid = int(params["session_id"])
-        pair_id = await db.scalar(select(MentoringSession.pair_id).where(MentoringSession.id == sid))
-        if pair_id is None:
+        found = await db.scalar(select(MentoringSession.pair_id).where(MentoringSession.id == sid))
+        if found is None:
             raise NotFoundError(f"Session {sid} does not exist")
-        return int(pair_id)
+        return int(found)
     if "reflection_id" in params:
         rid = int(params["reflection_id"])
-        pair_id = await db.scalar(
+        via = await db.scalar(
             select(MentoringSession.pair_id)
             .join(Reflection, Reflection.session_id == MentoringSession.id)
             .where(Reflection.id == rid)
         )
-        if pair_id is None:
+        if via is None:
             raise NotFoundError(f"Reflection {rid} does not exist")
-        return int(pair_id)
+        return int(via)
     raise PermissionDeniedException("No pair in this request")
 
 
@@ -132,12 +137,12 @@ async def check_access(
     if access == "pair_or_coordinator" and who.is_coordinator:
         return
     if access in ("pair", "pair_or_coordinator"):
+        async with db_maker() as db:
+            pair_id = await _pair_of(db, params)  # 404 for a missing session or reflection
         if who.is_coordinator:
             raise PermissionDeniedException(
                 "Sessions, agendas, preparations, reflections and summaries are confidential to the pair"
             )
-        async with db_maker() as db:
-            pair_id = await _pair_of(db, params)
         if not who.in_pair(pair_id):
             raise PermissionDeniedException("You are not a member of this pair")
         return
@@ -166,10 +171,10 @@ async def check_access(
 
 async def authorize(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
     """App-wide Litestar guard: look up the route's rule and enforce it."""
-    method = connection.scope.get("method", "GET")
+    method = str(connection.scope.get("method", "GET"))
     if method == "OPTIONS":
         return
-    template = connection.scope.get("path_template") or connection.scope["path"]
+    template = str(connection.scope.get("path_template") or connection.scope["path"])
     rule = rule_for(method, template)
     if rule is None:
         who = principal_of(connection)
@@ -177,3 +182,14 @@ async def authorize(connection: ASGIConnection[Any, Any, Any, Any], handler: Bas
             raise NotAuthorizedException("Sign in first")
         raise PermissionDeniedException(f"No access rule for {method} {template}; refused")
     await check_access(rule.access, principal_of(connection), connection.path_params, connection.app.state.auth_db)
+
+
+def own_reflection(who: Principal | None, data: ReflectionCreate) -> ReflectionCreate:
+    """A participant writes only their own reflection: the author defaults to them, anyone else is 403."""
+    if who is None or not who.is_participant:
+        raise PermissionDeniedException("Only members of the pair write reflections")
+    if data.author_id is None:
+        return data.model_copy(update={"author_id": who.id})
+    if data.author_id != who.id:
+        raise PermissionDeniedException("You can only submit your own reflection")
+    return data

@@ -87,13 +87,19 @@ class Composer(ABC):
             card = self.knowledge.get(card_id, ctx.language)
             if card is not None:
                 sources.append({"card_id": card.id, "title": card.title})
-        return {"event": "retrieved", "topic_id": ctx.topic_id, "pattern_id": ctx.pattern_id, "sources": sources}
+        return {
+            "event": "retrieved",
+            "topic_id": ctx.topic_id,
+            "pattern_id": ctx.pattern_id,
+            "sources": sources,
+        }
 
 
 def item_events(agenda: Agenda) -> list[Event]:
     """One ``item`` event per agenda item."""
     return [
-        {"event": "item", "index": i, "item": item.model_dump(mode="json")} for i, item in enumerate(agenda.items)
+        {"event": "item", "index": i, "item": item.model_dump(mode="json")}
+        for i, item in enumerate(agenda.items)
     ]
 
 

@@ -7,24 +7,30 @@ can pass the raw context (pair data + topic) and evals can pass a fully prepared
 from __future__ import annotations
 
 import math
-import re
 
 import anyio
 
-from companion.generation.safety import safe_goals
+from companion.generation.safety import safe_goals, strip_instructions
 from companion.generation.schemas import GenerationContext
+from companion.generation.topics import TopicResolver, norm
 from companion.retrieval.knowledge import Card, KnowledgeBase
 from companion.retrieval.types import Passage, Retriever
 
 # Topic-card sections the composers always want in front of them, in this order.
 TOPIC_SECTIONS = ("junior_questions", "senior_questions", "non_technical", "session_ideas")
-# Kinds worth retrieving for a session beyond the topic card itself.
-SUPPORT_KINDS = ("principle", "pitfall", "challenge", "role-tip", "topic")
+# Kinds worth retrieving for a session beyond the topic card itself. Other topic cards are retrieved
+# only for a free-text topic without a card (as background; composers cite only the resolved topic).
+SUPPORT_KINDS = ("principle", "pitfall", "challenge", "role-tip")
 MAX_PASSAGES = 10
-
-
-def norm(text: str) -> str:
-    return re.sub(r"[^\w]+", " ", text.casefold()).strip()
+__all__ = [
+    "MAX_PASSAGES",
+    "SUPPORT_KINDS",
+    "TOPIC_SECTIONS",
+    "ContextBuilder",
+    "card_passage",
+    "norm",
+    "pick_pattern",
+]
 
 
 def pick_pattern(ctx: GenerationContext) -> str:
@@ -67,22 +73,21 @@ class ContextBuilder:
         self.knowledge = knowledge
         self.retriever = retriever
         self.k = k
+        self.topics = TopicResolver(knowledge, retriever)
 
-    def resolve_topic(self, topic: str | None, lang: str) -> Card | None:
-        """The topic card for ``topic``: by id, by title (either language), else the best search hit."""
-        if not topic:
-            return None
-        card = self.knowledge.get(topic.strip(), lang)
-        if card is not None and card.kind == "topic":
-            return card
-        wanted = norm(topic)
-        for candidate in self.knowledge.cards:
-            if candidate.kind == "topic" and norm(candidate.title) == wanted:
-                return self.knowledge.get(candidate.id, lang) or candidate
-        hits = self.retriever.search(topic, lang=lang, kinds=["topic"], k=1)
-        if hits:
-            return self.knowledge.get(hits[0].card_id, lang)
-        return None
+    def resolve_topic(self, topic: str | None, lang: str, goals: list[str] | None = None) -> Card | None:
+        """The topic card for ``topic`` (see :class:`~companion.generation.topics.TopicResolver`)."""
+        return self.topics.resolve(topic, lang, goals)
+
+    def query(self, ctx: GenerationContext, pattern_id: str, topic_card: Card | None) -> str:
+        """What to search for: the topic and goals in words, else the session pattern's title and
+        summary (never its id: "pattern-first-session" would find the "mobile first" card)."""
+        topic = strip_instructions(ctx.topic) if ctx.topic else ""
+        words = " ".join(filter(None, [topic_card.title if topic_card else topic, *safe_goals(ctx.goals)]))
+        if words:
+            return words
+        pattern = self.knowledge.get(pattern_id, ctx.language)
+        return f"{pattern.title} {pattern.summary}" if pattern is not None else pattern_id
 
     def prepare(self, ctx: GenerationContext) -> GenerationContext:
         """A copy of ``ctx`` with ``topic_id``, ``pattern_id`` and ``passages`` filled in."""
@@ -91,15 +96,22 @@ class ContextBuilder:
         lang = ctx.language
         topic_card = self.knowledge.get(ctx.topic_id, lang) if ctx.topic_id else None
         if topic_card is None:
-            topic_card = self.resolve_topic(ctx.topic, lang)
+            topic_card = self.resolve_topic(ctx.topic, lang, ctx.goals)
         pattern_id = pick_pattern(ctx)
         passages: list[Passage] = []
         if topic_card is not None:
             passages += [card_passage(topic_card, s) for s in TOPIC_SECTIONS if s in topic_card.sections]
-        query = " ".join(filter(None, [ctx.topic or "", *safe_goals(ctx.goals)])) or pattern_id
-        for hit in self.retriever.search(query, lang=lang, kinds=list(SUPPORT_KINDS), k=self.k):
-            if topic_card is not None and hit.card_id == topic_card.id and hit.section in TOPIC_SECTIONS:
+        # With the topic card in hand, retrieve what surrounds it (principles, pitfalls, role tips);
+        # at most two passages per card keep the context varied.
+        free_text = topic_card is None and bool(ctx.topic and strip_instructions(ctx.topic))
+        kinds = [*SUPPORT_KINDS, "topic"] if free_text else list(SUPPORT_KINDS)
+        per_card: dict[str, int] = {}
+        for hit in self.retriever.search(
+            self.query(ctx, pattern_id, topic_card), lang=lang, kinds=kinds, k=self.k * 2
+        ):
+            if per_card.get(hit.card_id, 0) >= 2 or len(per_card) >= self.k:
                 continue
+            per_card[hit.card_id] = per_card.get(hit.card_id, 0) + 1
             passages.append(hit)
         seen: set[tuple[str, str]] = set()
         unique = []

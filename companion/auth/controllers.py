@@ -1,0 +1,93 @@
+"""Sign-in endpoints: redeem an invite (browser), sign out, and the JSON API for invites and tokens."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Annotated, Any
+
+from litestar import Controller, Request, get, post
+from litestar.params import Parameter
+from litestar.response import Redirect, Template
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from companion.auth import services as svc
+from companion.auth.middleware import SESSION_COOKIE, session_cookie
+from companion.auth.policy import principal_of
+from companion.auth.schemas import InviteCreate, InviteRead, Me, TokenCreate, TokenRead
+from companion.settings import Settings
+from companion.web.i18n import request_language, translator
+
+Token = Annotated[str, Parameter(min_length=10, max_length=200)]
+
+
+class SignInController(Controller):
+    """Browser sign-in. Opening a link only shows a button: link previews in mail and chat tools
+    fetch URLs, and must not use up the single-use invite."""
+
+    path = "/auth"
+    include_in_schema = False
+
+    @get("/invite/{token:str}")
+    async def invite_page(self, request: Request[Any, Any, Any], token: Token) -> Template:
+        lang = request_language(request)
+        return Template("pages/invite.html", context={"token": token, "lang": lang, "t": translator(lang)})
+
+    @post("/invite/{token:str}", status_code=303)
+    async def redeem(self, db_session: AsyncSession, settings: Settings, token: Token) -> Redirect:
+        principal, raw = await svc.redeem_invite(db_session, token, settings.session_ttl_hours)
+        target = "/coordinator" if principal.is_coordinator else "/me"
+        return Redirect(target, cookies=[session_cookie(settings, raw)], status_code=303)
+
+    @post("/signout", status_code=303)
+    async def signout(self, request: Request[Any, Any, Any], db_session: AsyncSession, settings: Settings) -> Redirect:
+        raw = request.cookies.get(SESSION_COOKIE)
+        if raw:
+            await svc.revoke_token(db_session, raw)
+        return Redirect("/signin", cookies=[session_cookie(settings, "", max_age=0)], status_code=303)
+
+
+class AuthApiController(Controller):
+    path = "/api/auth"
+    tags = ["auth"]
+
+    @get("/me")
+    async def me(self, request: Request[Any, Any, Any]) -> Me:
+        """Who the token or session belongs to."""
+        who = principal_of(request)
+        assert who is not None  # the guard let only signed-in callers through
+        return Me(
+            kind=who.kind,
+            id=who.id,
+            name=who.name,
+            language=who.language,
+            programme_id=who.programme_id,
+            role=who.role,
+            pair_ids=sorted(who.pair_ids),
+        )
+
+    @post("/invites")
+    async def create_invite(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, settings: Settings, data: InviteCreate
+    ) -> InviteRead:
+        """Coordinators create a single-use, expiring sign-in link for a participant."""
+        who = principal_of(request)
+        assert who is not None
+        invite, raw = await svc.create_invite(
+            db_session, participant_id=data.participant_id, created_by=who.id, ttl_hours=settings.invite_ttl_hours
+        )
+        return InviteRead(
+            url=svc.sign_in_link(settings.base_url, raw),
+            participant_id=data.participant_id,
+            expires_at=invite.expires_at,
+        )
+
+    @post("/tokens")
+    async def create_token(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, settings: Settings, data: TokenCreate
+    ) -> TokenRead:
+        """A bearer token with the caller's own role and access."""
+        who = principal_of(request)
+        assert who is not None
+        ttl = timedelta(days=settings.token_ttl_days)
+        raw = await svc.issue_token(db_session, who, kind="api", ttl=ttl, label=data.label)
+        return TokenRead(token=raw, expires_at=datetime.now(UTC) + ttl)

@@ -1,0 +1,39 @@
+"""Request and response models of the sign-in API."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field, StringConstraints
+
+from companion.programmes.schemas import Strict
+
+
+class InviteCreate(Strict):
+    participant_id: int = Field(ge=1, le=2**31 - 1)
+
+
+class InviteRead(BaseModel):
+    url: str
+    participant_id: int
+    expires_at: datetime
+
+
+class TokenCreate(Strict):
+    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)] | None = None
+
+
+class TokenRead(BaseModel):
+    token: str = Field(description="Send as 'Authorization: Bearer <token>'; shown only once.")
+    expires_at: datetime
+
+
+class Me(BaseModel):
+    kind: Literal["coordinator", "participant"]
+    id: int
+    name: str
+    language: str
+    programme_id: int | None
+    role: str | None
+    pair_ids: list[int]

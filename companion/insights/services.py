@@ -1,0 +1,187 @@
+"""Coordinator insights for one programme, computed from stored data and anonymised on the way out.
+
+Only aggregates leave this module: no pair ids, names or texts of a single pair. Inputs are read per
+pair so that every figure knows how many distinct pairs it comes from (see ``anonymise``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import UTC
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from companion.db.models import GeneratedOutput, MentoringSession, Pair, Participant, Programme
+from companion.insights import anonymise as an
+from companion.programmes.services import get_or_404
+
+CATEGORIES = ("technology", "work", "culture")
+
+
+class Cell(BaseModel):
+    """A figure: ``value`` is null when fewer than k pairs stand behind it; ``shown`` is what to print."""
+
+    value: int | None
+    shown: str
+
+
+class MonthRow(BaseModel):
+    month: str
+    held: Cell
+    planned: Cell
+    cancelled: Cell
+
+
+class CategoryRow(BaseModel):
+    category: str
+    sessions: Cell
+    pairs: Cell
+
+
+class ThemeRow(BaseModel):
+    theme: str
+    label: str
+    pairs: int
+
+
+class Insights(BaseModel):
+    programme_id: int
+    k: int
+    pairs_total: Cell
+    pairs_active: Cell
+    months: list[MonthRow]
+    topic_mix: list[CategoryRow]
+    themes: list[ThemeRow]
+    phrases: list[ThemeRow]
+
+
+def _cell(fig: an.Figure) -> Cell:
+    return Cell(value=fig.value, shown=fig.shown)
+
+
+def _category(topic: str | None, knowledge: Any, lang: str) -> str | None:
+    if not topic or knowledge is None:
+        return None
+    card = knowledge.get(topic, lang) or knowledge.get(topic, "de") or knowledge.get(topic, "en")
+    if card is None:  # free text: match a topic card title
+        wanted = topic.strip().lower()
+        for candidate in knowledge.by_kind("topic", lang):
+            if candidate.title.lower() == wanted:
+                card = candidate
+                break
+    return card.category if card is not None and card.category in CATEGORIES else None
+
+
+def _label(theme: str, knowledge: Any, lang: str) -> str:
+    card = knowledge.get(theme, lang) if knowledge is not None else None
+    return card.title if card is not None else theme
+
+
+async def programme_insights(db: AsyncSession, programme_id: int, knowledge: Any = None) -> Insights:
+    """Programme health, topic mix and shared themes, all behind the programme's k-threshold."""
+    programme = await get_or_404(db, Programme, programme_id, "Programme")
+    k = an.effective_k(programme.k_threshold)
+    lang = programme.language
+    pair_ids = set((await db.scalars(select(Pair.id).where(Pair.programme_id == programme_id))).all())
+    sessions = (
+        await db.execute(
+            select(
+                MentoringSession.id,
+                MentoringSession.pair_id,
+                MentoringSession.scheduled_at,
+                MentoringSession.status,
+                MentoringSession.topic,
+            ).where(MentoringSession.pair_id.in_(pair_ids))
+        )
+    ).all()
+    active = {s.pair_id for s in sessions if s.status != "cancelled"}
+
+    by_month: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for s in sessions:
+        if s.scheduled_at is not None:
+            when = s.scheduled_at if s.scheduled_at.tzinfo else s.scheduled_at.replace(tzinfo=UTC)
+            by_month[when.strftime("%Y-%m")][s.status].append(s.pair_id)
+    months = [
+        MonthRow(
+            month=month,
+            **{
+                status: _cell(an.figure(len(cells.get(status, [])), len(set(cells.get(status, []))), k))
+                for status in ("held", "planned", "cancelled")
+            },
+        )
+        for month, cells in sorted(by_month.items())
+    ]
+
+    cat_sessions: dict[str, int] = defaultdict(int)
+    cat_pairs: dict[str, set[int]] = defaultdict(set)
+    for s in sessions:
+        if s.status == "cancelled":
+            continue
+        category = _category(s.topic, knowledge, lang)
+        if category is not None:
+            cat_sessions[category] += 1
+            cat_pairs[category].add(s.pair_id)
+    topic_mix = [
+        CategoryRow(
+            category=c,
+            sessions=_cell(an.figure(cat_sessions[c], len(cat_pairs[c]), k)),
+            pairs=_cell(an.figure(len(cat_pairs[c]), len(cat_pairs[c]), k)),
+        )
+        for c in CATEGORIES
+    ]
+
+    themes, phrases = await _themes(db, programme_id, {s.id: s.pair_id for s in sessions}, k)
+    return Insights(
+        programme_id=programme_id,
+        k=k,
+        pairs_total=_cell(an.figure(len(pair_ids), len(pair_ids), k)),
+        pairs_active=_cell(an.figure(len(active), len(active), k)),
+        months=months,
+        topic_mix=topic_mix,
+        themes=[ThemeRow(theme=t, label=_label(t, knowledge, lang), pairs=n) for t, n in themes],
+        phrases=[ThemeRow(theme=p, label=p, pairs=n) for p, n in phrases],
+    )
+
+
+async def _themes(
+    db: AsyncSession, programme_id: int, pair_of_session: dict[int, int], k: int
+) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """Themes (topic ids) and short follow-up phrases of the newest summary per session, shared by k
+    pairs. Free text is redacted before it is compared."""
+    if not pair_of_session:
+        return [], []
+    rows = (
+        await db.execute(
+            select(GeneratedOutput.session_id, GeneratedOutput.version, GeneratedOutput.payload)
+            .where(GeneratedOutput.kind == "summary", GeneratedOutput.session_id.in_(pair_of_session))
+            .order_by(GeneratedOutput.session_id, GeneratedOutput.version)
+        )
+    ).all()
+    newest: dict[int, dict[str, Any]] = {}
+    for session_id, _version, payload in rows:
+        newest[session_id] = payload or {}
+    people = (
+        await db.execute(
+            select(Participant.display_name, Participant.email).where(Participant.programme_id == programme_id)
+        )
+    ).all()
+    pattern = an.redactor([p.display_name for p in people] + [p.email or "" for p in people])
+    theme_pairs: dict[str, set[int]] = defaultdict(set)
+    phrase_pairs: dict[str, set[int]] = defaultdict(set)
+    for session_id, payload in newest.items():
+        pair = pair_of_session[session_id]
+        for theme in payload.get("themes") or []:
+            if isinstance(theme, str) and theme.startswith("topic-"):
+                theme_pairs[theme].add(pair)
+        for text in payload.get("follow_up_topics") or []:
+            if not isinstance(text, str):
+                continue
+            phrase = an.normalise_phrase(an.redact(text, pattern=pattern))
+            if phrase and an.NAME_TOKEN.lower() not in phrase:
+                phrase_pairs[phrase].add(pair)
+    return an.shared_by_k(theme_pairs, k), an.shared_by_k(phrase_pairs, k)
+
+

@@ -1,0 +1,208 @@
+"""Coordinator pages: programmes, programme setup, participants, pairs (with the reporting-line rule as
+a form error), invite links and the anonymised insights dashboard. No page here shows pair content."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, Request, get, post
+from litestar.response import Redirect, Template
+from pydantic import ValidationError
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from companion.auth import services as auth_svc
+from companion.auth.policy import principal_of
+from companion.db.models import Pair, Participant, Programme
+from companion.errors import DomainError
+from companion.insights.charts import bar_chart
+from companion.insights.controllers import knowledge_of
+from companion.insights.services import programme_insights
+from companion.programmes import services as psvc
+from companion.programmes.controllers import ProgrammeId
+from companion.programmes.schemas import PairCreate, ParticipantCreate, ProgrammeCreate, ProgrammeUpdate
+from companion.settings import Settings
+from companion.web.i18n import text
+from companion.web.render import page
+
+
+def _errors(exc: ValidationError) -> list[str]:
+    return [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
+
+
+def _programme_fields(form: Any) -> dict[str, Any]:
+    goals = [g.strip() for g in str(form.get("goals", "")).splitlines() if g.strip()]
+    fields: dict[str, Any] = {"goals": goals}
+    for key in ("name", "language", "format", "cadence"):
+        if form.get(key):
+            fields[key] = str(form.get(key)).strip()
+    for key in ("duration_months", "k_threshold"):
+        if form.get(key):
+            fields[key] = form.get(key)
+    if form.get("start_date"):
+        fields["start_date"] = form.get("start_date")
+    return fields
+
+
+class CoordinatorPages(Controller):
+    path = "/coordinator"
+    include_in_schema = False
+
+    @get("/")
+    async def home(self, request: Request[Any, Any, Any], db_session: AsyncSession) -> Template:
+        return await self._home(request, db_session)
+
+    async def _home(
+        self, request: Request[Any, Any, Any], db: AsyncSession, errors: list[str] | None = None, status: int = 200
+    ) -> Template:
+        who = principal_of(request)
+        assert who is not None
+        programmes = (await db.scalars(select(Programme).order_by(Programme.id.desc()))).all()
+        return page(
+            request, "pages/coordinator_home.html", who.language, programmes=programmes, errors=errors,
+            status_code=status,
+        )
+
+    @post("/programmes", status_code=303)
+    async def create_programme(self, request: Request[Any, Any, Any], db_session: AsyncSession) -> Redirect | Template:
+        form = await request.form()
+        try:
+            data = ProgrammeCreate(**_programme_fields(form))
+        except ValidationError as exc:
+            return await self._home(request, db_session, _errors(exc), 400)
+        programme = await psvc.create_programme(db_session, data)
+        return Redirect(f"/coordinator/programmes/{programme.id}", status_code=303)
+
+    @get("/programmes/{programme_id:int}")
+    async def programme_page(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, programme_id: ProgrammeId
+    ) -> Template:
+        return await self._programme(request, db_session, programme_id)
+
+    async def _programme(
+        self,
+        request: Request[Any, Any, Any],
+        db: AsyncSession,
+        programme_id: int,
+        *,
+        errors: dict[str, list[str]] | None = None,
+        invite: dict[str, Any] | None = None,
+        status: int = 200,
+    ) -> Template:
+        programme = await psvc.get_or_404(db, Programme, programme_id, "Programme")
+        people = (
+            await db.scalars(select(Participant).where(Participant.programme_id == programme_id).order_by(Participant.id))
+        ).all()
+        pairs = (await db.scalars(select(Pair).where(Pair.programme_id == programme_id).order_by(Pair.id))).all()
+        names = {p.id: p.display_name for p in people}
+        return page(
+            request,
+            "pages/coordinator_programme.html",
+            programme.language,
+            programme=programme,
+            people=people,
+            pairs=pairs,
+            names=names,
+            errors=errors or {},
+            invite=invite,
+            status_code=status,
+        )
+
+    @post("/programmes/{programme_id:int}/settings", status_code=303)
+    async def update_settings(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, programme_id: ProgrammeId
+    ) -> Redirect | Template:
+        form = await request.form()
+        try:
+            data = ProgrammeUpdate(**_programme_fields(form))
+        except ValidationError as exc:
+            return await self._programme(request, db_session, programme_id, errors={"settings": _errors(exc)}, status=400)
+        await psvc.update_programme(db_session, programme_id, data)
+        return Redirect(f"/coordinator/programmes/{programme_id}", status_code=303)
+
+    @post("/programmes/{programme_id:int}/participants", status_code=303)
+    async def add_participant(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, programme_id: ProgrammeId
+    ) -> Redirect | Template:
+        form = await request.form()
+        fields = {k: str(form.get(k)).strip() for k in ("display_name", "email", "role", "department") if form.get(k)}
+        if form.get("manager_id"):
+            fields["manager_id"] = str(form.get("manager_id"))
+        try:
+            await psvc.create_participant(db_session, programme_id, ParticipantCreate(**fields))
+        except ValidationError as exc:
+            return await self._programme(request, db_session, programme_id, errors={"participant": _errors(exc)}, status=400)
+        except DomainError as exc:
+            return await self._programme(request, db_session, programme_id, errors={"participant": [exc.detail]}, status=422)
+        return Redirect(f"/coordinator/programmes/{programme_id}#participants", status_code=303)
+
+    @post("/programmes/{programme_id:int}/pairs", status_code=303)
+    async def add_pair(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, programme_id: ProgrammeId
+    ) -> Redirect | Template:
+        form = await request.form()
+        fields: dict[str, Any] = {
+            "junior_ids": [int(v) for v in form.getall("junior_ids", []) if str(v).isdigit()],
+            "senior_ids": [int(v) for v in form.getall("senior_ids", []) if str(v).isdigit()],
+        }
+        if form.get("name"):
+            fields["name"] = str(form.get("name")).strip()
+        if form.get("format"):
+            fields["format"] = str(form.get("format"))
+        try:
+            await psvc.create_pair(db_session, programme_id, PairCreate(**fields))
+        except ValidationError as exc:
+            return await self._programme(request, db_session, programme_id, errors={"pair": _errors(exc)}, status=400)
+        except DomainError as exc:  # e.g. a direct reporting line inside the pair
+            await db_session.rollback()
+            return await self._programme(request, db_session, programme_id, errors={"pair": [exc.detail]}, status=422)
+        return Redirect(f"/coordinator/programmes/{programme_id}#pairs", status_code=303)
+
+    @post("/programmes/{programme_id:int}/invites")
+    async def invite(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, settings: Settings, programme_id: ProgrammeId
+    ) -> Template:
+        """A fresh single-use invite link for one participant, shown once."""
+        who = principal_of(request)
+        assert who is not None
+        form = await request.form()
+        pid = int(form.get("participant_id") or 0)
+        person = await db_session.get(Participant, pid)
+        if person is None or person.programme_id != programme_id:
+            return await self._programme(
+                request, db_session, programme_id, errors={"invite": [f"Participant {pid} is not in this programme"]},
+                status=422,
+            )
+        invite, raw = await auth_svc.create_invite(
+            db_session, participant_id=pid, created_by=who.id, ttl_hours=settings.invite_ttl_hours
+        )
+        link = {"name": person.display_name, "url": auth_svc.sign_in_link(settings.base_url, raw),
+                "expires_at": invite.expires_at}
+        return await self._programme(request, db_session, programme_id, invite=link, status=201)
+
+    @get("/programmes/{programme_id:int}/insights")
+    async def insights(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, settings: Settings, programme_id: ProgrammeId
+    ) -> Template:
+        programme = await psvc.get_or_404(db_session, Programme, programme_id, "Programme")
+        data = await programme_insights(db_session, programme_id, knowledge_of(request, settings))
+        lang = programme.language
+        health_chart = bar_chart(
+            text("health", lang),
+            [
+                (m.month, [(text(s, lang), getattr(m, s).value, getattr(m, s).shown) for s in ("held", "planned", "cancelled")])
+                for m in data.months
+            ],
+        )
+        mix_chart = bar_chart(
+            text("topic_mix", lang),
+            [(text(f"cat_{row.category}", lang), [(text("session", lang), row.sessions.value, row.sessions.shown)])
+             for row in data.topic_mix],
+        )
+        theme_chart = bar_chart(
+            text("themes", lang), [(row.label, [(text("pairs_count", lang), row.pairs, str(row.pairs))]) for row in data.themes]
+        ) if data.themes else None
+        return page(
+            request, "pages/coordinator_insights.html", lang, programme=programme, data=data,
+            health_chart=health_chart, mix_chart=mix_chart, theme_chart=theme_chart,
+        )

@@ -1,0 +1,215 @@
+"""Participant pages: my pair and sessions, one session (topic, agenda, preparation, reflection,
+summary) and the print view of an agenda. Generation itself runs through the JSON API from the page
+(HTMX / server-sent events); these pages render what is stored."""
+
+from __future__ import annotations
+
+from datetime import UTC
+from typing import Annotated, Any
+
+from litestar import Controller, Request, get, post
+from litestar.params import Parameter
+from litestar.response import Redirect, Template
+from pydantic import ValidationError
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from companion.auth.policy import principal_of
+from companion.db.models import MentoringSession, Pair, Programme, Reflection
+from companion.errors import RuleViolation
+from companion.programmes.controllers import ObjId
+from companion.sessions import services as ssvc
+from companion.sessions.schemas import ReflectionCreate, SessionCreate, SessionUpdate
+from companion.settings import Settings
+from companion.web.render import latest_outputs, page
+
+Part = Annotated[str, Parameter(pattern=r"^(agenda|preparation|reflection|summary)$")]
+
+
+async def _session_bundle(db: AsyncSession, session_id: int) -> tuple[MentoringSession, Pair, Programme]:
+    session = await db.get(MentoringSession, session_id)
+    assert session is not None  # the guard checked existence and membership
+    pair = await db.get(Pair, session.pair_id)
+    assert pair is not None
+    programme = await db.get(Programme, pair.programme_id)
+    assert programme is not None
+    return session, pair, programme
+
+
+def _topics(request: Request[Any, Any, Any], settings: Settings, lang: str) -> list[tuple[str, str, str]]:
+    from companion.insights.controllers import knowledge_of
+
+    kb = knowledge_of(request, settings)
+    if kb is None:
+        return []
+    return sorted(((c.id, c.title, c.category or "") for c in kb.by_kind("topic", lang)), key=lambda t: (t[2], t[1]))
+
+
+def _topic_title(topic: str | None, topics: list[tuple[str, str, str]]) -> str | None:
+    return next((title for tid, title, _ in topics if tid == topic), topic)
+
+
+class ParticipantPages(Controller):
+    include_in_schema = False
+
+    @get("/me")
+    async def home(self, request: Request[Any, Any, Any], db_session: AsyncSession, settings: Settings) -> Template:
+        who = principal_of(request)
+        assert who is not None
+        pairs = []
+        for pair_id in sorted(who.pair_ids):
+            pair = await db_session.get(Pair, pair_id)
+            if pair is None:
+                continue
+            sessions = (
+                await db_session.scalars(
+                    select(MentoringSession).where(MentoringSession.pair_id == pair_id).order_by(MentoringSession.number)
+                )
+            ).all()
+            upcoming = [s for s in sessions if s.status == "planned"]
+            pairs.append({"pair": pair, "sessions": sessions, "next": upcoming[0] if upcoming else None})
+        topics = _topics(request, settings, who.language)
+        return page(request, "pages/me.html", who.language, pairs=pairs, topic_title=lambda t: _topic_title(t, topics))
+
+    @get("/me/sessions/{session_id:int}")
+    async def session_page(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, settings: Settings, session_id: ObjId
+    ) -> Template:
+        return await self._render_session(request, db_session, settings, session_id)
+
+    async def _render_session(
+        self,
+        request: Request[Any, Any, Any],
+        db: AsyncSession,
+        settings: Settings,
+        session_id: int,
+        *,
+        error: str | None = None,
+        status_code: int = 200,
+    ) -> Template:
+        who = principal_of(request)
+        assert who is not None
+        session, pair, programme = await _session_bundle(db, session_id)
+        outputs = await latest_outputs(db, session_id)
+        mine = (
+            await db.scalars(
+                select(Reflection).where(Reflection.session_id == session_id, Reflection.author_id == who.id)
+            )
+        ).first()
+        topics = _topics(request, settings, programme.language)
+        role = next((m.role for m in pair.members if m.participant_id == who.id), who.role or "junior")
+        return page(
+            request,
+            "pages/session.html",
+            programme.language,
+            session=session,
+            pair=pair,
+            programme=programme,
+            outputs={k: v.payload for k, v in outputs.items()},
+            versions={k: v.version for k, v in outputs.items()},
+            role=role,
+            other="senior" if role == "junior" else "junior",
+            my_reflection=mine,
+            topics=topics,
+            topic_title=_topic_title(session.topic, topics),
+            error=error,
+            status_code=status_code,
+        )
+
+    @get("/me/sessions/{session_id:int}/part/{part:str}")
+    async def part(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, session_id: ObjId, part: Part
+    ) -> Template:
+        """One section of the session page, for HTMX to refresh after generation."""
+        who = principal_of(request)
+        assert who is not None
+        session, pair, programme = await _session_bundle(db_session, session_id)
+        outputs = await latest_outputs(db_session, session_id)
+        role = next((m.role for m in pair.members if m.participant_id == who.id), "junior")
+        mine = (
+            await db_session.scalars(
+                select(Reflection).where(Reflection.session_id == session_id, Reflection.author_id == who.id)
+            )
+        ).first()
+        return page(
+            request,
+            f"partials/_{part}.html",
+            programme.language,
+            session=session,
+            outputs={k: v.payload for k, v in outputs.items()},
+            versions={k: v.version for k, v in outputs.items()},
+            role=role,
+            other="senior" if role == "junior" else "junior",
+            my_reflection=mine,
+        )
+
+    @get("/me/sessions/{session_id:int}/agenda/print")
+    async def print_agenda(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, session_id: ObjId
+    ) -> Template:
+        session, pair, programme = await _session_bundle(db_session, session_id)
+        outputs = await latest_outputs(db_session, session_id)
+        return page(
+            request,
+            "pages/agenda_print.html",
+            programme.language,
+            session=session,
+            pair=pair,
+            agenda=outputs["agenda"].payload if "agenda" in outputs else None,
+        )
+
+    @post("/me/sessions/{session_id:int}/topic", status_code=303)
+    async def set_topic(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, settings: Settings, session_id: ObjId
+    ) -> Redirect | Template:
+        form = await request.form()
+        topic = (form.get("free_topic") or form.get("topic") or "").strip()
+        try:
+            await ssvc.update_session(db_session, session_id, SessionUpdate(topic=topic or None))
+        except ValidationError:
+            return await self._render_session(
+                request, db_session, settings, session_id, error="topic", status_code=400
+            )
+        return Redirect(f"/me/sessions/{session_id}", status_code=303)
+
+    @post("/me/sessions/{session_id:int}/held", status_code=303)
+    async def mark_held(self, db_session: AsyncSession, session_id: ObjId) -> Redirect:
+        await ssvc.update_session(db_session, session_id, SessionUpdate(status="held"))
+        return Redirect(f"/me/sessions/{session_id}#reflection", status_code=303)
+
+    @post("/me/sessions/{session_id:int}/reflection", status_code=303)
+    async def reflect(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, settings: Settings, session_id: ObjId
+    ) -> Redirect | Template:
+        who = principal_of(request)
+        assert who is not None
+        form = await request.form()
+        _, pair, _ = await _session_bundle(db_session, session_id)
+        role = next((m.role for m in pair.members if m.participant_id == who.id), "junior")
+        answers = {
+            str(form.get(f"q{i}", "")).strip()[:300]: str(form.get(f"a{i}", "")).strip()
+            for i in range(20)
+            if form.get(f"q{i}")
+        }
+        try:
+            data = ReflectionCreate(author_role=role, author_id=who.id, answers=answers)
+            await ssvc.add_reflection(db_session, session_id, data)
+        except (ValidationError, RuleViolation):
+            return await self._render_session(
+                request, db_session, settings, session_id, error="reflection", status_code=400
+            )
+        return Redirect(f"/me/sessions/{session_id}#summary", status_code=303)
+
+    @post("/me/pairs/{pair_id:int}/sessions", status_code=303)
+    async def plan_session(self, request: Request[Any, Any, Any], db_session: AsyncSession, pair_id: ObjId) -> Redirect:
+        """Plan the pair's next session (date optional); then open it."""
+        form = await request.form()
+        when = str(form.get("scheduled_at") or "").strip()
+        try:
+            data = SessionCreate(scheduled_at=when or None)
+        except ValidationError:
+            data = SessionCreate()
+        if data.scheduled_at is not None and data.scheduled_at.tzinfo is None:  # the form sends local time
+            data = data.model_copy(update={"scheduled_at": data.scheduled_at.replace(tzinfo=UTC)})
+        session = await ssvc.create_session(db_session, pair_id, data)
+        return Redirect(f"/me/sessions/{session.id}", status_code=303)

@@ -1,0 +1,48 @@
+"""Helpers shared by the page controllers: rendering with the right language, stored outputs."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from litestar import Request
+from litestar.response import Template
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from companion.auth.policy import principal_of
+from companion.db.models import GeneratedOutput
+from companion.web.i18n import text, translator
+
+KINDS = ("agenda", "preparation", "reflection-prompts", "summary")
+
+
+def page(
+    request: Request[Any, Any, Any], template: str, lang: str, *, status_code: int = 200, **context: Any
+) -> Template:
+    """Render ``template`` in ``lang`` with the signed-in person and ``t()`` available."""
+    context.update(lang=lang, t=translator(lang), user=principal_of(request), fmt_date=lambda d: fmt_date(d, lang))
+    return Template(template, context=context, status_code=status_code)
+
+
+def fmt_date(value: datetime | None, lang: str) -> str:
+    """A date and time the way people write it in ``lang``."""
+    if value is None:
+        return "–"
+    return value.strftime("%d.%m.%Y %H:%M") if lang == "de" else value.strftime("%Y-%m-%d %H:%M")
+
+
+async def latest_outputs(db: AsyncSession, session_id: int) -> dict[str, GeneratedOutput]:
+    """The newest stored output of each kind for a session."""
+    rows = (
+        await db.scalars(
+            select(GeneratedOutput)
+            .where(GeneratedOutput.session_id == session_id)
+            .order_by(GeneratedOutput.kind, GeneratedOutput.version)
+        )
+    ).all()
+    return {row.kind: row for row in rows}
+
+
+def status_text(status: str, lang: str) -> str:
+    return text(f"status_{status}", lang)

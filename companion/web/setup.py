@@ -1,0 +1,140 @@
+"""Wiring of the browser side into the app: templates, static files, sign-in middleware, CSRF, rate
+limits, the access guard and friendly HTML error pages. ``create_app`` calls these functions."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from litestar import Litestar, Request, Response
+from litestar.config.csrf import CSRFConfig
+from litestar.contrib.jinja import JinjaTemplateEngine
+from litestar.exceptions import HTTPException
+from litestar.middleware import DefineMiddleware
+from litestar.middleware.rate_limit import RateLimitConfig, get_remote_address
+from litestar.response import Redirect, Template
+from litestar.static_files import create_static_files_router
+from litestar.template.config import TemplateConfig
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+
+from companion.auth.middleware import AuthMiddleware, BearerAwareCSRFMiddleware, cookie_secure
+from companion.auth.policy import authorize
+from companion.errors import DomainError
+from companion.settings import Settings
+from companion.web.i18n import request_language, translator
+
+WEB_DIR = Path(__file__).parent
+GENERATION_PATH = re.compile(
+    r"^/api/sessions/\{session_id\}/(agenda|preparation|reflection-prompts|summary)(/stream)?$"
+)
+
+
+def route_handlers() -> list[Any]:
+    """Sign-in routes, pages, the insights API and the static files."""
+    from companion.auth.controllers import AuthApiController, SignInController
+    from companion.insights.controllers import InsightsController
+    from companion.web.pages_coordinator import CoordinatorPages
+    from companion.web.pages_participant import ParticipantPages
+    from companion.web.pages_public import PublicPages
+
+    return [
+        SignInController,
+        AuthApiController,
+        InsightsController,
+        PublicPages,
+        ParticipantPages,
+        CoordinatorPages,
+        create_static_files_router(path="/static", directories=[WEB_DIR / "static"], include_in_schema=False),
+    ]
+
+
+def template_config() -> TemplateConfig[JinjaTemplateEngine]:
+    """Jinja templates from ``companion/web/templates`` with autoescaping."""
+    return TemplateConfig(directory=WEB_DIR / "templates", engine=JinjaTemplateEngine)
+
+
+def _is_generation(request: Request[Any, Any, Any]) -> bool:
+    template = request.scope.get("path_template", "")
+    return bool(GENERATION_PATH.match(template)) and (
+        request.method == "POST" or template.endswith("/stream")
+    )
+
+
+def _rate_key(request: Request[Any, Any, Any]) -> str:
+    user = request.scope.get("user")
+    if user is not None:
+        return f"{user.kind}:{user.id}"
+    return get_remote_address(request)
+
+
+def middleware(settings: Settings) -> list[Any]:
+    """Outermost first: who is calling, then CSRF for cookie requests, then generation rate limits."""
+    csrf = CSRFConfig(
+        secret=settings.secret_key.get_secret_value(),
+        cookie_secure=cookie_secure(settings),
+        cookie_samesite="lax",
+        exclude=["^/health$", "^/static/"],
+    )
+    rate = RateLimitConfig(
+        rate_limit=("minute", settings.generation_rate_limit),
+        check_throttle_handler=_is_generation,
+        identifier_for_request=_rate_key,
+    )
+    return [
+        DefineMiddleware(AuthMiddleware),
+        DefineMiddleware(BearerAwareCSRFMiddleware, config=csrf),
+        rate.middleware,
+    ]
+
+
+def guards() -> list[Any]:
+    """The app-wide access guard (``companion.auth.policy``)."""
+    return [authorize]
+
+
+def install(app: Litestar, engine: AsyncEngine) -> None:
+    """State the guard and middleware need: a session factory independent of the request session."""
+    app.state.auth_db = async_sessionmaker(engine, expire_on_commit=False)
+
+
+def _wants_html(request: Request[Any, Any, Any]) -> bool:
+    path = request.url.path
+    if path.startswith(("/api/", "/schema", "/health")):
+        return False
+    return "text/html" in request.headers.get("accept", "") or request.headers.get("hx-request") == "true"
+
+
+def _status_of(exc: Exception) -> int:
+    if isinstance(exc, DomainError | HTTPException):
+        return int(exc.status_code)
+    return 500
+
+
+def html_error(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    """A friendly page (or HTMX fragment) instead of problem details; 401 goes to the sign-in page."""
+    status = _status_of(exc)
+    if status == 401 and request.headers.get("hx-request") != "true":
+        return Redirect("/signin")
+    lang = request_language(request)
+    detail = getattr(exc, "detail", "") if status < 500 else ""
+    template = "partials/_error.html" if request.headers.get("hx-request") == "true" else "pages/error.html"
+    return Template(
+        template,
+        context={"status": status, "detail": detail, "lang": lang, "t": translator(lang), "user": None},
+        status_code=status,
+    )
+
+
+def exception_handlers(base: dict[Any, Any]) -> dict[Any, Any]:
+    """Wrap the API's problem-details handlers: browsers get HTML pages, API clients problem JSON."""
+
+    def wrap(handler: Any) -> Any:
+        def choose(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+            if _wants_html(request):
+                return html_error(request, exc)
+            return handler(request, exc)
+
+        return choose
+
+    return {key: wrap(handler) for key, handler in base.items()}

@@ -1,0 +1,93 @@
+// Page behaviour without a build step: generation buttons call the JSON API (with the CSRF token from
+// the cookie) and then refresh their section with HTMX; the agenda button follows the SSE stream.
+(function () {
+  "use strict";
+
+  function csrf() {
+    const m = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return m ? decodeURIComponent(m[1]) : "";
+  }
+
+  function refresh(partUrl, target) {
+    return htmx.ajax("GET", partUrl, { target: target, swap: "outerHTML" });
+  }
+
+  function describe(name, data) {
+    try {
+      const d = JSON.parse(data);
+      if (name === "item" && d.item) return "✓ " + d.item.title;
+      if (name === "retrieved" && d.sources) return "📚 " + d.sources.map((s) => s.title).join(", ");
+      if (name === "composing") return "✍ " + (d.composer || "");
+      if (name === "error") return "⚠ " + (d.detail || d.message || "");
+    } catch (e) { /* plain text */ }
+    return name;
+  }
+
+  function streamAgenda(button) {
+    const log = document.getElementById("agenda-progress");
+    button.disabled = true;
+    log.hidden = false;
+    log.innerHTML = "";
+    const add = (text) => {
+      const li = document.createElement("li");
+      li.textContent = text;
+      log.appendChild(li);
+    };
+    add(log.dataset.working);
+    const source = new EventSource(button.dataset.agendaStream);
+    ["retrieving", "retrieved", "composing", "item", "fallback"].forEach((name) =>
+      source.addEventListener(name, (ev) => add(describe(name, ev.data)))
+    );
+    source.addEventListener("done", () => {
+      source.close();
+      refresh(button.dataset.part, "#agenda");
+    });
+    source.addEventListener("error", (ev) => {
+      source.close();
+      add(ev.data ? describe("error", ev.data) : log.dataset.failed);
+      button.disabled = false;
+    });
+  }
+
+  async function generate(button) {
+    button.disabled = true;
+    button.setAttribute("aria-busy", "true");
+    try {
+      const r = await fetch(button.dataset.generate, {
+        method: "POST",
+        headers: { "x-csrftoken": csrf(), accept: "application/json" },
+        credentials: "same-origin",
+      });
+      if (!r.ok) {
+        const problem = await r.json().catch(() => ({}));
+        throw new Error(problem.detail || r.statusText);
+      }
+      await refresh(button.dataset.part, button.dataset.target);
+    } catch (err) {
+      button.disabled = false;
+      button.removeAttribute("aria-busy");
+      let note = button.parentElement.querySelector(".flash.error");
+      if (!note) {
+        note = document.createElement("p");
+        note.className = "flash error";
+        note.setAttribute("role", "alert");
+        button.after(note);
+      }
+      note.textContent = err.message;
+    }
+  }
+
+  document.addEventListener("click", (event) => {
+    const agenda = event.target.closest("[data-agenda-stream]");
+    if (agenda) {
+      event.preventDefault();
+      streamAgenda(agenda);
+      return;
+    }
+    const gen = event.target.closest("[data-generate]");
+    if (gen) {
+      event.preventDefault();
+      generate(gen);
+    }
+  });
+})();

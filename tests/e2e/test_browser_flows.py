@@ -1,0 +1,160 @@
+"""Browser flows in real Chromium: invite -> sign in -> agenda (streamed) -> reflection -> summary, and
+the coordinator seeing a theme only once k pairs share it. Screenshots go to test-artifacts/."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from sqlalchemy import select
+
+from companion.auth import bootstrap
+from companion.db.models import GeneratedOutput, MentoringSession, Pair, PairMember, Participant, Programme
+
+from .conftest import ARTIFACTS
+
+TIMEOUT = 90_000
+
+
+def db_run(url: str, work: Any, **kw: Any) -> Any:
+    """Playwright's sync API owns this thread's event loop, so database work runs in a worker thread."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(bootstrap.run, url, work, **kw).result()
+
+
+def shot(page: Any, name: str) -> None:
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_invite_agenda_reflection_summary_and_k_anonymous_theme(server: dict[str, Any], browser: Any) -> None:
+    url, base = server["url"], server["base"]
+
+    async def coordinator(session: Any) -> str:
+        cid = await bootstrap.ensure_coordinator(session, "Carla Coordinator", "carla@example.org", "en")
+        return await bootstrap.coordinator_link(session, cid, base, 1)
+
+    link = db_run(url, coordinator)
+    hr = browser.new_context().new_page()
+    hr.set_default_timeout(TIMEOUT)
+
+    # --- coordinator: sign in, set up a programme, people and a pair, create an invite ---------------
+    hr.goto(link)
+    shot(hr, "01-invite-sign-in")
+    hr.click("#signin")
+    hr.wait_for_url(f"{base}/coordinator")
+    form = hr.locator("#new-programme-form")
+    form.locator("input[name=name]").fill("Digital Leadership 2027")
+    form.locator("select[name=language]").select_option("en")
+    form.locator("input[name=k_threshold]").fill("3")
+    form.locator("textarea[name=goals]").fill("Understand AI tools\nLearn what new colleagues expect")
+    form.locator("button[type=submit]").click()
+    hr.wait_for_selector("#participant-form")
+    programme_id = int(hr.url.rstrip("/").split("/")[-1])
+    for name, role, manager in [("Ada Lovelace", "junior", ""), ("Sam Senior", "senior", ""), ("Rita Report", "junior", "Sam Senior")]:
+        pf = hr.locator("#participant-form")
+        pf.locator("input[name=display_name]").fill(name)
+        pf.locator("select[name=role]").select_option(role)
+        if manager:
+            pf.locator("select[name=manager_id]").select_option(label=manager)
+        pf.locator("button[type=submit]").click()
+        hr.wait_for_selector(f"text={name}")
+    # the reporting-line rule, shown as a form error
+    pair_form = hr.locator("#pair-form")
+    pair_form.locator("select[name=junior_ids]").select_option(label="Rita Report")
+    pair_form.locator("select[name=senior_ids]").select_option(label="Sam Senior")
+    pair_form.locator("button[type=submit]").click()
+    hr.wait_for_selector("#pair-errors")
+    assert "reports directly to" in hr.inner_text("#pair-errors")
+    shot(hr, "02-coordinator-programme-pair-error")
+    pair_form = hr.locator("#pair-form")
+    pair_form.locator("input[name=name]").fill("Tandem Ada")
+    pair_form.locator("select[name=junior_ids]").select_option(label="Ada Lovelace")
+    pair_form.locator("select[name=senior_ids]").select_option(label="Sam Senior")
+    pair_form.locator("button[type=submit]").click()
+    hr.wait_for_selector("text=Tandem Ada")
+    hr.locator("tr", has_text="Ada Lovelace").locator("button.invite-button").click()
+    hr.wait_for_selector("#invite-url")
+    invite = hr.inner_text("#invite-url").strip()
+    assert invite.startswith(f"{base}/auth/invite/")
+    shot(hr, "03-coordinator-invite-link")
+
+    # --- participant: sign in with the invite, plan a session, choose a topic, stream the agenda ----
+    ada = browser.new_context().new_page()
+    ada.set_default_timeout(TIMEOUT)
+    ada.goto(invite)
+    ada.click("#signin")
+    ada.wait_for_url(f"{base}/me")
+    assert "My pair" in ada.content() and "Sam Senior" in ada.content()
+    ada.locator("form.plan-session button").click()
+    ada.wait_for_selector("#agenda-button")
+    session_id = int(ada.url.split("/")[-1])
+    ada.select_option("#topic-select", "topic-ai-automation")
+    ada.locator("#topic button[type=submit]").click()
+    ada.wait_for_selector("#agenda-button")
+    ada.click("#agenda-button")
+    ada.wait_for_selector("#agenda ol.agenda li", timeout=TIMEOUT)
+    assert ada.locator("#agenda-progress li").count() >= 0  # replaced by the stored agenda once done
+    shot(ada, "04-participant-session-agenda")
+    ada.click("#print-link")
+    ada.wait_for_selector("table.agenda-print")
+    shot(ada, "05-agenda-print")
+    ada.goto(f"{base}/me/sessions/{session_id}")
+    ada.click("#preparation button[data-generate]")
+    ada.wait_for_selector("#preparation ul.my-questions li")
+    ada.click("#mark-held")
+    ada.wait_for_selector("#reflection button[data-generate]")
+    ada.click("#reflection button[data-generate]")
+    ada.wait_for_selector("#reflection-form")
+    for i, area in enumerate(ada.locator("#reflection-form textarea").all()):
+        area.fill(f"Ada learned how the board prepares decisions, point {i}.")
+    ada.locator("#reflection-form button[type=submit]").click()
+    ada.wait_for_selector("#reflection .flash.ok")
+    ada.click("#summary-button")
+    ada.wait_for_selector("#summary .summary-text")
+    shot(ada, "06-participant-summary")
+    ada.goto(f"{base}/me")
+    shot(ada, "07-participant-home")
+
+    # --- insights: the theme appears only once k = 3 pairs share it ------------------------------------
+    async def themes_of_first(session: Any) -> list[str]:
+        row = await session.scalar(
+            select(GeneratedOutput).where(GeneratedOutput.session_id == session_id, GeneratedOutput.kind == "summary")
+        )
+        return list(row.payload.get("themes") or []) if row else []
+
+    themes = db_run(url, themes_of_first, migrate=False) or ["topic-ai-automation"]
+
+    async def another_pair_with_theme(session: Any, n: int) -> None:
+        people = [Participant(programme_id=programme_id, display_name=f"Extra {n} {r}", role=r) for r in ("junior", "senior")]
+        session.add_all(people)
+        await session.flush()
+        pair = Pair(programme_id=programme_id, format="one-to-one", goals=[])
+        pair.members = [PairMember(participant_id=p.id, role=p.role) for p in people]
+        session.add(pair)
+        await session.flush()
+        ms = MentoringSession(pair_id=pair.id, number=1, status="held", topic="topic-ai-automation")
+        session.add(ms)
+        await session.flush()
+        session.add(GeneratedOutput(session_id=ms.id, kind="summary", version=1, generated_by="e2e",
+                                    payload={"themes": themes[:1]}))
+        await session.commit()
+
+    insights = f"{base}/coordinator/programmes/{programme_id}/insights"
+    hr.goto(insights)
+    assert hr.locator("#no-themes").count() == 1 and hr.locator(".theme-row").count() == 0
+    db_run(url, lambda s: another_pair_with_theme(s, 2), migrate=False)
+    hr.goto(insights)
+    assert hr.locator(".theme-row").count() == 0  # two pairs are still below k
+    shot(hr, "08-insights-below-k")
+    db_run(url, lambda s: another_pair_with_theme(s, 3), migrate=False)
+    hr.goto(insights)
+    assert hr.locator(f".theme-row[data-theme='{themes[0]}']").count() == 1
+    body = hr.content()
+    for secret in ("Ada", "Lovelace", "Sam Senior", "Tandem Ada", "board prepares decisions"):
+        assert secret not in body, secret
+    shot(hr, "09-insights-theme-shared-by-k-pairs")
+
+    async def programme_exists(session: Any) -> bool:
+        return await session.get(Programme, programme_id) is not None
+
+    assert db_run(url, programme_exists, migrate=False)

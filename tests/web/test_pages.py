@@ -1,0 +1,87 @@
+"""Pages render from real data, in the programme's language, and keep pair content to the pair."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from companion.auth import bootstrap
+from companion.db.models import MentoringSession, PairMember
+
+
+def _first_session(url: str, participant_id: int) -> int:
+    async def q(session: Any) -> int:
+        pair_id = await session.scalar(select(PairMember.pair_id).where(PairMember.participant_id == participant_id))
+        return int(await session.scalar(select(MentoringSession.id).where(MentoringSession.pair_id == pair_id).order_by(MentoringSession.number)))
+
+    return bootstrap.run(url, q, migrate=False)
+
+
+def test_participant_sees_pair_and_sessions_in_german(demo: dict[str, Any]) -> None:
+    jonas = demo["browser"]("Jonas Demir")
+    r = jonas.get("/me")
+    assert r.status_code == 200 and 'lang="de"' in r.text
+    assert "Mein Tandem" in r.text and "Dr. Helga Brandt" in r.text and "Nächster Termin" in r.text
+    sid = _first_session(demo["url"], demo["ids"]["Jonas Demir"])
+    page = jonas.get(f"/me/sessions/{sid}")
+    assert page.status_code == 200 and "Agenda erstellen" in page.text and "KI" in page.text
+    # another pair's session is refused with a friendly page, not JSON
+    other = _first_session(demo["url"], demo["ids"]["Mia Schulte"])
+    r = jonas.get(f"/me/sessions/{other}")
+    assert r.status_code == 403 and "keine Berechtigung" in r.text
+
+
+def test_agenda_generation_and_print_view(demo: dict[str, Any]) -> None:
+    jonas = demo["browser"]("Jonas Demir")
+    sid = _first_session(demo["url"], demo["ids"]["Jonas Demir"])
+    assert jonas.api_post(f"/api/sessions/{sid}/agenda").status_code == 201
+    part = jonas.get(f"/me/sessions/{sid}/part/agenda")
+    assert part.status_code == 200 and '<ol class="agenda">' in part.text and "Druckansicht" in part.text
+    printed = jonas.get(f"/me/sessions/{sid}/agenda/print")
+    assert printed.status_code == 200 and "agenda-print" in printed.text
+
+
+def test_topic_change_and_reflection_form(demo: dict[str, Any]) -> None:
+    lea = demo["browser"]("Lea Hoffmann")
+    sid = _first_session(demo["url"], demo["ids"]["Lea Hoffmann"])
+    r = lea.post_form(f"/me/sessions/{sid}/topic", {"topic": "topic-remote-work"}, follow_redirects=False)
+    assert r.status_code == 303
+    assert "Remote" in lea.get(f"/me/sessions/{sid}").text
+    assert lea.api_post(f"/api/sessions/{sid}/reflection-prompts").status_code == 201
+    lea.post_form(f"/me/sessions/{sid}/held", {})
+    page = lea.get(f"/me/sessions/{sid}").text
+    assert 'id="reflection-form"' in page
+    r = lea.post_form(f"/me/sessions/{sid}/reflection", {"q0": "Was nimmst du mit?", "a0": "Mehr Mut zu Videos."},
+                      follow_redirects=False)
+    assert r.status_code == 303
+    assert "Deine Reflexion ist gespeichert" in lea.get(f"/me/sessions/{sid}").text
+    # forms without the CSRF token are refused
+    r = lea.client.post(f"/me/sessions/{sid}/topic", data={"topic": "x"}, headers={"accept": "text/html"})
+    assert r.status_code == 403
+
+
+def test_coordinator_pages_and_reporting_line_form_error(demo: dict[str, Any]) -> None:
+    hr = demo["browser"]("Katrin Vogel (HR)")
+    home = hr.get("/coordinator")
+    assert home.status_code == 200 and "Brandt Antriebstechnik" in home.text
+    r = hr.post_form("/coordinator/programmes/1/pairs",
+                     {"junior_ids": [str(demo["ids"]["Lea Hoffmann"])], "senior_ids": [str(demo["ids"]["Thomas Keller"])],
+                      "format": "one-to-one"})
+    assert r.status_code == 422 and 'id="pair-errors"' in r.text and "reports directly to" in r.text
+    r = hr.post_form("/coordinator/programmes/1/invites", {"participant_id": str(demo["ids"]["Ben Wagner"])})
+    assert r.status_code == 201 and "/auth/invite/" in r.text
+    r = hr.post_form("/coordinator/programmes", {"name": "Digital Leadership", "language": "en", "k_threshold": "4"},
+                     follow_redirects=True)
+    assert r.status_code == 200 and 'lang="en"' in r.text and "Participants" in r.text
+
+
+def test_insights_page_shows_no_names_or_reflections(demo: dict[str, Any]) -> None:
+    hr = demo["browser"]("Katrin Vogel (HR)")
+    r = hr.get("/coordinator/programmes/1/insights")
+    assert r.status_code == 200 and "<svg" in r.text and "&lt; 3" in r.text
+    for name in ("Helga", "Brandt", "Jonas", "Demir", "Lea", "Hoffmann", "Mia", "Schulte", "Tandem Geschäftsführung"):
+        assert name not in r.text.replace("Brandt Antriebstechnik", ""), name
+    assert "Entscheidungen in der Geschäftsführung" not in r.text  # a demo reflection sentence
+    jonas = demo["browser"]("Jonas Demir")
+    assert jonas.get("/coordinator/programmes/1/insights").status_code == 403
