@@ -50,7 +50,11 @@ async def participant_link(session: AsyncSession, participant_id: int, base_url:
 
 
 async def api_token(
-    session: AsyncSession, *, coordinator_id: int | None = None, participant_id: int | None = None, days: int = 90
+    session: AsyncSession,
+    *,
+    coordinator_id: int | None = None,
+    participant_id: int | None = None,
+    days: int = 90,
 ) -> str:
     """A bearer token for a coordinator or participant."""
     who: Principal | None = await svc.load_principal(session, participant_id, coordinator_id)

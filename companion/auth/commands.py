@@ -37,7 +37,9 @@ def create(
 
     async def work(session: AsyncSession) -> str:
         if await svc.coordinator_by_email(session, email) is not None:
-            raise typer.BadParameter(f"a coordinator with e-mail {email} already exists; use 'coordinator link'")
+            raise typer.BadParameter(
+                f"a coordinator with e-mail {email} already exists; use 'coordinator link'"
+            )
         coordinator = await svc.create_coordinator(session, name, email, language)
         return await bootstrap.coordinator_link(
             session, coordinator.id, settings.base_url, settings.invite_ttl_hours

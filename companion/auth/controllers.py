@@ -39,7 +39,9 @@ class SignInController(Controller):
         return Redirect(target, cookies=[session_cookie(settings, raw)], status_code=303)
 
     @post("/signout", status_code=303)
-    async def signout(self, request: Request[Any, Any, Any], db_session: AsyncSession, settings: Settings) -> Redirect:
+    async def signout(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, settings: Settings
+    ) -> Redirect:
         raw = request.cookies.get(SESSION_COOKIE)
         if raw:
             await svc.revoke_token(db_session, raw)
@@ -67,13 +69,20 @@ class AuthApiController(Controller):
 
     @post("/invites")
     async def create_invite(
-        self, request: Request[Any, Any, Any], db_session: AsyncSession, settings: Settings, data: InviteCreate
+        self,
+        request: Request[Any, Any, Any],
+        db_session: AsyncSession,
+        settings: Settings,
+        data: InviteCreate,
     ) -> InviteRead:
         """Coordinators create a single-use, expiring sign-in link for a participant."""
         who = principal_of(request)
         assert who is not None
         invite, raw = await svc.create_invite(
-            db_session, participant_id=data.participant_id, created_by=who.id, ttl_hours=settings.invite_ttl_hours
+            db_session,
+            participant_id=data.participant_id,
+            created_by=who.id,
+            ttl_hours=settings.invite_ttl_hours,
         )
         return InviteRead(
             url=svc.sign_in_link(settings.base_url, raw),

@@ -94,7 +94,8 @@ class BearerAwareCSRFMiddleware(CSRFMiddleware):
         if scope["type"] == "http":
             headers = Headers.from_scope(scope)
             unauthenticated = (
-                scope.get("method", "GET") not in self.config.safe_methods  # safe requests still get the CSRF cookie
+                scope.get("method", "GET")
+                not in self.config.safe_methods  # safe requests still get the CSRF cookie
                 and not _cookie(headers, SESSION_COOKIE)
                 and not scope["path"].startswith("/auth/")
             )

@@ -181,7 +181,9 @@ async def authorize(connection: ASGIConnection[Any, Any, Any, Any], handler: Bas
         if who is None:
             raise NotAuthorizedException("Sign in first")
         raise PermissionDeniedException(f"No access rule for {method} {template}; refused")
-    await check_access(rule.access, principal_of(connection), connection.path_params, connection.app.state.auth_db)
+    await check_access(
+        rule.access, principal_of(connection), connection.path_params, connection.app.state.auth_db
+    )
 
 
 def own_reflection(who: Principal | None, data: ReflectionCreate) -> ReflectionCreate:

@@ -21,7 +21,9 @@ class InviteRead(BaseModel):
 
 
 class TokenCreate(Strict):
-    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)] | None = None
+    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)] | None = (
+        None
+    )
 
 
 class TokenRead(BaseModel):

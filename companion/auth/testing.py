@@ -40,7 +40,9 @@ class SignedInClient(TestClient):
         if self._coordinator is None:
 
             async def make(session: AsyncSession) -> str:
-                cid = await bootstrap.ensure_coordinator(session, "Test Coordinator", "coordinator@example.org")
+                cid = await bootstrap.ensure_coordinator(
+                    session, "Test Coordinator", "coordinator@example.org"
+                )
                 return await bootstrap.api_token(session, coordinator_id=cid)
 
             self._coordinator = bootstrap.run(self.database_url, make, migrate=False)
@@ -50,7 +52,9 @@ class SignedInClient(TestClient):
         """A bearer token of one participant (cached)."""
         if participant_id not in self._tokens:
             self._tokens[participant_id] = bootstrap.run(
-                self.database_url, lambda s: bootstrap.api_token(s, participant_id=participant_id), migrate=False
+                self.database_url,
+                lambda s: bootstrap.api_token(s, participant_id=participant_id),
+                migrate=False,
             )
         return self._tokens[participant_id]
 

@@ -35,7 +35,11 @@ class InsightsController(Controller):
 
     @get("/")
     async def read(
-        self, request: Request[Any, Any, Any], db_session: AsyncSession, settings: Settings, programme_id: ProgrammeId
+        self,
+        request: Request[Any, Any, Any],
+        db_session: AsyncSession,
+        settings: Settings,
+        programme_id: ProgrammeId,
     ) -> Insights:
         """Programme health, topic mix and themes — only what at least k distinct pairs share."""
         return await programme_insights(db_session, programme_id, knowledge_of(request, settings))

@@ -165,7 +165,9 @@ async def _themes(
         newest[session_id] = payload or {}
     people = (
         await db.execute(
-            select(Participant.display_name, Participant.email).where(Participant.programme_id == programme_id)
+            select(Participant.display_name, Participant.email).where(
+                Participant.programme_id == programme_id
+            )
         )
     ).all()
     pattern = an.redactor([p.display_name for p in people] + [p.email or "" for p in people])
@@ -183,5 +185,3 @@ async def _themes(
             if phrase and an.NAME_TOKEN.lower() not in phrase:
                 phrase_pairs[phrase].add(pair)
     return an.shared_by_k(theme_pairs, k), an.shared_by_k(phrase_pairs, k)
-
-

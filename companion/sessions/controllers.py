@@ -72,7 +72,11 @@ class SessionController(Controller):
 
     @post("/{session_id:int}/reflections")
     async def add_reflection(
-        self, request: Request[Any, Any, Any], db_session: AsyncSession, session_id: ObjId, data: ReflectionCreate
+        self,
+        request: Request[Any, Any, Any],
+        db_session: AsyncSession,
+        session_id: ObjId,
+        data: ReflectionCreate,
     ) -> ReflectionRead:
         """Store one side's reflection answers, exactly as submitted; the author is the caller."""
         data = own_reflection(principal_of(request), data)

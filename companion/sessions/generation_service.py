@@ -91,10 +91,7 @@ async def build_context(db: AsyncSession, session_id: int, kind: Kind) -> Genera
         rows = await db.scalars(
             select(Reflection).where(Reflection.session_id == session_id).order_by(Reflection.id)
         )
-        reflections = [
-            ReflectionInput(author_role=r.author_role, answers=dict(r.answers))
-            for r in rows
-        ]
+        reflections = [ReflectionInput(author_role=r.author_role, answers=dict(r.answers)) for r in rows]
         if not reflections:
             raise RuleViolation(f"Session {session_id} has no reflections yet; a summary needs at least one")
     goals = list(pair.goals) or list(programme.goals)

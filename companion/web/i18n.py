@@ -105,7 +105,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "invite": ("Einladungslink", "Invite link"),
     "create_invite": ("Link erstellen", "Create link"),
     "invite_valid_until": ("gültig bis", "valid until"),
-    "invite_once": ("Einmal verwendbar. Nur an diese Person senden.", "Single use. Send it to this person only."),
+    "invite_once": (
+        "Einmal verwendbar. Nur an diese Person senden.",
+        "Single use. Send it to this person only.",
+    ),
     "insights": ("Auswertung", "Insights"),
     "insights_note": (
         "Anonymisiert: Zahlen, Themen und Kategorien erscheinen erst, wenn sie aus mindestens k "
@@ -139,7 +142,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error_403": ("Dafür hast du keine Berechtigung.", "You are not allowed to see this."),
     "error_404": ("Diese Seite gibt es nicht.", "This page does not exist."),
     "error_429": ("Zu viele Anfragen. Bitte kurz warten.", "Too many requests. Please wait a moment."),
-    "error_500": ("Ein Fehler auf unserer Seite. Es ging nichts verloren.", "An error on our side. Nothing was lost."),
+    "error_500": (
+        "Ein Fehler auf unserer Seite. Es ging nichts verloren.",
+        "An error on our side. Nothing was lost.",
+    ),
     "home": ("Startseite", "Home"),
 }
 

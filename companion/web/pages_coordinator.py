@@ -53,18 +53,28 @@ class CoordinatorPages(Controller):
         return await self._home(request, db_session)
 
     async def _home(
-        self, request: Request[Any, Any, Any], db: AsyncSession, errors: list[str] | None = None, status: int = 200
+        self,
+        request: Request[Any, Any, Any],
+        db: AsyncSession,
+        errors: list[str] | None = None,
+        status: int = 200,
     ) -> Template:
         who = principal_of(request)
         assert who is not None
         programmes = (await db.scalars(select(Programme).order_by(Programme.id.desc()))).all()
         return page(
-            request, "pages/coordinator_home.html", who.language, programmes=programmes, errors=errors,
+            request,
+            "pages/coordinator_home.html",
+            who.language,
+            programmes=programmes,
+            errors=errors,
             status_code=status,
         )
 
     @post("/programmes", status_code=303)
-    async def create_programme(self, request: Request[Any, Any, Any], db_session: AsyncSession) -> Redirect | Template:
+    async def create_programme(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession
+    ) -> Redirect | Template:
         form = await request.form()
         try:
             data = ProgrammeCreate(**_programme_fields(form))
@@ -91,9 +101,13 @@ class CoordinatorPages(Controller):
     ) -> Template:
         programme = await psvc.get_or_404(db, Programme, programme_id, "Programme")
         people = (
-            await db.scalars(select(Participant).where(Participant.programme_id == programme_id).order_by(Participant.id))
+            await db.scalars(
+                select(Participant).where(Participant.programme_id == programme_id).order_by(Participant.id)
+            )
         ).all()
-        pairs = (await db.scalars(select(Pair).where(Pair.programme_id == programme_id).order_by(Pair.id))).all()
+        pairs = (
+            await db.scalars(select(Pair).where(Pair.programme_id == programme_id).order_by(Pair.id))
+        ).all()
         names = {p.id: p.display_name for p in people}
         return page(
             request,
@@ -116,7 +130,9 @@ class CoordinatorPages(Controller):
         try:
             data = ProgrammeUpdate(**_programme_fields(form))
         except ValidationError as exc:
-            return await self._programme(request, db_session, programme_id, errors={"settings": _errors(exc)}, status=400)
+            return await self._programme(
+                request, db_session, programme_id, errors={"settings": _errors(exc)}, status=400
+            )
         await psvc.update_programme(db_session, programme_id, data)
         return Redirect(f"/coordinator/programmes/{programme_id}", status_code=303)
 
@@ -125,15 +141,23 @@ class CoordinatorPages(Controller):
         self, request: Request[Any, Any, Any], db_session: AsyncSession, programme_id: ProgrammeId
     ) -> Redirect | Template:
         form = await request.form()
-        fields = {k: str(form.get(k)).strip() for k in ("display_name", "email", "role", "department") if form.get(k)}
+        fields = {
+            k: str(form.get(k)).strip()
+            for k in ("display_name", "email", "role", "department")
+            if form.get(k)
+        }
         if form.get("manager_id"):
             fields["manager_id"] = str(form.get("manager_id"))
         try:
             await psvc.create_participant(db_session, programme_id, ParticipantCreate(**fields))
         except ValidationError as exc:
-            return await self._programme(request, db_session, programme_id, errors={"participant": _errors(exc)}, status=400)
+            return await self._programme(
+                request, db_session, programme_id, errors={"participant": _errors(exc)}, status=400
+            )
         except DomainError as exc:
-            return await self._programme(request, db_session, programme_id, errors={"participant": [exc.detail]}, status=422)
+            return await self._programme(
+                request, db_session, programme_id, errors={"participant": [exc.detail]}, status=422
+            )
         return Redirect(f"/coordinator/programmes/{programme_id}#participants", status_code=303)
 
     @post("/programmes/{programme_id:int}/pairs", status_code=303)
@@ -152,15 +176,23 @@ class CoordinatorPages(Controller):
         try:
             await psvc.create_pair(db_session, programme_id, PairCreate(**fields))
         except ValidationError as exc:
-            return await self._programme(request, db_session, programme_id, errors={"pair": _errors(exc)}, status=400)
+            return await self._programme(
+                request, db_session, programme_id, errors={"pair": _errors(exc)}, status=400
+            )
         except DomainError as exc:  # e.g. a direct reporting line inside the pair
             await db_session.rollback()
-            return await self._programme(request, db_session, programme_id, errors={"pair": [exc.detail]}, status=422)
+            return await self._programme(
+                request, db_session, programme_id, errors={"pair": [exc.detail]}, status=422
+            )
         return Redirect(f"/coordinator/programmes/{programme_id}#pairs", status_code=303)
 
     @post("/programmes/{programme_id:int}/invites")
     async def invite(
-        self, request: Request[Any, Any, Any], db_session: AsyncSession, settings: Settings, programme_id: ProgrammeId
+        self,
+        request: Request[Any, Any, Any],
+        db_session: AsyncSession,
+        settings: Settings,
+        programme_id: ProgrammeId,
     ) -> Template:
         """A fresh single-use invite link for one participant, shown once."""
         who = principal_of(request)
@@ -170,19 +202,29 @@ class CoordinatorPages(Controller):
         person = await db_session.get(Participant, pid)
         if person is None or person.programme_id != programme_id:
             return await self._programme(
-                request, db_session, programme_id, errors={"invite": [f"Participant {pid} is not in this programme"]},
+                request,
+                db_session,
+                programme_id,
+                errors={"invite": [f"Participant {pid} is not in this programme"]},
                 status=422,
             )
         invite, raw = await auth_svc.create_invite(
             db_session, participant_id=pid, created_by=who.id, ttl_hours=settings.invite_ttl_hours
         )
-        link = {"name": person.display_name, "url": auth_svc.sign_in_link(settings.base_url, raw),
-                "expires_at": invite.expires_at}
+        link = {
+            "name": person.display_name,
+            "url": auth_svc.sign_in_link(settings.base_url, raw),
+            "expires_at": invite.expires_at,
+        }
         return await self._programme(request, db_session, programme_id, invite=link, status=201)
 
     @get("/programmes/{programme_id:int}/insights")
     async def insights(
-        self, request: Request[Any, Any, Any], db_session: AsyncSession, settings: Settings, programme_id: ProgrammeId
+        self,
+        request: Request[Any, Any, Any],
+        db_session: AsyncSession,
+        settings: Settings,
+        programme_id: ProgrammeId,
     ) -> Template:
         programme = await psvc.get_or_404(db_session, Programme, programme_id, "Programme")
         data = await programme_insights(db_session, programme_id, knowledge_of(request, settings))
@@ -190,19 +232,44 @@ class CoordinatorPages(Controller):
         health_chart = bar_chart(
             text("health", lang),
             [
-                (m.month, [(text(s, lang), getattr(m, s).value, getattr(m, s).shown) for s in ("held", "planned", "cancelled")])
+                (
+                    m.month,
+                    [
+                        (text(s, lang), getattr(m, s).value, getattr(m, s).shown)
+                        for s in ("held", "planned", "cancelled")
+                    ],
+                )
                 for m in data.months
             ],
         )
         mix_chart = bar_chart(
             text("topic_mix", lang),
-            [(text(f"cat_{row.category}", lang), [(text("session", lang), row.sessions.value, row.sessions.shown)])
-             for row in data.topic_mix],
+            [
+                (
+                    text(f"cat_{row.category}", lang),
+                    [(text("session", lang), row.sessions.value, row.sessions.shown)],
+                )
+                for row in data.topic_mix
+            ],
         )
-        theme_chart = bar_chart(
-            text("themes", lang), [(row.label, [(text("pairs_count", lang), row.pairs, str(row.pairs))]) for row in data.themes]
-        ) if data.themes else None
+        theme_chart = (
+            bar_chart(
+                text("themes", lang),
+                [
+                    (row.label, [(text("pairs_count", lang), row.pairs, str(row.pairs))])
+                    for row in data.themes
+                ],
+            )
+            if data.themes
+            else None
+        )
         return page(
-            request, "pages/coordinator_insights.html", lang, programme=programme, data=data,
-            health_chart=health_chart, mix_chart=mix_chart, theme_chart=theme_chart,
+            request,
+            "pages/coordinator_insights.html",
+            lang,
+            programme=programme,
+            data=data,
+            health_chart=health_chart,
+            mix_chart=mix_chart,
+            theme_chart=theme_chart,
         )

@@ -42,7 +42,9 @@ def _topics(request: Request[Any, Any, Any], settings: Settings, lang: str) -> l
     kb = knowledge_of(request, settings)
     if kb is None:
         return []
-    return sorted(((c.id, c.title, c.category or "") for c in kb.by_kind("topic", lang)), key=lambda t: (t[2], t[1]))
+    return sorted(
+        ((c.id, c.title, c.category or "") for c in kb.by_kind("topic", lang)), key=lambda t: (t[2], t[1])
+    )
 
 
 def _topic_title(topic: str | None, topics: list[tuple[str, str, str]]) -> str | None:
@@ -53,7 +55,9 @@ class ParticipantPages(Controller):
     include_in_schema = False
 
     @get("/me")
-    async def home(self, request: Request[Any, Any, Any], db_session: AsyncSession, settings: Settings) -> Template:
+    async def home(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, settings: Settings
+    ) -> Template:
         who = principal_of(request)
         assert who is not None
         pairs = []
@@ -63,13 +67,17 @@ class ParticipantPages(Controller):
                 continue
             sessions = (
                 await db_session.scalars(
-                    select(MentoringSession).where(MentoringSession.pair_id == pair_id).order_by(MentoringSession.number)
+                    select(MentoringSession)
+                    .where(MentoringSession.pair_id == pair_id)
+                    .order_by(MentoringSession.number)
                 )
             ).all()
             upcoming = [s for s in sessions if s.status == "planned"]
             pairs.append({"pair": pair, "sessions": sessions, "next": upcoming[0] if upcoming else None})
         topics = _topics(request, settings, who.language)
-        return page(request, "pages/me.html", who.language, pairs=pairs, topic_title=lambda t: _topic_title(t, topics))
+        return page(
+            request, "pages/me.html", who.language, pairs=pairs, topic_title=lambda t: _topic_title(t, topics)
+        )
 
     @get("/me/sessions/{session_id:int}")
     async def session_page(
@@ -201,7 +209,9 @@ class ParticipantPages(Controller):
         return Redirect(f"/me/sessions/{session_id}#summary", status_code=303)
 
     @post("/me/pairs/{pair_id:int}/sessions", status_code=303)
-    async def plan_session(self, request: Request[Any, Any, Any], db_session: AsyncSession, pair_id: ObjId) -> Redirect:
+    async def plan_session(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, pair_id: ObjId
+    ) -> Redirect:
         """Plan the pair's next session (date optional); then open it."""
         form = await request.form()
         when = str(form.get("scheduled_at") or "").strip()

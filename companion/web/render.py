@@ -21,7 +21,9 @@ def page(
     request: Request[Any, Any, Any], template: str, lang: str, *, status_code: int = 200, **context: Any
 ) -> Template:
     """Render ``template`` in ``lang`` with the signed-in person and ``t()`` available."""
-    context.update(lang=lang, t=translator(lang), user=principal_of(request), fmt_date=lambda d: fmt_date(d, lang))
+    context.update(
+        lang=lang, t=translator(lang), user=principal_of(request), fmt_date=lambda d: fmt_date(d, lang)
+    )
     return Template(template, context=context, status_code=status_code)
 
 

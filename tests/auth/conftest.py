@@ -78,7 +78,9 @@ def build_world(client: TestClient[Any], url: str) -> World:
         assert r.status_code == 201, r.text
         world.ids[f"pair_{pair}"] = r.json()["id"]
     for role, pid in [("member", world.ids["a_junior"]), ("other", world.ids["b_junior"])]:
-        world.tokens[role] = bootstrap.run(url, lambda s, p=pid: bootstrap.api_token(s, participant_id=p), migrate=False)
+        world.tokens[role] = bootstrap.run(
+            url, lambda s, p=pid: bootstrap.api_token(s, participant_id=p), migrate=False
+        )
     r = client.post(
         f"/api/pairs/{world.ids['pair_a']}/sessions",
         json={"topic": "topic-ai-automation", "status": "held"},

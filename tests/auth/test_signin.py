@@ -107,7 +107,9 @@ def test_session_cookie_is_secure_in_production(make_settings) -> None:
     assert session_cookie(make_settings(env="development"), "x").secure is False
 
 
-def test_generation_is_rate_limited(make_settings, sqlite_url: str, hash_retriever: Any, world_builder: Any) -> None:
+def test_generation_is_rate_limited(
+    make_settings, sqlite_url: str, hash_retriever: Any, world_builder: Any
+) -> None:
     from companion.runtime import Runtime
 
     settings = make_settings(database_url=sqlite_url, generation_rate_limit=2)
@@ -126,7 +128,9 @@ def test_browsers_get_pages_not_json(world: Any) -> None:
     html = {"accept": "text/html"}
     r = world.client.get("/me", headers=html, follow_redirects=False)
     assert r.status_code in (302, 303, 307) and r.headers["location"] == "/signin"
-    r = world.client.get("/coordinator", headers=html | {"authorization": world.as_("member")["authorization"]})
+    r = world.client.get(
+        "/coordinator", headers=html | {"authorization": world.as_("member")["authorization"]}
+    )
     assert r.status_code == 403 and r.headers["content-type"].startswith("text/html")
     assert "<html" in r.text and "keine Berechtigung" in r.text
     r = world.client.get("/no/such/page", headers=html)
@@ -146,10 +150,14 @@ def cli_env(monkeypatch: pytest.MonkeyPatch, sqlite_url: str, tmp_path) -> str:
 
 def test_cli_bootstraps_a_coordinator_whose_link_signs_in(cli_env: str, make_settings) -> None:
     runner = CliRunner()
-    result = runner.invoke(build_cli(), ["coordinator", "create", "--name", "Hanna HR", "--email", "Hanna@Example.org"])
+    result = runner.invoke(
+        build_cli(), ["coordinator", "create", "--name", "Hanna HR", "--email", "Hanna@Example.org"]
+    )
     assert result.exit_code == 0, result.output
     link = re.search(r"http://127\.0\.0\.1:8000(/auth/invite/\S+)", result.output).group(1)  # type: ignore[union-attr]
-    again = runner.invoke(build_cli(), ["coordinator", "create", "--name", "X", "--email", "hanna@example.org"])
+    again = runner.invoke(
+        build_cli(), ["coordinator", "create", "--name", "X", "--email", "hanna@example.org"]
+    )
     assert again.exit_code == 1 and "already exists" in again.output
     bad = runner.invoke(build_cli(), ["token", "create"])
     assert bad.exit_code == 2

@@ -50,7 +50,11 @@ def test_invite_agenda_reflection_summary_and_k_anonymous_theme(server: dict[str
     form.locator("button[type=submit]").click()
     hr.wait_for_selector("#participant-form")
     programme_id = int(hr.url.rstrip("/").split("/")[-1])
-    for name, role, manager in [("Ada Lovelace", "junior", ""), ("Sam Senior", "senior", ""), ("Rita Report", "junior", "Sam Senior")]:
+    for name, role, manager in [
+        ("Ada Lovelace", "junior", ""),
+        ("Sam Senior", "senior", ""),
+        ("Rita Report", "junior", "Sam Senior"),
+    ]:
         pf = hr.locator("#participant-form")
         pf.locator("input[name=display_name]").fill(name)
         pf.locator("select[name=role]").select_option(role)
@@ -118,14 +122,19 @@ def test_invite_agenda_reflection_summary_and_k_anonymous_theme(server: dict[str
     # --- insights: the theme appears only once k = 3 pairs share it ------------------------------------
     async def themes_of_first(session: Any) -> list[str]:
         row = await session.scalar(
-            select(GeneratedOutput).where(GeneratedOutput.session_id == session_id, GeneratedOutput.kind == "summary")
+            select(GeneratedOutput).where(
+                GeneratedOutput.session_id == session_id, GeneratedOutput.kind == "summary"
+            )
         )
         return list(row.payload.get("themes") or []) if row else []
 
     themes = db_run(url, themes_of_first, migrate=False) or ["topic-ai-automation"]
 
     async def another_pair_with_theme(session: Any, n: int) -> None:
-        people = [Participant(programme_id=programme_id, display_name=f"Extra {n} {r}", role=r) for r in ("junior", "senior")]
+        people = [
+            Participant(programme_id=programme_id, display_name=f"Extra {n} {r}", role=r)
+            for r in ("junior", "senior")
+        ]
         session.add_all(people)
         await session.flush()
         pair = Pair(programme_id=programme_id, format="one-to-one", goals=[])
@@ -135,8 +144,15 @@ def test_invite_agenda_reflection_summary_and_k_anonymous_theme(server: dict[str
         ms = MentoringSession(pair_id=pair.id, number=1, status="held", topic="topic-ai-automation")
         session.add(ms)
         await session.flush()
-        session.add(GeneratedOutput(session_id=ms.id, kind="summary", version=1, generated_by="e2e",
-                                    payload={"themes": themes[:1]}))
+        session.add(
+            GeneratedOutput(
+                session_id=ms.id,
+                kind="summary",
+                version=1,
+                generated_by="e2e",
+                payload={"themes": themes[:1]},
+            )
+        )
         await session.commit()
 
     insights = f"{base}/coordinator/programmes/{programme_id}/insights"

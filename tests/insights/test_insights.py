@@ -24,9 +24,28 @@ from companion.db.models import (
     Reflection,
 )
 
-FIRST = ["Helga", "Jonas", "Mia", "Thomas", "Sabine", "Noah", "Lea", "Ben", "Katrin", "Yusuf", "Aylin", "Piotr"]
+FIRST = [
+    "Helga",
+    "Jonas",
+    "Mia",
+    "Thomas",
+    "Sabine",
+    "Noah",
+    "Lea",
+    "Ben",
+    "Katrin",
+    "Yusuf",
+    "Aylin",
+    "Piotr",
+]
 LAST = ["Brandt", "Demir", "Schulte", "Keller", "Ott", "Petrović", "Hoffmann", "Wagner", "Öztürk", "Nowak"]
-THEMES = ["topic-ai-automation", "topic-remote-work", "topic-feedback-culture", "topic-social-media", "topic-onboarding"]
+THEMES = [
+    "topic-ai-automation",
+    "topic-remote-work",
+    "topic-feedback-culture",
+    "topic-social-media",
+    "topic-onboarding",
+]
 TOPICS = ["topic-ai-automation", "topic-remote-work", "topic-team-culture", "topic-social-media"]
 
 
@@ -59,32 +78,55 @@ async def _seed(session: AsyncSession, rng: random.Random, n_pairs: int, k: int)
         await session.flush()
         for n in range(1, rng.randint(1, 3) + 1):
             ms = MentoringSession(
-                pair_id=pair.id, number=n, scheduled_at=start + timedelta(days=30 * n + p),
-                topic=rng.choice(TOPICS), status=rng.choice(["held", "held", "planned", "cancelled"]),
+                pair_id=pair.id,
+                number=n,
+                scheduled_at=start + timedelta(days=30 * n + p),
+                topic=rng.choice(TOPICS),
+                status=rng.choice(["held", "held", "planned", "cancelled"]),
             )
             session.add(ms)
             await session.flush()
             said = _sentence(rng, people[0][0].display_name)
             sentences.append(said)
-            session.add(Reflection(session_id=ms.id, author_role="junior", author_id=people[0][0].id, answers={"q": said}))
+            session.add(
+                Reflection(
+                    session_id=ms.id, author_role="junior", author_id=people[0][0].id, answers={"q": said}
+                )
+            )
             themes = rng.sample(THEMES, rng.randint(0, 3))
             for t in themes:
                 theme_pairs.setdefault(t, set()).add(pair.id)
-            follow = rng.choice(["KI im Vertrieb", f"Kaffee mit {people[1][0].display_name}", "Feedback üben"])
+            follow = rng.choice(
+                ["KI im Vertrieb", f"Kaffee mit {people[1][0].display_name}", "Feedback üben"]
+            )
             if "Kaffee" not in follow:
                 phrase_pairs.setdefault(follow.lower(), set()).add(pair.id)
             session.add(
                 GeneratedOutput(
-                    session_id=ms.id, kind="summary", version=1, generated_by="test",
+                    session_id=ms.id,
+                    kind="summary",
+                    version=1,
+                    generated_by="test",
                     payload={
-                        "language": "de", "summary": said, "junior_learnings": [said], "senior_learnings": [],
-                        "themes": themes, "next_steps": [said], "follow_up_topics": [follow], "generated_by": "test",
+                        "language": "de",
+                        "summary": said,
+                        "junior_learnings": [said],
+                        "senior_learnings": [],
+                        "themes": themes,
+                        "next_steps": [said],
+                        "follow_up_topics": [follow],
+                        "generated_by": "test",
                     },
                 )
             )
     await session.commit()
-    return {"programme": programme.id, "names": names, "sentences": sentences,
-            "themes": theme_pairs, "phrases": phrase_pairs}
+    return {
+        "programme": programme.id,
+        "names": names,
+        "sentences": sentences,
+        "themes": theme_pairs,
+        "phrases": phrase_pairs,
+    }
 
 
 @pytest.fixture
@@ -97,7 +139,10 @@ def _coordinator_headers(url: str) -> dict[str, str]:
         cid = await bootstrap.ensure_coordinator(session, "Carla", "carla@example.org")
         return await bootstrap.api_token(session, coordinator_id=cid)
 
-    return {"authorization": f"Bearer {bootstrap.run(url, make, migrate=False)}", "accept": "application/json"}
+    return {
+        "authorization": f"Bearer {bootstrap.run(url, make, migrate=False)}",
+        "accept": "application/json",
+    }
 
 
 @pytest.mark.parametrize("seed", range(12))
@@ -150,17 +195,32 @@ def test_theme_appears_exactly_when_k_pairs_share_it(app_and_url: Any) -> None:
             session.add_all([a, b])
             await session.flush()
             pair = Pair(programme_id=programme.id, format="one-to-one", goals=[])
-            pair.members = [PairMember(participant_id=a.id, role="junior"), PairMember(participant_id=b.id, role="senior")]
+            pair.members = [
+                PairMember(participant_id=a.id, role="junior"),
+                PairMember(participant_id=b.id, role="senior"),
+            ]
             session.add(pair)
             await session.flush()
             # two sessions of the same pair must count once
             for n in (1, 2):
-                ms = MentoringSession(pair_id=pair.id, number=n, status="held", topic="topic-ai-automation",
-                                      scheduled_at=datetime(2026, 10, 1, tzinfo=UTC))
+                ms = MentoringSession(
+                    pair_id=pair.id,
+                    number=n,
+                    status="held",
+                    topic="topic-ai-automation",
+                    scheduled_at=datetime(2026, 10, 1, tzinfo=UTC),
+                )
                 session.add(ms)
                 await session.flush()
-                session.add(GeneratedOutput(session_id=ms.id, kind="summary", version=1, generated_by="t",
-                                            payload={"themes": ["topic-remote-work"]}))
+                session.add(
+                    GeneratedOutput(
+                        session_id=ms.id,
+                        kind="summary",
+                        version=1,
+                        generated_by="t",
+                        payload={"themes": ["topic-remote-work"]},
+                    )
+                )
         await session.commit()
         return programme.id
 

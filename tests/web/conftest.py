@@ -47,7 +47,9 @@ class Browser:
         return self.client.get(url, headers={"accept": "text/html"}, **kw)
 
     def post_form(self, url: str, data: dict[str, Any], **kw: Any) -> Any:
-        return self.client.post(url, data={**data, "_csrf_token": self.csrf}, headers={"accept": "text/html"}, **kw)
+        return self.client.post(
+            url, data={**data, "_csrf_token": self.csrf}, headers={"accept": "text/html"}, **kw
+        )
 
     def api_post(self, url: str, **kw: Any) -> Any:
         return self.client.post(url, headers={"x-csrftoken": self.csrf}, **kw)

@@ -12,8 +12,16 @@ from companion.db.models import MentoringSession, PairMember
 
 def _first_session(url: str, participant_id: int) -> int:
     async def q(session: Any) -> int:
-        pair_id = await session.scalar(select(PairMember.pair_id).where(PairMember.participant_id == participant_id))
-        return int(await session.scalar(select(MentoringSession.id).where(MentoringSession.pair_id == pair_id).order_by(MentoringSession.number)))
+        pair_id = await session.scalar(
+            select(PairMember.pair_id).where(PairMember.participant_id == participant_id)
+        )
+        return int(
+            await session.scalar(
+                select(MentoringSession.id)
+                .where(MentoringSession.pair_id == pair_id)
+                .order_by(MentoringSession.number)
+            )
+        )
 
     return bootstrap.run(url, q, migrate=False)
 
@@ -52,8 +60,11 @@ def test_topic_change_and_reflection_form(demo: dict[str, Any]) -> None:
     lea.post_form(f"/me/sessions/{sid}/held", {})
     page = lea.get(f"/me/sessions/{sid}").text
     assert 'id="reflection-form"' in page
-    r = lea.post_form(f"/me/sessions/{sid}/reflection", {"q0": "Was nimmst du mit?", "a0": "Mehr Mut zu Videos."},
-                      follow_redirects=False)
+    r = lea.post_form(
+        f"/me/sessions/{sid}/reflection",
+        {"q0": "Was nimmst du mit?", "a0": "Mehr Mut zu Videos."},
+        follow_redirects=False,
+    )
     assert r.status_code == 303
     assert "Deine Reflexion ist gespeichert" in lea.get(f"/me/sessions/{sid}").text
     # forms without the CSRF token are refused
@@ -65,14 +76,22 @@ def test_coordinator_pages_and_reporting_line_form_error(demo: dict[str, Any]) -
     hr = demo["browser"]("Katrin Vogel (HR)")
     home = hr.get("/coordinator")
     assert home.status_code == 200 and "Brandt Antriebstechnik" in home.text
-    r = hr.post_form("/coordinator/programmes/1/pairs",
-                     {"junior_ids": [str(demo["ids"]["Lea Hoffmann"])], "senior_ids": [str(demo["ids"]["Thomas Keller"])],
-                      "format": "one-to-one"})
+    r = hr.post_form(
+        "/coordinator/programmes/1/pairs",
+        {
+            "junior_ids": [str(demo["ids"]["Lea Hoffmann"])],
+            "senior_ids": [str(demo["ids"]["Thomas Keller"])],
+            "format": "one-to-one",
+        },
+    )
     assert r.status_code == 422 and 'id="pair-errors"' in r.text and "reports directly to" in r.text
     r = hr.post_form("/coordinator/programmes/1/invites", {"participant_id": str(demo["ids"]["Ben Wagner"])})
     assert r.status_code == 201 and "/auth/invite/" in r.text
-    r = hr.post_form("/coordinator/programmes", {"name": "Digital Leadership", "language": "en", "k_threshold": "4"},
-                     follow_redirects=True)
+    r = hr.post_form(
+        "/coordinator/programmes",
+        {"name": "Digital Leadership", "language": "en", "k_threshold": "4"},
+        follow_redirects=True,
+    )
     assert r.status_code == 200 and 'lang="en"' in r.text and "Participants" in r.text
 
 
@@ -80,7 +99,17 @@ def test_insights_page_shows_no_names_or_reflections(demo: dict[str, Any]) -> No
     hr = demo["browser"]("Katrin Vogel (HR)")
     r = hr.get("/coordinator/programmes/1/insights")
     assert r.status_code == 200 and "<svg" in r.text and "&lt; 3" in r.text
-    for name in ("Helga", "Brandt", "Jonas", "Demir", "Lea", "Hoffmann", "Mia", "Schulte", "Tandem Geschäftsführung"):
+    for name in (
+        "Helga",
+        "Brandt",
+        "Jonas",
+        "Demir",
+        "Lea",
+        "Hoffmann",
+        "Mia",
+        "Schulte",
+        "Tandem Geschäftsführung",
+    ):
         assert name not in r.text.replace("Brandt Antriebstechnik", ""), name
     assert "Entscheidungen in der Geschäftsführung" not in r.text  # a demo reflection sentence
     jonas = demo["browser"]("Jonas Demir")
