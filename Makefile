@@ -24,6 +24,7 @@ install: $(STAMP) ## Create .venv and install companion with its dev tools
 
 run: $(STAMP) ## Install, load the demo programme and serve on http://127.0.0.1:8000 (HOST/PORT to change)
 	$(BIN)/companion demo
+	$(BIN)/companion index
 	$(BIN)/companion serve --host $(HOST) --port $(PORT)
 
 demo: $(STAMP) ## Load the demo programme (idempotent)
