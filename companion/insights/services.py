@@ -92,6 +92,7 @@ async def programme_insights(db: AsyncSession, programme_id: int, knowledge: Any
                 MentoringSession.id,
                 MentoringSession.pair_id,
                 MentoringSession.scheduled_at,
+                MentoringSession.created_at,
                 MentoringSession.status,
                 MentoringSession.topic,
             ).where(MentoringSession.pair_id.in_(pair_ids))
@@ -101,8 +102,10 @@ async def programme_insights(db: AsyncSession, programme_id: int, knowledge: Any
 
     by_month: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for s in sessions:
-        if s.scheduled_at is not None:
-            when = s.scheduled_at if s.scheduled_at.tzinfo else s.scheduled_at.replace(tzinfo=UTC)
+        # Undated sessions count in the month they were planned, so the health figures are complete.
+        when = s.scheduled_at or s.created_at
+        if when is not None:
+            when = when if when.tzinfo else when.replace(tzinfo=UTC)
             by_month[when.strftime("%Y-%m")][s.status].append(s.pair_id)
     months = [
         MonthRow(

@@ -238,3 +238,41 @@ def test_theme_appears_exactly_when_k_pairs_share_it(app_and_url: Any) -> None:
         assert body["months"][0]["held"] == {"value": 6, "shown": "6"}
         tech = next(row for row in body["topic_mix"] if row["category"] == "technology")
         assert tech["sessions"]["value"] == 6 and tech["pairs"]["value"] == 3
+
+
+def test_undated_sessions_count_in_the_month_they_were_planned(app_and_url: Any) -> None:
+    app, url = app_and_url
+
+    async def seed(session: AsyncSession) -> int:
+        programme = Programme(name="Ohne Termine", language="de", k_threshold=3)
+        session.add(programme)
+        await session.flush()
+        for p in range(3):
+            a = Participant(programme_id=programme.id, display_name=f"J {p}", role="junior")
+            b = Participant(programme_id=programme.id, display_name=f"S {p}", role="senior")
+            session.add_all([a, b])
+            await session.flush()
+            pair = Pair(programme_id=programme.id, format="one-to-one", goals=[])
+            pair.members = [
+                PairMember(participant_id=a.id, role="junior"),
+                PairMember(participant_id=b.id, role="senior"),
+            ]
+            session.add(pair)
+            await session.flush()
+            session.add(
+                MentoringSession(
+                    pair_id=pair.id,
+                    number=1,
+                    status="planned",
+                    created_at=datetime(2026, 11, 3, tzinfo=UTC),
+                )
+            )
+        await session.commit()
+        return programme.id
+
+    with TestClient(app) as client:
+        headers = _coordinator_headers(url)
+        pid = bootstrap.run(url, seed, migrate=False)
+        body = client.get(f"/api/programmes/{pid}/insights", headers=headers).json()
+        assert [m["month"] for m in body["months"]] == ["2026-11"]
+        assert body["months"][0]["planned"]["value"] == 3
