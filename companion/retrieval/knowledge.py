@@ -7,10 +7,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, StringConstraints, ValidationError
 
 Lang = Literal["de", "en"]
 LANGS: tuple[Lang, ...] = ("de", "en")
@@ -100,6 +100,9 @@ class _FrontMatter(BaseModel):
     sources: list[str] = Field(min_length=1)
     category: Literal["technology", "work", "culture"] | None = None
     steps: list[PatternStep] = Field(default_factory=list)
+    questions: list[
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=160)]
+    ] = Field(default_factory=list, max_length=10)
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,7 @@ class Card:
     category: str | None
     sections: dict[str, str]
     steps: tuple[PatternStep, ...]
+    questions: tuple[str, ...]
     path: Path
     content_hash: str
 
@@ -204,6 +208,7 @@ def parse_card(path: Path) -> Card:
         category=fm.category,
         sections=sections,
         steps=tuple(fm.steps),
+        questions=tuple(fm.questions),
         path=path,
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )

@@ -17,9 +17,11 @@ from companion.retrieval.types import Passage
 
 # Bump when the way passages are cut or worded changes: it is part of every card's index hash, so
 # the next sync re-embeds everything instead of mixing old and new passages.
-CHUNK_VERSION = "3"
+CHUNK_VERSION = "5"
 SUMMARY = "summary"
 SUMMARY_HEADING = {"de": "Zusammenfassung", "en": "Summary"}
+QUESTION = "question"
+QUESTION_HEADING = {"de": "Typische Frage", "en": "Typical question"}
 
 _MARKUP = re.compile(r"^\s*[-*]\s+|\*\*|__|`", re.M)
 
@@ -49,6 +51,8 @@ class PassageRecord:
     def embed_text(self) -> str:
         """Title and heading give a short section its context; list markup is noise to a model."""
         body = _MARKUP.sub("", self.text)
+        if self.section == QUESTION:
+            return body  # a question is matched as what a person would type, without card context
         if self.section == SUMMARY:
             tags = f" ({self.tags.replace('-', ' ')})" if self.tags else ""
             return f"{self.title}. {body}{tags}"
@@ -136,6 +140,23 @@ def card_passages(card: Card) -> list[PassageRecord]:
                 heading=card.section_heading(key),
                 title=card.title,
                 text=text,
+                card_hash=h,
+            )
+        )
+    # The curated questions form one passage: people search with situations in their own words,
+    # which match such questions better than the card's prose.
+    if card.questions:
+        records.append(
+            PassageRecord(
+                id=f"{base}#{QUESTION}",
+                card_id=card.id,
+                lang=card.lang,
+                kind=card.kind,
+                category=card.category,
+                section=QUESTION,
+                heading=QUESTION_HEADING[card.lang],
+                title=card.title,
+                text="\n".join(f"- {q}" for q in card.questions),
                 card_hash=h,
             )
         )

@@ -1,0 +1,33 @@
+"""Curated questions on cards: validated by the loader and indexed as one passage per card."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from companion.retrieval.knowledge import KnowledgeError, load_knowledge, parse_card
+from companion.retrieval.passages import QUESTION, card_passages
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_every_card_has_questions_and_they_form_one_passage() -> None:
+    kb = load_knowledge(ROOT / "knowledge")
+    for card in kb.cards:
+        assert len(card.questions) == 6, card.path
+        passages = [p for p in card_passages(card) if p.section == QUESTION]
+        assert len(passages) == 1
+        assert all(q in passages[0].text for q in card.questions)
+        assert passages[0].embed_text.count("\n") == len(card.questions) - 1
+
+
+def test_too_many_questions_are_refused(tmp_path: Path) -> None:
+    src = (ROOT / "knowledge" / "en" / "challenge-no-time.md").read_text(encoding="utf-8")
+    extra = "".join(f'  - "Question number {i}?"\n' for i in range(11))
+    bad = src.replace("questions:\n", "questions:\n" + extra, 1)
+    (tmp_path / "en").mkdir()
+    path = tmp_path / "en" / "challenge-no-time.md"
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="challenge-no-time.md.*questions"):
+        parse_card(path)
