@@ -23,6 +23,7 @@ from companion.db import engine as db
 from companion.errors import EXCEPTION_HANDLERS
 from companion.health import health
 from companion.programmes.controllers import PairController, ParticipantController, ProgrammeController
+from companion.retrieval.controller import KnowledgeController
 from companion.runtime import Runtime
 from companion.sessions.controllers import PairSessionController, ReflectionController, SessionController
 from companion.sessions.generation_controller import generation_handlers
@@ -64,10 +65,10 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         PairSessionController,
         SessionController,
         ReflectionController,
+        KnowledgeController,
         *generation_handlers(),
         *web.route_handlers(),
     ]
-    route_handlers += _optional_handlers()
 
     async def provide_runtime() -> Runtime:
         return runtime
@@ -107,15 +108,3 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     web.install(app, engine)
     app.state.runtime = runtime
     return app
-
-
-def _optional_handlers() -> list[Any]:
-    """Routers of areas that are wired in when present (knowledge search, generation)."""
-    handlers: list[Any] = []
-    try:
-        from companion.retrieval.controller import KnowledgeController
-
-        handlers.append(KnowledgeController)
-    except ImportError:
-        log.debug("knowledge search API not available")
-    return handlers

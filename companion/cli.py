@@ -94,17 +94,13 @@ def build_cli() -> typer.Typer:
     app.command()(serve)
     app.command()(demo)
     app.add_typer(db_app, name="db")
-    for module in (
-        "companion.retrieval.commands",
-        "companion.generation.commands",
-        "companion.evalcli",
-        "companion.auth.commands",
-    ):
-        try:
-            mod = __import__(module, fromlist=["register"])
-        except ImportError:
-            continue
-        mod.register(app)
+    from companion import evalcli
+    from companion.auth import commands as auth_commands
+    from companion.generation import commands as generation_commands
+    from companion.retrieval import commands as retrieval_commands
+
+    for area in (retrieval_commands, generation_commands, evalcli, auth_commands):
+        area.register(app)
     return app
 
 

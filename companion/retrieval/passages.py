@@ -110,54 +110,31 @@ def card_key(card_id: str, lang: str) -> str:
 
 
 def card_passages(card: Card) -> list[PassageRecord]:
-    """The summary passage followed by one passage per section, in the card's order."""
+    """The summary passage, one passage per section in the card's order, then the questions passage."""
     h = card_index_hash(card)
     base = card_key(card.id, card.lang)
-    records = [
-        PassageRecord(
-            id=f"{base}#{SUMMARY}",
+
+    def record(section: str, heading: str, text: str, tags: str = "") -> PassageRecord:
+        return PassageRecord(
+            id=f"{base}#{section}",
             card_id=card.id,
             lang=card.lang,
             kind=card.kind,
             category=card.category,
-            section=SUMMARY,
-            heading=SUMMARY_HEADING[card.lang],
+            section=section,
+            heading=heading,
             title=card.title,
-            text=card.summary,
+            text=text,
             card_hash=h,
-            tags=", ".join(card.tags),
+            tags=tags,
         )
-    ]
-    for key, text in card.sections.items():
-        records.append(
-            PassageRecord(
-                id=f"{base}#{key}",
-                card_id=card.id,
-                lang=card.lang,
-                kind=card.kind,
-                category=card.category,
-                section=key,
-                heading=card.section_heading(key),
-                title=card.title,
-                text=text,
-                card_hash=h,
-            )
-        )
+
+    records = [record(SUMMARY, SUMMARY_HEADING[card.lang], card.summary, ", ".join(card.tags))]
+    records += [record(key, card.section_heading(key), text) for key, text in card.sections.items()]
     # The curated questions form one passage: people search with situations in their own words,
     # which match such questions better than the card's prose.
     if card.questions:
         records.append(
-            PassageRecord(
-                id=f"{base}#{QUESTION}",
-                card_id=card.id,
-                lang=card.lang,
-                kind=card.kind,
-                category=card.category,
-                section=QUESTION,
-                heading=QUESTION_HEADING[card.lang],
-                title=card.title,
-                text="\n".join(f"- {q}" for q in card.questions),
-                card_hash=h,
-            )
+            record(QUESTION, QUESTION_HEADING[card.lang], "\n".join(f"- {q}" for q in card.questions))
         )
     return records
