@@ -29,5 +29,5 @@ def test_too_many_questions_are_refused(tmp_path: Path) -> None:
     (tmp_path / "en").mkdir()
     path = tmp_path / "en" / "challenge-no-time.md"
     path.write_text(bad, encoding="utf-8")
-    with pytest.raises(KnowledgeError, match="challenge-no-time.md.*questions"):
+    with pytest.raises(KnowledgeError, match=r"challenge-no-time\.md.*questions"):
         parse_card(path)
