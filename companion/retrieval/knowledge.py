@@ -102,7 +102,7 @@ class _FrontMatter(BaseModel):
     steps: list[PatternStep] = Field(default_factory=list)
     questions: list[
         Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=160)]
-    ] = Field(default_factory=list, max_length=10)
+    ] = Field(default_factory=list, max_length=20)
 
 
 @dataclass(frozen=True)

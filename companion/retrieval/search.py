@@ -1,7 +1,8 @@
 """Hybrid search over knowledge passages: dense models (+ optional BM25), fused, with filters.
 
 Every passage is scored by each channel, the scores are fused, and with ``twin_weight`` a passage may
-also draw on the same section of its card's other-language twin (the versions say the same thing).
+also take the (discounted) score of the same section of its card's other-language twin: the versions
+say the same thing, and a query sometimes matches one language's wording better than the other's.
 The vectors live in Chroma (store of record) and are copied into numpy at start-up: with ~650
 passages an exact dot product costs microseconds, leaving the query embedding as the only real cost.
 """
@@ -34,8 +35,9 @@ class Fusion:
     ``blend``: weighted sum of per-channel scores min-max scaled over the candidates.
     ``rrf``: weighted reciprocal-rank fusion, ``sum w / (rrf_k + rank)``.
     Weights: one per dense channel, in order, then ``lexical_weight`` for BM25 (0 = BM25 off).
-    ``twin_weight``: a section's score is ``(own + w * twin) / (1 + w)`` where ``twin`` is the same
-    section in the other language (0 = languages scored apart).
+    ``twin_weight``: a section's score is ``max(own, w * twin)`` where ``twin`` is the same section in
+    the other language (0 = languages scored apart). The maximum, not a mean: a card's typical
+    questions are phrased differently in each language, and whichever version matches is evidence.
     """
 
     method: Literal["blend", "rrf"] = "blend"
@@ -203,8 +205,7 @@ class HybridRetriever:
         )
         if fusion.twin_weight:
             twin = np.where(self._twin >= 0, out[self._twin], -np.inf)
-            w = fusion.twin_weight
-            out = np.where(np.isfinite(twin), (out + w * twin) / (1 + w), out)
+            out = np.maximum(out, fusion.twin_weight * twin)
         if lang is not None:
             out[self._lang != lang] = -np.inf
         return out

@@ -8,6 +8,9 @@ import pytest
 
 from companion.generation.context import ContextBuilder, pick_pattern
 from companion.generation.schemas import GenerationContext
+from companion.retrieval.knowledge import KnowledgeBase
+from companion.retrieval.passages import QUESTION
+from companion.retrieval.types import Passage
 
 Make = Callable[..., GenerationContext]
 
@@ -71,3 +74,37 @@ def test_context_rejects_bad_input(make_ctx: Make) -> None:
         make_ctx(goals=["x" * 501])
     with pytest.raises(ValueError):
         make_ctx(unknown_field=1)
+
+
+class QuestionFirstRetriever:
+    """Returns the "typical questions" passage of a principle card ahead of everything else."""
+
+    def __init__(self, knowledge: KnowledgeBase) -> None:
+        self.knowledge = knowledge
+
+    def search(self, query: str, *, lang: str | None = None, **_: object) -> list[Passage]:
+        card = self.knowledge.get("principle-eye-level", lang or "de")
+        assert card is not None
+        heading = "Typische Frage"
+        text = "\n".join(f"- {q}" for q in card.questions)
+        return [
+            Passage(
+                card_id=card.id,
+                lang=card.lang,
+                kind=card.kind,
+                title=card.title,
+                section=QUESTION,
+                heading=heading,
+                text=text,
+                score=0.9,
+            )
+        ]
+
+
+def test_question_hits_ground_with_the_card_summary(knowledge: KnowledgeBase, make_ctx: Make) -> None:
+    ctx = ContextBuilder(knowledge, QuestionFirstRetriever(knowledge)).prepare(make_ctx())
+    eye_level = [p for p in ctx.passages if p.card_id == "principle-eye-level"]
+    card = knowledge.get("principle-eye-level", "de")
+    assert card is not None
+    assert [(p.section, p.text, p.score) for p in eye_level] == [("summary", card.summary, 0.9)]
+    assert all(p.section != QUESTION for p in ctx.passages)
