@@ -91,6 +91,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         },
         exception_handlers=web.exception_handlers(EXCEPTION_HANDLERS),
         middleware=web.middleware(settings),
+        stores=web.stores(settings),
         guards=web.guards(),
         template_config=web.template_config(),
         openapi_config=OpenAPIConfig(

@@ -1,19 +1,22 @@
-"""``GET /health``: is the database reachable and migrated, and which version is running."""
+"""``GET /health``: is the database reachable and migrated, is Redis (when configured) answering, and
+which version is running."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from litestar import Response, get
+from litestar import Request, Response, get
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from companion import __version__
 from companion.db.engine import current_revision, head_revision
+from companion.web.stores import RATE_LIMIT_STORE, FallbackStore
 
 
 @get("/health", tags=["health"], cache=False)
-async def health(db_engine: AsyncEngine) -> Response[dict[str, Any]]:
-    """Report database reachability and schema revision; 503 when the database does not answer."""
+async def health(db_engine: AsyncEngine, request: Request[Any, Any, Any]) -> Response[dict[str, Any]]:
+    """Report database reachability and schema revision; 503 when the database does not answer.
+    An unreachable Redis only degrades the service (rate limits fall back to process memory)."""
     body: dict[str, Any] = {
         "status": "ok",
         "version": __version__,
@@ -29,4 +32,17 @@ async def health(db_engine: AsyncEngine) -> Response[dict[str, Any]]:
     body["database"].update(reachable=True, revision=revision, head=head, up_to_date=revision == head)
     if revision != head:
         body["status"] = "degraded"
+    store = request.app.stores.get(RATE_LIMIT_STORE)
+    if isinstance(store, FallbackStore):
+        body["redis"] = {"reachable": await _answers(store)}
+        if not body["redis"]["reachable"]:
+            body["status"] = "degraded"
     return Response(body, status_code=200)
+
+
+async def _answers(store: FallbackStore) -> bool:
+    try:
+        await store.primary.exists("health")
+    except store.errors:
+        return False
+    return True

