@@ -4,10 +4,11 @@ summary) and the print view of an agenda. Generation itself runs through the JSO
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from litestar import Controller, Request, get, post
+from litestar.exceptions import ValidationException
 from litestar.params import Parameter
 from litestar.response import Redirect, Template
 from pydantic import ValidationError
@@ -49,6 +50,13 @@ def _topics(request: Request[Any, Any, Any], settings: Settings, lang: str) -> l
 
 def _topic_title(topic: str | None, topics: list[tuple[str, str, str]]) -> str | None:
     return next((title for tid, title, _ in topics if tid == topic), topic)
+
+
+def _local(value: str) -> datetime:
+    """A ``datetime-local`` form value; the form sends wall-clock time without a zone (kept as UTC,
+    as everywhere else on these pages). Raises ``ValueError`` on anything else."""
+    parsed = datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
 
 
 class ParticipantPages(Controller):
@@ -180,6 +188,39 @@ class ParticipantPages(Controller):
             )
         return Redirect(f"/me/sessions/{session_id}", status_code=303)
 
+    @post("/me/sessions/{session_id:int}/schedule", status_code=303)
+    async def reschedule(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, settings: Settings, session_id: ObjId
+    ) -> Redirect | Template:
+        """Move the session to another date and/or change its duration."""
+        form = await request.form()
+        when = str(form.get("scheduled_at") or "").strip()
+        try:
+            data = SessionUpdate(
+                scheduled_at=_local(when) if when else None,
+                duration_minutes=int(str(form.get("duration_minutes") or "0")) or None,
+            )
+        except (ValidationError, ValueError):
+            return await self._render_session(
+                request, db_session, settings, session_id, error="schedule", status_code=400
+            )
+        await ssvc.update_session(db_session, session_id, data)
+        return Redirect(f"/me/sessions/{session_id}", status_code=303)
+
+    @post("/me/sessions/{session_id:int}/status", status_code=303)
+    async def set_status(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, settings: Settings, session_id: ObjId
+    ) -> Redirect | Template:
+        """Cancel a planned session, or plan a cancelled one again (reflections and outputs stay)."""
+        form = await request.form()
+        status = str(form.get("status") or "")
+        if status not in ("planned", "cancelled"):
+            return await self._render_session(
+                request, db_session, settings, session_id, error="schedule", status_code=400
+            )
+        await ssvc.update_session(db_session, session_id, SessionUpdate.model_validate({"status": status}))
+        return Redirect(f"/me/sessions/{session_id}", status_code=303)
+
     @post("/me/sessions/{session_id:int}/held", status_code=303)
     async def mark_held(self, db_session: AsyncSession, session_id: ObjId) -> Redirect:
         await ssvc.update_session(db_session, session_id, SessionUpdate(status="held"))
@@ -216,10 +257,9 @@ class ParticipantPages(Controller):
         form = await request.form()
         when = str(form.get("scheduled_at") or "").strip()
         try:
-            data = SessionCreate(scheduled_at=when or None)
-        except ValidationError:
-            data = SessionCreate()
-        if data.scheduled_at is not None and data.scheduled_at.tzinfo is None:  # the form sends local time
-            data = data.model_copy(update={"scheduled_at": data.scheduled_at.replace(tzinfo=UTC)})
+            data = SessionCreate(scheduled_at=_local(when) if when else None)
+        except (ValidationError, ValueError):
+            # Planning without the date the person typed would silently lose it: say so instead.
+            raise ValidationException(detail="The date could not be read; no session was planned.") from None
         session = await ssvc.create_session(db_session, pair_id, data)
         return Redirect(f"/me/sessions/{session.id}", status_code=303)
