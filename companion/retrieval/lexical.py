@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -22,6 +23,8 @@ class LexicalIndex:
         import bm25s
         import Stemmer
 
+        # bm25s logs every index build at DEBUG; in the service log that is noise, not news.
+        logging.getLogger("bm25s").setLevel(logging.INFO)
         self._n = len(texts)
         self._parts: list[tuple[np.ndarray, Any, Any, str]] = []
         for lang in sorted(set(langs)):
