@@ -22,7 +22,12 @@ from companion import __version__
 from companion.db import engine as db
 from companion.errors import EXCEPTION_HANDLERS
 from companion.health import health
-from companion.programmes.controllers import PairController, ParticipantController, ProgrammeController
+from companion.programmes.controllers import (
+    PairController,
+    ParticipantController,
+    ProgrammeController,
+    ProgrammeCoordinatorController,
+)
 from companion.retrieval.controller import KnowledgeController
 from companion.runtime import Runtime
 from companion.sessions.controllers import PairSessionController, ReflectionController, SessionController
@@ -60,6 +65,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     route_handlers: list[Any] = [
         health,
         ProgrammeController,
+        ProgrammeCoordinatorController,
         ParticipantController,
         PairController,
         PairSessionController,

@@ -98,6 +98,7 @@ async def seed_demo(settings: Settings) -> str:
                     f"Created demo programme '{DEMO_NAME}' (id {programme.id}) with "
                     f"{len(PEOPLE)} participants and {len(PAIRS)} pairs."
                 )
+            await _link_demo_coordinator(session, programme.id)
             return summary + "\n" + await demo_sign_in_links(session, settings, programme.id)
     finally:
         await engine.dispose()
@@ -183,6 +184,15 @@ def _reflections(session_id: int) -> list[Reflection]:
 
 
 DEMO_COORDINATOR = ("Katrin Vogel (HR)", "hr@brandt-antriebe.example")
+
+
+async def _link_demo_coordinator(session: AsyncSession, programme_id: int) -> None:
+    """The demo coordinator coordinates the demo programme (idempotent)."""
+    from companion.auth import bootstrap
+    from companion.programmes import coordination
+
+    cid = await bootstrap.ensure_coordinator(session, *DEMO_COORDINATOR)
+    await coordination.link(session, programme_id, cid)
 
 
 async def demo_sign_in_links(session: AsyncSession, settings: Settings, programme_id: int) -> str:

@@ -1,4 +1,4 @@
-"""CLI: ``companion coordinator create|link`` and ``companion token create``."""
+"""CLI: ``companion coordinator create|add|link`` and ``companion token create``."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.auth import bootstrap
 from companion.auth import services as svc
+from companion.db.models import Programme
+from companion.errors import NotFoundError
+from companion.programmes import coordination
 
 coordinator_app = typer.Typer(help="Coordinators (HR) who run programmes.", no_args_is_help=True)
 token_app = typer.Typer(help="API bearer tokens.", no_args_is_help=True)
@@ -25,8 +28,11 @@ def create(
     name: Annotated[str, typer.Option(help="Display name", min=1)],
     email: Annotated[str, typer.Option(help="E-mail address (unique)")],
     language: Annotated[str, typer.Option(help="de or en")] = "de",
+    programme: Annotated[
+        list[int] | None, typer.Option("--programme", help="Programme id they coordinate (repeatable)", min=1)
+    ] = None,
 ) -> None:
-    """Create a coordinator and print a single-use sign-in link."""
+    """Create a coordinator (optionally of programmes) and print a single-use sign-in link."""
     settings = _settings()
     if "@" not in email or len(email) > 254 or not name.strip():
         typer.echo("Give a name and a valid e-mail address.", err=True)
@@ -38,9 +44,14 @@ def create(
     async def work(session: AsyncSession) -> str:
         if await svc.coordinator_by_email(session, email) is not None:
             raise typer.BadParameter(
-                f"a coordinator with e-mail {email} already exists; use 'coordinator link'"
+                f"a coordinator with e-mail {email} already exists; use 'coordinator link' or 'coordinator add'"
             )
+        for programme_id in programme or []:
+            if await session.get(Programme, programme_id) is None:
+                raise typer.BadParameter(f"programme {programme_id} does not exist")
         coordinator = await svc.create_coordinator(session, name, email, language)
+        for programme_id in programme or []:
+            await coordination.link(session, programme_id, coordinator.id)
         return await bootstrap.coordinator_link(
             session, coordinator.id, settings.base_url, settings.invite_ttl_hours
         )
@@ -52,6 +63,27 @@ def create(
         raise typer.Exit(1) from exc
     typer.echo(f"Coordinator {name} <{email.lower()}> created.")
     typer.echo(f"Sign-in link (single use, valid {settings.invite_ttl_hours} h): {link}")
+
+
+@coordinator_app.command("add")
+def add(
+    email: Annotated[str, typer.Argument(help="E-mail address of an existing coordinator", metavar="EMAIL")],
+    programme: Annotated[int, typer.Option("--programme", help="Programme id", min=1)],
+) -> None:
+    """Make an existing coordinator a (co-)coordinator of a programme (idempotent)."""
+    settings = _settings()
+
+    async def work(session: AsyncSession) -> bool:
+        _, added = await coordination.add_coordinator(session, programme, email)
+        return added
+
+    try:
+        added = bootstrap.run(settings.resolved_database_url, work)
+    except NotFoundError as exc:
+        typer.echo(exc.detail + ".", err=True)
+        raise typer.Exit(1) from exc
+    state = "now coordinates" if added else "already coordinates"
+    typer.echo(f"{email.strip().lower()} {state} programme {programme}.")
 
 
 @coordinator_app.command("link")

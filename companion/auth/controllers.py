@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.auth import services as svc
 from companion.auth.middleware import SESSION_COOKIE, session_cookie
-from companion.auth.policy import principal_of
+from companion.auth.policy import principal_of, require_manages_participant
 from companion.auth.schemas import InviteCreate, InviteRead, Me, TokenCreate, TokenRead
 from companion.settings import Settings
 from companion.web.i18n import request_language, translator
@@ -75,9 +75,11 @@ class AuthApiController(Controller):
         settings: Settings,
         data: InviteCreate,
     ) -> InviteRead:
-        """Coordinators create a single-use, expiring sign-in link for a participant."""
+        """Coordinators create a single-use, expiring sign-in link for a participant of a programme
+        they coordinate (403 for another programme's participant, 404 for an unknown one)."""
         who = principal_of(request)
         assert who is not None
+        await require_manages_participant(db_session, who, data.participant_id)
         invite, raw = await svc.create_invite(
             db_session,
             participant_id=data.participant_id,

@@ -1,4 +1,5 @@
-"""ORM models of sign-in: coordinators, single-use invites and (session or API) tokens.
+"""ORM models of sign-in: coordinators, which programmes they coordinate, single-use invites and
+(session or API) tokens.
 
 Only SHA-256 hashes of invite and token secrets are stored, so a copy of the database does not
 let anyone sign in.
@@ -23,6 +24,21 @@ class Coordinator(Timestamped, Base):
     name: Mapped[str] = mapped_column(String(120))
     email: Mapped[str] = mapped_column(String(254), unique=True)
     language: Mapped[str] = mapped_column(String(2), default="de")
+
+
+class ProgrammeCoordinator(Base):
+    """Links a programme and a coordinator (many-to-many): a coordinator reaches only the programmes
+    linked here, and everything under them (see ``companion.auth.policy``)."""
+
+    __tablename__ = "programme_coordinators"
+
+    programme_id: Mapped[int] = mapped_column(
+        ForeignKey("programmes.id", ondelete="CASCADE"), primary_key=True
+    )
+    coordinator_id: Mapped[int] = mapped_column(
+        ForeignKey("coordinators.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class Invite(Base):

@@ -4,6 +4,15 @@ Decisions, in order: a route without a rule is refused (fail closed); anonymous 
 route get 401 (they learn nothing else); a session or reflection that does not exist gets 404; a
 signed-in person without the right role or pair membership gets 403. Coordinators manage
 programmes, people and pairs but never reach a pair's sessions, generated outputs or reflections.
+
+Programme scope: a coordinator reaches only the programmes they coordinate (``programme_coordinators``,
+see ``companion.programmes.coordination``) and everything under them — participants, pairs, invites,
+co-coordinators, insights and the coordinator pages. One rule for every resource kind: for a
+coordinator the programme, participant or pair named in the path is looked up first, so one that does
+not exist is 404, and one that exists in another programme is 403, like every other "signed in but not
+allowed" (participants are refused coordinator routes with 403 before any lookup, as before). Lists are
+never refused but filtered to the caller's programmes (``/api/programmes``, the coordinator home page).
+Request bodies that name a participant (invites) are checked with :func:`require_manages_participant`.
 """
 
 from __future__ import annotations
@@ -20,12 +29,25 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from companion.auth.principal import Principal
-from companion.db.models import MentoringSession, Pair, PairMember, Participant, Reflection
+from companion.db.models import MentoringSession, Pair, PairMember, Participant, Programme, Reflection
 from companion.errors import NotFoundError
+from companion.programmes.coordination import coordinates
 from companion.sessions.schemas import ReflectionCreate
 
+# coordinator: any coordinator (lists filter, creation links the caller); manage: a coordinator of the
+# programme the path's programme, participant or pair belongs to; programme: its participants or
+# coordinators; person: the participant, their pair partners or their programme's coordinators;
+# pair_or_coordinator: the pair's members or their programme's coordinators.
 Access = Literal[
-    "public", "signed_in", "coordinator", "participant", "pair", "pair_or_coordinator", "programme", "person"
+    "public",
+    "signed_in",
+    "coordinator",
+    "manage",
+    "participant",
+    "pair",
+    "pair_or_coordinator",
+    "programme",
+    "person",
 ]
 ALL = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"})
 READ = frozenset({"GET", "HEAD"})
@@ -59,11 +81,11 @@ RULES: Sequence[Rule] = (
     # --- JSON API: programmes, people, pairs ---
     _r(ALL, r"/api/programmes", "coordinator"),
     _r(READ, r"/api/programmes/\{programme_id\}", "programme"),
-    _r(ALL, r"/api/programmes/\{programme_id\}(/.*)?", "coordinator"),
+    _r(ALL, r"/api/programmes/\{programme_id\}(/.*)?", "manage"),
     _r(READ, r"/api/participants/\{participant_id\}", "person"),
-    _r(WRITE, r"/api/participants/\{participant_id\}", "coordinator"),
+    _r(WRITE, r"/api/participants/\{participant_id\}", "manage"),
     _r(READ, r"/api/pairs/\{pair_id\}", "pair_or_coordinator"),
-    _r(WRITE, r"/api/pairs/\{pair_id\}", "coordinator"),
+    _r(WRITE, r"/api/pairs/\{pair_id\}", "manage"),
     # --- JSON API: everything of a pair is for the pair only ---
     _r(ALL, r"/api/pairs/\{pair_id\}/sessions", "pair"),
     _r(ALL, r"/api/sessions/\{session_id\}(/.*)?", "pair"),
@@ -73,6 +95,7 @@ RULES: Sequence[Rule] = (
     _r(ALL, r"/me", "participant"),
     _r(ALL, r"/me/sessions/\{session_id\}(/.*)?", "pair"),
     _r(frozenset({"POST"}), r"/me/pairs/\{pair_id\}/sessions", "pair"),
+    _r(ALL, r"/coordinator/programmes/\{programme_id\}(/.*)?", "manage"),
     _r(ALL, r"/coordinator(/.*)?", "coordinator"),
 )
 
@@ -116,6 +139,46 @@ async def _pair_of(db: AsyncSession, params: dict[str, Any]) -> int:
     raise PermissionDeniedException("No pair in this request")
 
 
+def acting_coordinator(connection: ASGIConnection[Any, Any, Any, Any]) -> int:
+    """The id of the signed-in coordinator of a request (403 for anyone else)."""
+    who = principal_of(connection)
+    if who is None or not who.is_coordinator:
+        raise PermissionDeniedException("Only coordinators may do this")
+    return who.id
+
+
+async def _programme_of(db: AsyncSession, params: dict[str, Any]) -> int:
+    """The programme a path's programme, participant or pair belongs to (404 when it does not exist)."""
+    if "programme_id" in params:
+        programme_id = int(params["programme_id"])
+        if await db.get(Programme, programme_id) is None:
+            raise NotFoundError(f"Programme {programme_id} does not exist")
+        return programme_id
+    for key, model, label in (("participant_id", Participant, "Participant"), ("pair_id", Pair, "Pair")):
+        if key in params:
+            obj_id = int(params[key])
+            found = await db.scalar(select(model.programme_id).where(model.id == obj_id))
+            if found is None:
+                raise NotFoundError(f"{label} {obj_id} does not exist")
+            return int(found)
+    raise PermissionDeniedException("No programme in this request")
+
+
+async def _require_coordinates(db: AsyncSession, who: Principal, params: dict[str, Any]) -> None:
+    """404 for a missing object, 403 unless ``who`` coordinates the programme it belongs to."""
+    programme_id = await _programme_of(db, params)
+    if not await coordinates(db, who.id, programme_id):
+        raise PermissionDeniedException("You do not coordinate this programme")
+
+
+async def require_manages_participant(db: AsyncSession, who: Principal | None, participant_id: int) -> None:
+    """For request bodies that name a participant: 404 when missing, 403 unless ``who`` coordinates
+    the participant's programme."""
+    if who is None or not who.is_coordinator:
+        raise PermissionDeniedException("Only coordinators may do this")
+    await _require_coordinates(db, who, {"participant_id": participant_id})
+
+
 async def check_access(
     access: Access, who: Principal | None, params: dict[str, Any], db_maker: async_sessionmaker[AsyncSession]
 ) -> None:
@@ -130,11 +193,17 @@ async def check_access(
         if not who.is_coordinator:
             raise PermissionDeniedException("Only coordinators may do this")
         return
+    if access == "manage" or (
+        who.is_coordinator and access in ("programme", "person", "pair_or_coordinator")
+    ):
+        if not who.is_coordinator:
+            raise PermissionDeniedException("Only coordinators of this programme may do this")
+        async with db_maker() as db:
+            await _require_coordinates(db, who, params)
+        return
     if access == "participant":
         if not who.is_participant:
             raise PermissionDeniedException("This page is for participants")
-        return
-    if access == "pair_or_coordinator" and who.is_coordinator:
         return
     if access in ("pair", "pair_or_coordinator"):
         async with db_maker() as db:
@@ -147,12 +216,12 @@ async def check_access(
             raise PermissionDeniedException("You are not a member of this pair")
         return
     if access == "programme":
-        if who.is_coordinator or who.programme_id == int(params["programme_id"]):
+        if who.programme_id == int(params["programme_id"]):
             return
         raise PermissionDeniedException("You are not part of this programme")
     if access == "person":
         pid = int(params["participant_id"])
-        if who.is_coordinator or (who.is_participant and who.id == pid):
+        if who.is_participant and who.id == pid:
             return
         async with db_maker() as db:
             shared = await db.scalar(

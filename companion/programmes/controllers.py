@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from litestar import Controller, delete, get, patch, post
+from litestar import Controller, Request, Response, delete, get, patch, post
 from litestar.params import Parameter
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from companion.auth.policy import acting_coordinator
 from companion.db.models import Pair, Participant, Programme
+from companion.programmes import coordination
 from companion.programmes import services as svc
 from companion.programmes.schemas import (
+    CoordinatorAdd,
+    CoordinatorRead,
     Page,
     PairCreate,
     PairRead,
@@ -35,18 +39,19 @@ class ProgrammeController(Controller):
     tags = ["programmes"]
 
     @post("/")
-    async def create(self, db_session: AsyncSession, data: ProgrammeCreate) -> ProgrammeRead:
-        """Create a programme."""
-        return ProgrammeRead.model_validate(await svc.create_programme(db_session, data))
+    async def create(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, data: ProgrammeCreate
+    ) -> ProgrammeRead:
+        """Create a programme; the caller becomes its coordinator."""
+        programme = await svc.create_programme(db_session, data, acting_coordinator(request))
+        return ProgrammeRead.model_validate(programme)
 
     @get("/")
     async def list_programmes(
-        self, db_session: AsyncSession, limit: Limit = 20, offset: Offset = 0
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, limit: Limit = 20, offset: Offset = 0
     ) -> Page[ProgrammeRead]:
-        """List programmes, newest first."""
-        rows, total = await svc.paginate(
-            db_session, select(Programme).order_by(Programme.id.desc()), limit, offset
-        )
+        """The programmes the caller coordinates, newest first."""
+        rows, total = await svc.list_programmes(db_session, acting_coordinator(request), limit, offset)
         return Page(
             items=[ProgrammeRead.model_validate(r) for r in rows], total=total, limit=limit, offset=offset
         )
@@ -149,3 +154,29 @@ class PairController(Controller):
     async def remove(self, db_session: AsyncSession, pair_id: ObjId) -> None:
         """Dissolve a pair (its sessions go with it)."""
         await svc.delete_row(db_session, Pair, pair_id, "Pair")
+
+
+class ProgrammeCoordinatorController(Controller):
+    path = "/api/programmes/{programme_id:int}/coordinators"
+    tags = ["programmes"]
+
+    @post("/")
+    async def add(
+        self, db_session: AsyncSession, programme_id: ProgrammeId, data: CoordinatorAdd
+    ) -> Response[CoordinatorRead]:
+        """Add an existing coordinator (by e-mail) as co-coordinator: 201 when added, 200 when they
+        already were one; 404 for an unknown e-mail address."""
+        coordinator, added = await coordination.add_coordinator(db_session, programme_id, data.email)
+        return Response(CoordinatorRead.model_validate(coordinator), status_code=201 if added else 200)
+
+    @get("/")
+    async def list_coordinators(
+        self, db_session: AsyncSession, programme_id: ProgrammeId, limit: Limit = 20, offset: Offset = 0
+    ) -> Page[CoordinatorRead]:
+        """The coordinators of a programme (names and e-mail addresses)."""
+        rows, total = await svc.paginate(
+            db_session, coordination.coordinators_of(programme_id), limit, offset
+        )
+        return Page(
+            items=[CoordinatorRead.model_validate(r) for r in rows], total=total, limit=limit, offset=offset
+        )

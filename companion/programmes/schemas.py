@@ -126,3 +126,22 @@ class PairRead(BaseModel):
     junior_ids: list[int]
     senior_ids: list[int]
     created_at: datetime
+
+
+class CoordinatorAdd(Strict):
+    """Add an existing coordinator (by e-mail address) as a co-coordinator of a programme."""
+
+    email: Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=3, max_length=254, pattern=r"^[^@\s]+@[^@\s]+$"),
+    ]
+
+
+class CoordinatorRead(BaseModel):
+    """A coordinator of a programme, as other coordinators of it see them."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    email: str

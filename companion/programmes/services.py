@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.db.models import Base, Pair, PairMember, Participant, Programme
 from companion.errors import NotFoundError, RuleViolation
+from companion.programmes import coordination
 from companion.programmes.schemas import (
     PairCreate,
     PairRead,
@@ -50,11 +51,21 @@ async def paginate(db: AsyncSession, stmt: Select[Any], limit: int, offset: int)
 # --- programmes ---------------------------------------------------------------------------
 
 
-async def create_programme(db: AsyncSession, data: ProgrammeCreate) -> Programme:
+async def create_programme(db: AsyncSession, data: ProgrammeCreate, coordinator_id: int) -> Programme:
+    """Create a programme; the coordinator who creates it becomes its (first) coordinator."""
     programme = Programme(**data.model_dump())
     db.add(programme)
+    await db.flush()
+    await coordination.link(db, programme.id, coordinator_id, commit=False)
     await db.commit()
     return programme
+
+
+async def list_programmes(
+    db: AsyncSession, coordinator_id: int, limit: int, offset: int
+) -> tuple[list[Programme], int]:
+    """One page of the programmes a coordinator runs (never anyone else's), newest first."""
+    return await paginate(db, coordination.programmes_of(coordinator_id), limit, offset)
 
 
 async def update_programme(db: AsyncSession, programme_id: int, data: ProgrammeUpdate) -> Programme:

@@ -110,6 +110,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "form_pair": ("Tandem bilden", "Form a pair"),
     "juniors": ("Juniors", "Juniors"),
     "seniors": ("Seniors", "Seniors"),
+    "coordinators": ("Koordination", "Coordinators"),
+    "add_coordinator": ("Ko-Koordinator:in hinzufügen", "Add a co-coordinator"),
+    "add_coordinator_help": (
+        "E-Mail-Adresse einer bestehenden Koordinator:in; sie sieht danach dieses Programm.",
+        "E-mail address of an existing coordinator; they will then see this programme.",
+    ),
     "invite": ("Einladungslink", "Invite link"),
     "create_invite": ("Link erstellen", "Create link"),
     "invite_valid_until": ("gültig bis", "valid until"),

@@ -1,5 +1,6 @@
 """Coordinator pages: programmes, programme setup, participants, pairs (with the reporting-line rule as
-a form error), invite links and the anonymised insights dashboard. No page here shows pair content."""
+a form error), co-coordinators, invite links and the anonymised insights dashboard. No page here shows
+pair content; every page is scoped to the coordinator's own programmes (``companion.auth.policy``)."""
 
 from __future__ import annotations
 
@@ -12,12 +13,13 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.auth import services as auth_svc
-from companion.auth.policy import principal_of
+from companion.auth.policy import acting_coordinator, principal_of
 from companion.db.models import Pair, Participant, Programme
 from companion.errors import DomainError
 from companion.insights.charts import bar_chart
 from companion.insights.controllers import knowledge_of
 from companion.insights.services import programme_insights
+from companion.programmes import coordination
 from companion.programmes import services as psvc
 from companion.programmes.controllers import ProgrammeId
 from companion.programmes.schemas import PairCreate, ParticipantCreate, ProgrammeCreate, ProgrammeUpdate
@@ -61,7 +63,7 @@ class CoordinatorPages(Controller):
     ) -> Template:
         who = principal_of(request)
         assert who is not None
-        programmes = (await db.scalars(select(Programme).order_by(Programme.id.desc()))).all()
+        programmes = (await db.scalars(coordination.programmes_of(who.id))).all()  # only their own
         return page(
             request,
             "pages/coordinator_home.html",
@@ -80,7 +82,7 @@ class CoordinatorPages(Controller):
             data = ProgrammeCreate(**_programme_fields(form))
         except ValidationError as exc:
             return await self._home(request, db_session, _errors(exc), 400)
-        programme = await psvc.create_programme(db_session, data)
+        programme = await psvc.create_programme(db_session, data, acting_coordinator(request))
         return Redirect(f"/coordinator/programmes/{programme.id}", status_code=303)
 
     @get("/programmes/{programme_id:int}")
@@ -109,6 +111,7 @@ class CoordinatorPages(Controller):
             await db.scalars(select(Pair).where(Pair.programme_id == programme_id).order_by(Pair.id))
         ).all()
         names = {p.id: p.display_name for p in people}
+        coordinators = (await db.scalars(coordination.coordinators_of(programme_id))).all()
         return page(
             request,
             "pages/coordinator_programme.html",
@@ -117,6 +120,7 @@ class CoordinatorPages(Controller):
             people=people,
             pairs=pairs,
             names=names,
+            coordinators=coordinators,
             errors=errors or {},
             invite=invite,
             status_code=status,
@@ -185,6 +189,20 @@ class CoordinatorPages(Controller):
                 request, db_session, programme_id, errors={"pair": [exc.detail]}, status=422
             )
         return Redirect(f"/coordinator/programmes/{programme_id}#pairs", status_code=303)
+
+    @post("/programmes/{programme_id:int}/coordinators", status_code=303)
+    async def add_coordinator(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, programme_id: ProgrammeId
+    ) -> Redirect | Template:
+        """Add an existing coordinator (by e-mail address) as a co-coordinator of this programme."""
+        email = str((await request.form()).get("email") or "")
+        try:
+            await coordination.add_coordinator(db_session, programme_id, email)
+        except DomainError as exc:  # unknown e-mail address
+            return await self._programme(
+                request, db_session, programme_id, errors={"coordinators": [exc.detail]}, status=422
+            )
+        return Redirect(f"/coordinator/programmes/{programme_id}#coordinators", status_code=303)
 
     @post("/programmes/{programme_id:int}/invites")
     async def invite(

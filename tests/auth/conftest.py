@@ -1,5 +1,6 @@
 """A small world for access tests: one programme, pairs A and B, a session of pair A with a reflection,
-and bearer tokens for a coordinator, a member of pair A and a member of pair B."""
+and bearer tokens for a coordinator, a member of pair A, a member of pair B and a coordinator of
+another programme (the "stranger", who runs a programme of their own with one participant)."""
 
 from __future__ import annotations
 
@@ -33,7 +34,8 @@ class World:
     tokens: dict[str, str] = field(default_factory=dict)
 
     def as_(self, role: str) -> dict[str, str]:
-        """Headers for ``role``: anonymous, member (of pair A), other (member of pair B), coordinator."""
+        """Headers for ``role``: anonymous, member (of pair A), other (member of pair B), coordinator,
+        stranger (coordinator of another programme)."""
         headers = {"accept": "application/json"}
         if role != "anonymous":
             headers["authorization"] = f"Bearer {self.tokens[role]}"
@@ -95,6 +97,24 @@ def build_world(client: TestClient[Any], url: str) -> World:
     )
     assert r.status_code == 201, r.text
     world.ids["reflection"] = r.json()["id"]
+
+    async def stranger(session: Any) -> str:
+        cid = await bootstrap.ensure_coordinator(session, "Sven Stranger", "sven@example.org")
+        world.ids["stranger"] = cid
+        return await bootstrap.api_token(session, coordinator_id=cid)
+
+    world.tokens["stranger"] = bootstrap.run(url, stranger, migrate=False)
+    st = world.as_("stranger")
+    r = client.post("/api/programmes", json={"name": "Elsewhere", "k_threshold": 3}, headers=st)
+    assert r.status_code == 201, r.text
+    world.ids["other_programme"] = r.json()["id"]
+    r = client.post(
+        f"/api/programmes/{world.ids['other_programme']}/participants",
+        json={"display_name": "Olga Elsewhere", "role": "junior"},
+        headers=st,
+    )
+    assert r.status_code == 201, r.text
+    world.ids["other_participant"] = r.json()["id"]
     return world
 
 

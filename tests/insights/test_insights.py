@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from litestar.testing import TestClient
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.app import create_app
@@ -23,6 +24,7 @@ from companion.db.models import (
     Programme,
     Reflection,
 )
+from companion.programmes import coordination
 
 FIRST = [
     "Helga",
@@ -135,8 +137,12 @@ def app_and_url(make_settings, sqlite_url: str) -> Any:
 
 
 def _coordinator_headers(url: str) -> dict[str, str]:
+    """A coordinator of every programme seeded so far (programme scope: see companion.auth.policy)."""
+
     async def make(session: AsyncSession) -> str:
         cid = await bootstrap.ensure_coordinator(session, "Carla", "carla@example.org")
+        for programme_id in (await session.scalars(select(Programme.id))).all():
+            await coordination.link(session, programme_id, cid)
         return await bootstrap.api_token(session, coordinator_id=cid)
 
     return {
@@ -225,14 +231,13 @@ def test_theme_appears_exactly_when_k_pairs_share_it(app_and_url: Any) -> None:
         return programme.id
 
     with TestClient(app) as client:
-        headers = _coordinator_headers(url)
         two = bootstrap.run(url, lambda s: seed(s, 2), migrate=False)
-        body = client.get(f"/api/programmes/{two}/insights", headers=headers).json()
+        body = client.get(f"/api/programmes/{two}/insights", headers=_coordinator_headers(url)).json()
         assert body["themes"] == [] and body["pairs_total"]["shown"] == "< 3"
         assert body["months"][0]["held"] == {"value": None, "shown": "< 3"}
         assert all(row["sessions"]["value"] is None for row in body["topic_mix"])
         three = bootstrap.run(url, lambda s: seed(s, 3), migrate=False)
-        body = client.get(f"/api/programmes/{three}/insights", headers=headers).json()
+        body = client.get(f"/api/programmes/{three}/insights", headers=_coordinator_headers(url)).json()
         assert [(t["theme"], t["pairs"]) for t in body["themes"]] == [("topic-remote-work", 3)]
         assert body["themes"][0]["label"] != "topic-remote-work"  # the card title, in the programme language
         assert body["months"][0]["held"] == {"value": 6, "shown": "6"}
@@ -271,8 +276,8 @@ def test_undated_sessions_count_in_the_month_they_were_planned(app_and_url: Any)
         return programme.id
 
     with TestClient(app) as client:
-        headers = _coordinator_headers(url)
         pid = bootstrap.run(url, seed, migrate=False)
+        headers = _coordinator_headers(url)
         body = client.get(f"/api/programmes/{pid}/insights", headers=headers).json()
         assert [m["month"] for m in body["months"]] == ["2026-11"]
         assert body["months"][0]["planned"]["value"] == 3
