@@ -93,6 +93,7 @@ RULES: Sequence[Rule] = (
     _r(READ, r"/api/knowledge/.*", "signed_in"),
     # --- pages ---
     _r(ALL, r"/me", "participant"),
+    _r(frozenset({"POST"}), r"/me/access/end-others", "participant"),
     _r(ALL, r"/me/sessions/\{session_id\}(/.*)?", "pair"),
     _r(frozenset({"POST"}), r"/me/pairs/\{pair_id\}/sessions", "pair"),
     _r(ALL, r"/coordinator/programmes/\{programme_id\}(/.*)?", "manage"),

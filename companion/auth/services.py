@@ -43,7 +43,8 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _aware(value: datetime) -> datetime:
+def as_utc(value: datetime) -> datetime:
+    """``value`` as an aware UTC datetime."""
     # SQLite returns naive datetimes even for timezone=True columns; they were written in UTC.
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
@@ -96,7 +97,7 @@ async def redeem_invite(db: AsyncSession, raw: str, session_ttl_hours: int) -> t
     session secret for the cookie. Unknown, used and expired links fail alike."""
     now = _now()
     invite = await db.scalar(select(Invite).where(Invite.token_hash == hash_secret(raw)))
-    if invite is None or invite.used_at is not None or _aware(invite.expires_at) <= now:
+    if invite is None or invite.used_at is not None or as_utc(invite.expires_at) <= now:
         raise InviteInvalid(
             "This sign-in link is not valid (already used or expired). Ask your coordinator for a new one."
         )
@@ -167,7 +168,7 @@ async def resolve_token(db: AsyncSession, raw: str, kind: TokenKind) -> Principa
     token = await db.scalar(
         select(AuthToken).where(AuthToken.token_hash == hash_secret(raw), AuthToken.kind == kind)
     )
-    if token is None or token.revoked_at is not None or _aware(token.expires_at) <= _now():
+    if token is None or token.revoked_at is not None or as_utc(token.expires_at) <= _now():
         return None
     return await load_principal(db, token.participant_id, token.coordinator_id)
 

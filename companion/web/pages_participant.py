@@ -15,6 +15,8 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from companion.auth.access import access_overview, end_other_access
+from companion.auth.middleware import SESSION_COOKIE
 from companion.auth.policy import principal_of
 from companion.db.models import MentoringSession, Pair, Programme, Reflection
 from companion.errors import RuleViolation
@@ -52,6 +54,14 @@ def _topic_title(topic: str | None, topics: list[tuple[str, str, str]]) -> str |
     return next((title for tid, title, _ in topics if tid == topic), topic)
 
 
+def _current_secret(request: Request[Any, Any, Any]) -> str | None:
+    """The secret this request signed in with (session cookie, else bearer token)."""
+    auth = request.headers.get("authorization", "")
+    return request.cookies.get(SESSION_COOKIE) or (
+        auth[7:].strip() if auth.lower().startswith("bearer ") else None
+    )
+
+
 def _local(value: str) -> datetime:
     """A ``datetime-local`` form value; the form sends wall-clock time without a zone (kept as UTC,
     as everywhere else on these pages). Raises ``ValueError`` on anything else."""
@@ -83,9 +93,24 @@ class ParticipantPages(Controller):
             upcoming = [s for s in sessions if s.status == "planned"]
             pairs.append({"pair": pair, "sessions": sessions, "next": upcoming[0] if upcoming else None})
         topics = _topics(request, settings, who.language)
+        access = await access_overview(db_session, who.id, _current_secret(request))
         return page(
-            request, "pages/me.html", who.language, pairs=pairs, topic_title=lambda t: _topic_title(t, topics)
+            request,
+            "pages/me.html",
+            who.language,
+            pairs=pairs,
+            topic_title=lambda t: _topic_title(t, topics),
+            access=access,
+            ended=int(ended) if (ended := request.query_params.get("ended", "")).isdigit() else None,
         )
+
+    @post("/me/access/end-others", status_code=303)
+    async def end_others(self, request: Request[Any, Any, Any], db_session: AsyncSession) -> Redirect:
+        """Sign out everywhere else and void unused links (e.g. after an unknown sign-in)."""
+        who = principal_of(request)
+        assert who is not None
+        ended = await end_other_access(db_session, who.id, _current_secret(request))
+        return Redirect(f"/me?ended={ended}#access", status_code=303)
 
     @get("/me/sessions/{session_id:int}")
     async def session_page(
