@@ -1,4 +1,4 @@
-"""CLI: ``companion coordinator create|add|link`` and ``companion token create``."""
+"""CLI: ``companion coordinator create|add|remove|link`` and ``companion token create``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from companion.auth import bootstrap
 from companion.auth import services as svc
 from companion.db.models import Programme
-from companion.errors import NotFoundError
+from companion.errors import DomainError, NotFoundError
 from companion.programmes import coordination
 
 coordinator_app = typer.Typer(help="Coordinators (HR) who run programmes.", no_args_is_help=True)
@@ -84,6 +84,29 @@ def add(
         raise typer.Exit(1) from exc
     state = "now coordinates" if added else "already coordinates"
     typer.echo(f"{email.strip().lower()} {state} programme {programme}.")
+
+
+@coordinator_app.command("remove")
+def remove(
+    email: Annotated[str, typer.Argument(help="E-mail address of the coordinator", metavar="EMAIL")],
+    programme: Annotated[int, typer.Option("--programme", help="Programme id", min=1)],
+) -> None:
+    """Remove a coordinator from a programme (refused for the programme's last coordinator)."""
+    settings = _settings()
+    normalised = email.strip().lower()
+
+    async def work(session: AsyncSession) -> None:
+        coordinator = await svc.coordinator_by_email(session, normalised)
+        if coordinator is None:
+            raise NotFoundError(f"No coordinator with e-mail {normalised}")
+        await coordination.remove_coordinator(session, programme, coordinator.id)
+
+    try:
+        bootstrap.run(settings.resolved_database_url, work)
+    except DomainError as exc:
+        typer.echo(exc.detail + ".", err=True)
+        raise typer.Exit(1) from exc
+    typer.echo(f"{normalised} no longer coordinates programme {programme}.")
 
 
 @coordinator_app.command("link")

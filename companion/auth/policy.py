@@ -10,7 +10,9 @@ see ``companion.programmes.coordination``) and everything under them — partici
 co-coordinators, insights and the coordinator pages. One rule for every resource kind: for a
 coordinator the programme, participant or pair named in the path is looked up first, so one that does
 not exist is 404, and one that exists in another programme is 403, like every other "signed in but not
-allowed" (participants are refused coordinator routes with 403 before any lookup, as before). Lists are
+allowed" (participants are refused coordinator routes with 403 before any lookup, as before). A path
+that names both a programme and a participant or pair (the coordinator edit pages) is checked against
+the programme first; a participant or pair that is not in it is 404, never edited. Lists are
 never refused but filtered to the caller's programmes (``/api/programmes``, the coordinator home page).
 Request bodies that name a participant (invites) are checked with :func:`require_manages_participant`.
 """
@@ -170,6 +172,13 @@ async def _require_coordinates(db: AsyncSession, who: Principal, params: dict[st
     programme_id = await _programme_of(db, params)
     if not await coordinates(db, who.id, programme_id):
         raise PermissionDeniedException("You do not coordinate this programme")
+    if "programme_id" in params:  # a page path that also names a participant or pair: it must be in it
+        for key, model, label in (("participant_id", Participant, "Participant"), ("pair_id", Pair, "Pair")):
+            if key in params:
+                obj_id = int(params[key])
+                found = await db.scalar(select(model.programme_id).where(model.id == obj_id))
+                if found != programme_id:
+                    raise NotFoundError(f"{label} {obj_id} is not in programme {programme_id}")
 
 
 async def require_manages_participant(db: AsyncSession, who: Principal | None, participant_id: int) -> None:

@@ -180,3 +180,11 @@ class ProgrammeCoordinatorController(Controller):
         return Page(
             items=[CoordinatorRead.model_validate(r) for r in rows], total=total, limit=limit, offset=offset
         )
+
+    @delete("/{coordinator_id:int}")
+    async def remove(
+        self, db_session: AsyncSession, programme_id: ProgrammeId, coordinator_id: ObjId
+    ) -> None:
+        """Remove a coordinator from the programme (204); 404 when they are not linked, 409 for the last
+        coordinator. A coordinator may remove themselves while others remain."""
+        await coordination.remove_coordinator(db_session, programme_id, coordinator_id)

@@ -1,4 +1,5 @@
-"""Which coordinator runs which programme: links, co-coordinators and the scoped programme list.
+"""Which coordinator runs which programme: links, co-coordinators (added and removed) and the scoped
+programme list.
 
 A coordinator reaches only the programmes linked to them in ``programme_coordinators``; the guard
 (``companion.auth.policy``) asks :func:`coordinates` for single objects, and lists are filtered here.
@@ -8,12 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.auth.models import Coordinator, ProgrammeCoordinator
 from companion.db.models import Programme
-from companion.errors import NotFoundError
+from companion.errors import ConflictError, NotFoundError
 
 
 async def coordinates(db: AsyncSession, coordinator_id: int, programme_id: int) -> bool:
@@ -71,3 +72,29 @@ async def add_coordinator(db: AsyncSession, programme_id: int, email: str) -> tu
     if coordinator is None:
         raise NotFoundError(f"No coordinator with e-mail {normalised}; create one first")
     return coordinator, await link(db, programme_id, coordinator.id)
+
+
+async def remove_coordinator(db: AsyncSession, programme_id: int, coordinator_id: int) -> None:
+    """Unlink a coordinator from a programme (they may remove themselves while others remain).
+
+    404 for an unknown programme or a coordinator who is not linked to it; 409 for the last one, so
+    that a programme always has someone who runs it. The programme row is locked (PostgreSQL) so two
+    coordinators removing each other at once cannot leave it without one."""
+    locked = select(Programme.id).where(Programme.id == programme_id).with_for_update()
+    if await db.scalar(locked) is None:
+        raise NotFoundError(f"Programme {programme_id} does not exist")
+    if not await coordinates(db, coordinator_id, programme_id):
+        raise NotFoundError(f"Coordinator {coordinator_id} does not coordinate programme {programme_id}")
+    count = await db.scalar(select(func.count()).where(ProgrammeCoordinator.programme_id == programme_id))
+    if int(count or 0) <= 1:
+        raise ConflictError(
+            f"Coordinator {coordinator_id} is the last coordinator of programme {programme_id}; "
+            "add another coordinator first"
+        )
+    await db.execute(
+        delete(ProgrammeCoordinator).where(
+            ProgrammeCoordinator.programme_id == programme_id,
+            ProgrammeCoordinator.coordinator_id == coordinator_id,
+        )
+    )
+    await db.commit()

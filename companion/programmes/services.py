@@ -41,6 +41,14 @@ async def get_or_404(db: AsyncSession, model: type[M], obj_id: int, label: str) 
     return obj
 
 
+async def get_in_programme(db: AsyncSession, model: type[M], obj_id: int, programme_id: int, label: str) -> M:
+    """Load a participant or pair of ``programme_id``; 404 when missing or in another programme."""
+    obj = await db.get(model, obj_id)
+    if obj is None or getattr(obj, "programme_id", None) != programme_id:
+        raise NotFoundError(f"{label} {obj_id} is not in programme {programme_id}")
+    return obj
+
+
 async def paginate(db: AsyncSession, stmt: Select[Any], limit: int, offset: int) -> tuple[list[Any], int]:
     """Run a select with limit/offset; also return the total count."""
     total = await db.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
@@ -100,6 +108,27 @@ async def _check_manager(
         raise RuleViolation(f"Manager {manager_id} is not a participant of programme {programme_id}")
 
 
+async def _check_no_line_in_pairs(db: AsyncSession, participant: Participant, manager_id: int | None) -> None:
+    """Refuse a new manager who shares a pair with the participant (the reporting-line rule)."""
+    if manager_id is None or manager_id == participant.manager_id:
+        return
+    mine = select(PairMember.pair_id).where(PairMember.participant_id == participant.id)
+    shared = await db.scalar(
+        select(PairMember.pair_id).where(
+            PairMember.participant_id == manager_id, PairMember.pair_id.in_(mine)
+        )
+    )
+    if shared is not None:
+        manager = await db.get(Participant, manager_id)
+        name = manager.display_name if manager else str(manager_id)
+        raise RuleViolation(
+            f"{participant.display_name} (participant {participant.id}) cannot report directly to {name} "
+            f"(participant {manager_id}): both are in pair {shared}, and a pair must not contain a direct "
+            "reporting line",
+            errors=[{"key": "manager_id", "message": "direct reporting line inside a pair"}],
+        )
+
+
 async def create_participant(db: AsyncSession, programme_id: int, data: ParticipantCreate) -> Participant:
     await get_or_404(db, Programme, programme_id, "Programme")
     await _check_manager(db, programme_id, data.manager_id, None)
@@ -114,11 +143,23 @@ async def update_participant(db: AsyncSession, participant_id: int, data: Partic
     changes = data.model_dump(exclude_unset=True)
     if "manager_id" in changes:
         await _check_manager(db, participant.programme_id, changes["manager_id"], participant.id)
+        await _check_no_line_in_pairs(db, participant, changes["manager_id"])
     for key, value in changes.items():
         setattr(participant, key, value)
     await db.commit()
     await db.refresh(participant)
     return participant
+
+
+async def pairs_with(db: AsyncSession, participant_id: int) -> list[Pair]:
+    """The pairs a participant is a member of, by id."""
+    stmt = (
+        select(Pair)
+        .join(PairMember, PairMember.pair_id == Pair.id)
+        .where(PairMember.participant_id == participant_id)
+        .order_by(Pair.id)
+    )
+    return list((await db.scalars(stmt)).unique().all())
 
 
 # --- pairs --------------------------------------------------------------------------------

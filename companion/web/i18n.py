@@ -147,6 +147,59 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Einmal verwendbar. Nur an diese Person senden.",
         "Single use. Send it to this person only.",
     ),
+    "edit": ("Bearbeiten", "Edit"),
+    "edit_participant": ("Person bearbeiten", "Edit person"),
+    "edit_pair": ("Tandem bearbeiten", "Edit pair"),
+    "role_fixed": (
+        "Die Rolle lässt sich nicht ändern, weil sie die Tandems bestimmt.",
+        "The role cannot be changed, because it decides the pairs.",
+    ),
+    "expertise": ("Expertise", "Expertise"),
+    "interests": ("Interessen", "Interests"),
+    "comma_help": ("durch Kommas getrennt", "separated by commas"),
+    "member_of": ("Mitglied in", "Member of"),
+    "no_pairs": ("in keinem Tandem", "in no pair"),
+    "pair_fixed": (
+        "Format und Mitglieder lassen sich nicht ändern: Löse das Tandem dafür auf und bilde ein neues.",
+        "Format and members cannot be changed: dissolve the pair and form a new one.",
+    ),
+    "delete_participant": ("Person entfernen", "Remove person"),
+    "delete_participant_effects": (
+        "Entfernt die Person endgültig aus dem Programm. Mit ihr werden gelöscht: ihre "
+        "Tandem-Mitgliedschaften (die Tandems selbst bleiben, mit einem Mitglied weniger – löse sie "
+        "bei Bedarf danach auf), ihre Einladungslinks, Anmeldungen und API-Tokens. Ihre Reflexionen "
+        "bleiben bei den Terminen des Tandems, sind aber nicht mehr mit ihr verknüpft. Wer sie als "
+        "Führungskraft eingetragen hatte, hat danach keine Führungskraft mehr. Das lässt sich nicht "
+        "rückgängig machen.",
+        "Removes the person from the programme for good. Deleted with them: their pair memberships (the "
+        "pairs themselves stay, with one member fewer – dissolve them afterwards if needed), their "
+        "invite links, sign-ins and API tokens. Their reflections stay with the pair's sessions but are "
+        "no longer linked to them. Whoever had them as manager has no manager afterwards. This cannot "
+        "be undone.",
+    ),
+    "delete_pair": ("Tandem auflösen", "Dissolve pair"),
+    "delete_pair_effects": (
+        "Löscht das Tandem endgültig mit allen Terminen und allem, was dazu gehört: Agenden, "
+        "Vorbereitungen, Reflexionsfragen, Reflexionen und Zusammenfassungen. Sie zählen danach auch "
+        "in der Auswertung nicht mehr. Die Mitglieder bleiben im Programm und können neuen Tandems "
+        "zugeordnet werden. Das lässt sich nicht rückgängig machen.",
+        "Deletes the pair for good with all its sessions and everything that belongs to them: agendas, "
+        "preparations, reflection prompts, reflections and summaries. They no longer count in the "
+        "insights either. The members stay in the programme and can join new pairs. This cannot be "
+        "undone.",
+    ),
+    "confirm_delete": ("Ja, endgültig löschen", "Yes, delete for good"),
+    "confirm_required": (
+        "Bitte bestätige das Löschen mit dem Häkchen; es wurde nichts gelöscht.",
+        "Please tick the box to confirm; nothing was deleted.",
+    ),
+    "remove_coordinator": ("Entfernen", "Remove"),
+    "last_coordinator": (
+        "Die letzte Koordinator:in eines Programms kann nicht entfernt werden. Füge zuerst eine weitere "
+        "hinzu.",
+        "The last coordinator of a programme cannot be removed. Add another one first.",
+    ),
+    "you": ("du", "you"),
     "insights": ("Auswertung", "Insights"),
     "insights_note": (
         "Anonymisiert: Zahlen, Themen und Kategorien erscheinen erst, wenn sie aus mindestens k "

@@ -46,6 +46,40 @@ def _programme_fields(form: Any) -> dict[str, Any]:
     return fields
 
 
+async def render_programme(
+    request: Request[Any, Any, Any],
+    db: AsyncSession,
+    programme_id: int,
+    *,
+    errors: dict[str, list[str]] | None = None,
+    invite: dict[str, Any] | None = None,
+    status: int = 200,
+) -> Template:
+    """The programme page; ``errors`` by form (settings, coordinators, participant, pair, invite)."""
+    programme = await psvc.get_or_404(db, Programme, programme_id, "Programme")
+    people = (
+        await db.scalars(
+            select(Participant).where(Participant.programme_id == programme_id).order_by(Participant.id)
+        )
+    ).all()
+    pairs = (await db.scalars(select(Pair).where(Pair.programme_id == programme_id).order_by(Pair.id))).all()
+    names = {p.id: p.display_name for p in people}
+    coordinators = (await db.scalars(coordination.coordinators_of(programme_id))).all()
+    return page(
+        request,
+        "pages/coordinator_programme.html",
+        programme.language,
+        programme=programme,
+        people=people,
+        pairs=pairs,
+        names=names,
+        coordinators=coordinators,
+        errors=errors or {},
+        invite=invite,
+        status_code=status,
+    )
+
+
 class CoordinatorPages(Controller):
     path = "/coordinator"
     include_in_schema = False
@@ -89,42 +123,7 @@ class CoordinatorPages(Controller):
     async def programme_page(
         self, request: Request[Any, Any, Any], db_session: AsyncSession, programme_id: ProgrammeId
     ) -> Template:
-        return await self._programme(request, db_session, programme_id)
-
-    async def _programme(
-        self,
-        request: Request[Any, Any, Any],
-        db: AsyncSession,
-        programme_id: int,
-        *,
-        errors: dict[str, list[str]] | None = None,
-        invite: dict[str, Any] | None = None,
-        status: int = 200,
-    ) -> Template:
-        programme = await psvc.get_or_404(db, Programme, programme_id, "Programme")
-        people = (
-            await db.scalars(
-                select(Participant).where(Participant.programme_id == programme_id).order_by(Participant.id)
-            )
-        ).all()
-        pairs = (
-            await db.scalars(select(Pair).where(Pair.programme_id == programme_id).order_by(Pair.id))
-        ).all()
-        names = {p.id: p.display_name for p in people}
-        coordinators = (await db.scalars(coordination.coordinators_of(programme_id))).all()
-        return page(
-            request,
-            "pages/coordinator_programme.html",
-            programme.language,
-            programme=programme,
-            people=people,
-            pairs=pairs,
-            names=names,
-            coordinators=coordinators,
-            errors=errors or {},
-            invite=invite,
-            status_code=status,
-        )
+        return await render_programme(request, db_session, programme_id)
 
     @post("/programmes/{programme_id:int}/settings", status_code=303)
     async def update_settings(
@@ -134,7 +133,7 @@ class CoordinatorPages(Controller):
         try:
             data = ProgrammeUpdate(**_programme_fields(form))
         except ValidationError as exc:
-            return await self._programme(
+            return await render_programme(
                 request, db_session, programme_id, errors={"settings": _errors(exc)}, status=400
             )
         await psvc.update_programme(db_session, programme_id, data)
@@ -155,11 +154,11 @@ class CoordinatorPages(Controller):
         try:
             await psvc.create_participant(db_session, programme_id, ParticipantCreate(**fields))
         except ValidationError as exc:
-            return await self._programme(
+            return await render_programme(
                 request, db_session, programme_id, errors={"participant": _errors(exc)}, status=400
             )
         except DomainError as exc:
-            return await self._programme(
+            return await render_programme(
                 request, db_session, programme_id, errors={"participant": [exc.detail]}, status=422
             )
         return Redirect(f"/coordinator/programmes/{programme_id}#participants", status_code=303)
@@ -180,12 +179,12 @@ class CoordinatorPages(Controller):
         try:
             await psvc.create_pair(db_session, programme_id, PairCreate(**fields))
         except ValidationError as exc:
-            return await self._programme(
+            return await render_programme(
                 request, db_session, programme_id, errors={"pair": _errors(exc)}, status=400
             )
         except DomainError as exc:  # e.g. a direct reporting line inside the pair
             await db_session.rollback()
-            return await self._programme(
+            return await render_programme(
                 request, db_session, programme_id, errors={"pair": [exc.detail]}, status=422
             )
         return Redirect(f"/coordinator/programmes/{programme_id}#pairs", status_code=303)
@@ -199,7 +198,7 @@ class CoordinatorPages(Controller):
         try:
             await coordination.add_coordinator(db_session, programme_id, email)
         except DomainError as exc:  # unknown e-mail address
-            return await self._programme(
+            return await render_programme(
                 request, db_session, programme_id, errors={"coordinators": [exc.detail]}, status=422
             )
         return Redirect(f"/coordinator/programmes/{programme_id}#coordinators", status_code=303)
@@ -219,7 +218,7 @@ class CoordinatorPages(Controller):
         pid = int(form.get("participant_id") or 0)
         person = await db_session.get(Participant, pid)
         if person is None or person.programme_id != programme_id:
-            return await self._programme(
+            return await render_programme(
                 request,
                 db_session,
                 programme_id,
@@ -234,7 +233,7 @@ class CoordinatorPages(Controller):
             "url": auth_svc.sign_in_link(settings.base_url, raw),
             "expires_at": invite.expires_at,
         }
-        return await self._programme(request, db_session, programme_id, invite=link, status=201)
+        return await render_programme(request, db_session, programme_id, invite=link, status=201)
 
     @get("/programmes/{programme_id:int}/insights")
     async def insights(

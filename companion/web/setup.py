@@ -37,6 +37,7 @@ def route_handlers() -> list[Any]:
     from companion.auth.controllers import AuthApiController, SignInController
     from companion.insights.controllers import InsightsController
     from companion.web.pages_coordinator import CoordinatorPages
+    from companion.web.pages_coordinator_edit import CoordinatorEditPages
     from companion.web.pages_participant import ParticipantPages
     from companion.web.pages_public import PublicPages
 
@@ -47,6 +48,7 @@ def route_handlers() -> list[Any]:
         PublicPages,
         ParticipantPages,
         CoordinatorPages,
+        CoordinatorEditPages,
         create_static_files_router(path="/static", directories=[WEB_DIR / "static"], include_in_schema=False),
     ]
 

@@ -44,6 +44,7 @@ def _fill(template: str, ids: dict[str, int]) -> str:
         "programme_id": ids["programme"],
         "participant_id": ids["a_junior"],
         "pair_id": ids["pair_a"],
+        "coordinator_id": ids["coordinator"],
         "session_id": ids["session"],
         "reflection_id": ids["reflection"],
         "card_id": "topic-ai-automation",

@@ -1,0 +1,271 @@
+"""Coordinator pages to edit and delete a programme's participants and pairs, and to remove a
+coordinator from it. Every route lives under ``/coordinator/programmes/{programme_id}`` ("manage" in
+``companion.auth.policy``); a participant or pair of another programme is 404 (guard and service).
+Validation is the services' own (reporting-line rule, e-mail, sizes), shown as form errors with 4xx;
+deleting needs a ticked confirmation box — without it nothing is deleted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, Request, get, post
+from litestar.response import Redirect, Template
+from pydantic import ValidationError
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from companion.auth.policy import principal_of
+from companion.db.models import Pair, Participant, Programme
+from companion.errors import ConflictError, DomainError
+from companion.programmes import coordination
+from companion.programmes import services as psvc
+from companion.programmes.controllers import ObjId, ProgrammeId
+from companion.programmes.schemas import PairUpdate, ParticipantUpdate
+from companion.web.i18n import text
+from companion.web.pages_coordinator import render_programme
+from companion.web.render import page
+
+Form = Any
+
+
+def _errors(exc: ValidationError) -> list[str]:
+    return [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
+
+
+def _confirmed(form: Form) -> bool:
+    return str(form.get("confirm") or "") == "yes"
+
+
+def participant_fields(form: Form) -> dict[str, Any]:
+    """The fields of the participant edit form that were sent; empty optional fields clear the value."""
+    fields: dict[str, Any] = {}
+    if "display_name" in form:
+        fields["display_name"] = str(form.get("display_name") or "").strip()
+    for key in ("email", "department"):
+        if key in form:
+            fields[key] = str(form.get(key) or "").strip() or None
+    if "manager_id" in form:
+        raw = str(form.get("manager_id") or "").strip()
+        fields["manager_id"] = (int(raw) if raw.isdigit() else raw) or None
+    for key in ("expertise", "interests"):
+        if key in form:
+            fields[key] = [x.strip() for x in str(form.get(key) or "").split(",") if x.strip()]
+    return fields
+
+
+def pair_fields(form: Form) -> dict[str, Any]:
+    """The fields of the pair edit form that were sent (an empty name leaves the name as it is)."""
+    fields: dict[str, Any] = {}
+    if str(form.get("name") or "").strip():
+        fields["name"] = str(form.get("name")).strip()
+    if "goals" in form:
+        fields["goals"] = [g.strip() for g in str(form.get("goals") or "").splitlines() if g.strip()]
+    return fields
+
+
+class CoordinatorEditPages(Controller):
+    """Edit/delete pages for participants and pairs, and removing coordinators."""
+
+    path = "/coordinator/programmes/{programme_id:int}"
+    include_in_schema = False
+
+    # --- participants ---------------------------------------------------------------------
+
+    @get("/participants/{participant_id:int}")
+    async def participant_page(
+        self,
+        request: Request[Any, Any, Any],
+        db_session: AsyncSession,
+        programme_id: ProgrammeId,
+        participant_id: ObjId,
+    ) -> Template:
+        """The edit page of one participant, with the delete confirmation."""
+        return await self._participant(request, db_session, programme_id, participant_id)
+
+    async def _participant(
+        self,
+        request: Request[Any, Any, Any],
+        db: AsyncSession,
+        programme_id: int,
+        participant_id: int,
+        *,
+        errors: dict[str, list[str]] | None = None,
+        status: int = 200,
+    ) -> Template:
+        programme = await psvc.get_or_404(db, Programme, programme_id, "Programme")
+        person = await psvc.get_in_programme(db, Participant, participant_id, programme_id, "Participant")
+        others = (
+            await db.scalars(
+                select(Participant)
+                .where(Participant.programme_id == programme_id, Participant.id != participant_id)
+                .order_by(Participant.id)
+            )
+        ).all()
+        return page(
+            request,
+            "pages/coordinator_participant.html",
+            programme.language,
+            programme=programme,
+            person=person,
+            others=others,
+            pairs=await psvc.pairs_with(db, participant_id),
+            errors=errors or {},
+            status_code=status,
+        )
+
+    @post("/participants/{participant_id:int}", status_code=303)
+    async def update_participant(
+        self,
+        request: Request[Any, Any, Any],
+        db_session: AsyncSession,
+        programme_id: ProgrammeId,
+        participant_id: ObjId,
+    ) -> Redirect | Template:
+        """Save the edit form; validation and rule errors come back as form errors."""
+        await psvc.get_in_programme(db_session, Participant, participant_id, programme_id, "Participant")
+        form = await request.form()
+        try:
+            data = ParticipantUpdate(**participant_fields(form))
+            await psvc.update_participant(db_session, participant_id, data)
+        except ValidationError as exc:
+            return await self._participant(
+                request, db_session, programme_id, participant_id, errors={"edit": _errors(exc)}, status=400
+            )
+        except DomainError as exc:  # e.g. the new manager is in a pair with this person
+            await db_session.rollback()
+            return await self._participant(
+                request,
+                db_session,
+                programme_id,
+                participant_id,
+                errors={"edit": [exc.detail]},
+                status=exc.status_code,
+            )
+        return Redirect(f"/coordinator/programmes/{programme_id}#participants", status_code=303)
+
+    @post("/participants/{participant_id:int}/delete", status_code=303)
+    async def delete_participant(
+        self,
+        request: Request[Any, Any, Any],
+        db_session: AsyncSession,
+        programme_id: ProgrammeId,
+        participant_id: ObjId,
+    ) -> Redirect | Template:
+        """Remove a participant once the confirmation box is ticked (else 400, nothing deleted)."""
+        await psvc.get_in_programme(db_session, Participant, participant_id, programme_id, "Participant")
+        if not _confirmed(await request.form()):
+            lang = (await psvc.get_or_404(db_session, Programme, programme_id, "Programme")).language
+            return await self._participant(
+                request,
+                db_session,
+                programme_id,
+                participant_id,
+                errors={"delete": [text("confirm_required", lang)]},
+                status=400,
+            )
+        await psvc.delete_row(db_session, Participant, participant_id, "Participant")
+        return Redirect(f"/coordinator/programmes/{programme_id}#participants", status_code=303)
+
+    # --- pairs ----------------------------------------------------------------------------
+
+    @get("/pairs/{pair_id:int}")
+    async def pair_page(
+        self,
+        request: Request[Any, Any, Any],
+        db_session: AsyncSession,
+        programme_id: ProgrammeId,
+        pair_id: ObjId,
+    ) -> Template:
+        """The edit page of one pair (name and goals), with the dissolve confirmation."""
+        return await self._pair(request, db_session, programme_id, pair_id)
+
+    async def _pair(
+        self,
+        request: Request[Any, Any, Any],
+        db: AsyncSession,
+        programme_id: int,
+        pair_id: int,
+        *,
+        errors: dict[str, list[str]] | None = None,
+        status: int = 200,
+    ) -> Template:
+        programme = await psvc.get_or_404(db, Programme, programme_id, "Programme")
+        pair = await psvc.get_in_programme(db, Pair, pair_id, programme_id, "Pair")
+        people = (await db.scalars(select(Participant).where(Participant.programme_id == programme_id))).all()
+        return page(
+            request,
+            "pages/coordinator_pair.html",
+            programme.language,
+            programme=programme,
+            pair=pair,
+            names={p.id: p.display_name for p in people},
+            errors=errors or {},
+            status_code=status,
+        )
+
+    @post("/pairs/{pair_id:int}", status_code=303)
+    async def update_pair(
+        self,
+        request: Request[Any, Any, Any],
+        db_session: AsyncSession,
+        programme_id: ProgrammeId,
+        pair_id: ObjId,
+    ) -> Redirect | Template:
+        """Save a pair's name and goals; invalid input comes back as form errors."""
+        await psvc.get_in_programme(db_session, Pair, pair_id, programme_id, "Pair")
+        try:
+            data = PairUpdate(**pair_fields(await request.form()))
+        except ValidationError as exc:
+            return await self._pair(
+                request, db_session, programme_id, pair_id, errors={"edit": _errors(exc)}, status=400
+            )
+        await psvc.update_pair(db_session, pair_id, data)
+        return Redirect(f"/coordinator/programmes/{programme_id}#pairs", status_code=303)
+
+    @post("/pairs/{pair_id:int}/delete", status_code=303)
+    async def delete_pair(
+        self,
+        request: Request[Any, Any, Any],
+        db_session: AsyncSession,
+        programme_id: ProgrammeId,
+        pair_id: ObjId,
+    ) -> Redirect | Template:
+        """Dissolve a pair once the confirmation box is ticked (else 400, nothing deleted)."""
+        await psvc.get_in_programme(db_session, Pair, pair_id, programme_id, "Pair")
+        if not _confirmed(await request.form()):
+            lang = (await psvc.get_or_404(db_session, Programme, programme_id, "Programme")).language
+            return await self._pair(
+                request,
+                db_session,
+                programme_id,
+                pair_id,
+                errors={"delete": [text("confirm_required", lang)]},
+                status=400,
+            )
+        await psvc.delete_row(db_session, Pair, pair_id, "Pair")
+        return Redirect(f"/coordinator/programmes/{programme_id}#pairs", status_code=303)
+
+    # --- coordinators ---------------------------------------------------------------------
+
+    @post("/coordinators/{coordinator_id:int}/remove", status_code=303)
+    async def remove_coordinator(
+        self,
+        request: Request[Any, Any, Any],
+        db_session: AsyncSession,
+        programme_id: ProgrammeId,
+        coordinator_id: ObjId,
+    ) -> Redirect | Template:
+        """Remove a coordinator; the last one is refused (409 form error). Removing oneself leads home."""
+        try:
+            await coordination.remove_coordinator(db_session, programme_id, coordinator_id)
+        except DomainError as exc:
+            await db_session.rollback()
+            lang = (await psvc.get_or_404(db_session, Programme, programme_id, "Programme")).language
+            message = text("last_coordinator", lang) if isinstance(exc, ConflictError) else exc.detail
+            return await render_programme(
+                request, db_session, programme_id, errors={"coordinators": [message]}, status=exc.status_code
+            )
+        who = principal_of(request)
+        if who is not None and who.is_coordinator and who.id == coordinator_id:
+            return Redirect("/coordinator", status_code=303)
+        return Redirect(f"/coordinator/programmes/{programme_id}#coordinators", status_code=303)
