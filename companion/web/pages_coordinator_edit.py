@@ -6,6 +6,7 @@ deleting needs a ticked confirmation box — without it nothing is deleted."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from litestar import Controller, Request, get, post
@@ -152,19 +153,9 @@ class CoordinatorEditPages(Controller):
         participant_id: ObjId,
     ) -> Redirect | Template:
         """Remove a participant once the confirmation box is ticked (else 400, nothing deleted)."""
-        await psvc.get_in_programme(db_session, Participant, participant_id, programme_id, "Participant")
-        if not _confirmed(await request.form()):
-            lang = (await psvc.get_or_404(db_session, Programme, programme_id, "Programme")).language
-            return await self._participant(
-                request,
-                db_session,
-                programme_id,
-                participant_id,
-                errors={"delete": [text("confirm_required", lang)]},
-                status=400,
-            )
-        await psvc.delete_row(db_session, Participant, participant_id, "Participant")
-        return Redirect(f"/coordinator/programmes/{programme_id}#participants", status_code=303)
+        return await self._delete(
+            request, db_session, programme_id, participant_id, Participant, self._participant, "participants"
+        )
 
     # --- pairs ----------------------------------------------------------------------------
 
@@ -231,19 +222,27 @@ class CoordinatorEditPages(Controller):
         pair_id: ObjId,
     ) -> Redirect | Template:
         """Dissolve a pair once the confirmation box is ticked (else 400, nothing deleted)."""
-        await psvc.get_in_programme(db_session, Pair, pair_id, programme_id, "Pair")
+        return await self._delete(request, db_session, programme_id, pair_id, Pair, self._pair, "pairs")
+
+    async def _delete(
+        self,
+        request: Request[Any, Any, Any],
+        db: AsyncSession,
+        programme_id: int,
+        obj_id: int,
+        model: type[Participant] | type[Pair],
+        render: Callable[..., Awaitable[Template]],
+        anchor: str,
+    ) -> Redirect | Template:
+        """Delete a participant or pair of the programme once confirmed; else re-show its page (400)."""
+        label = model.__name__
+        await psvc.get_in_programme(db, model, obj_id, programme_id, label)
         if not _confirmed(await request.form()):
-            lang = (await psvc.get_or_404(db_session, Programme, programme_id, "Programme")).language
-            return await self._pair(
-                request,
-                db_session,
-                programme_id,
-                pair_id,
-                errors={"delete": [text("confirm_required", lang)]},
-                status=400,
-            )
-        await psvc.delete_row(db_session, Pair, pair_id, "Pair")
-        return Redirect(f"/coordinator/programmes/{programme_id}#pairs", status_code=303)
+            lang = (await psvc.get_or_404(db, Programme, programme_id, "Programme")).language
+            errors = {"delete": [text("confirm_required", lang)]}
+            return await render(request, db, programme_id, obj_id, errors=errors, status=400)
+        await psvc.delete_row(db, model, obj_id, label)
+        return Redirect(f"/coordinator/programmes/{programme_id}#{anchor}", status_code=303)
 
     # --- coordinators ---------------------------------------------------------------------
 
