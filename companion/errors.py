@@ -19,10 +19,21 @@ class DomainError(Exception):
     status_code = 422
     title = "Request breaks a rule"
 
-    def __init__(self, detail: str, *, errors: list[dict[str, Any]] | None = None) -> None:
+    def __init__(
+        self,
+        detail: str,
+        *,
+        errors: list[dict[str, Any]] | None = None,
+        code: str | None = None,
+        params: dict[str, Any] | None = None,
+    ) -> None:
         super().__init__(detail)
-        self.detail = detail
+        self.detail = detail  # English, for API clients and logs
         self.errors = errors or []
+        # A stable name for the rule (``reporting_line``) and its values, so pages can say it in the
+        # programme's language and API clients can react without parsing ``detail``.
+        self.code = code
+        self.params = params or {}
 
 
 class NotFoundError(DomainError):
@@ -48,7 +59,7 @@ def problem(status: int, title: str, detail: str, **extra: Any) -> Response[dict
 
 
 def _domain_handler(_: Request[Any, Any, Any], exc: DomainError) -> Response[dict[str, Any]]:
-    return problem(exc.status_code, exc.title, exc.detail, errors=exc.errors)
+    return problem(exc.status_code, exc.title, exc.detail, errors=exc.errors, code=exc.code)
 
 
 def _validation_handler(_: Request[Any, Any, Any], exc: ValidationException) -> Response[dict[str, Any]]:

@@ -70,7 +70,11 @@ async def add_coordinator(db: AsyncSession, programme_id: int, email: str) -> tu
     normalised = email.strip().lower()
     coordinator = await db.scalar(select(Coordinator).where(Coordinator.email == normalised))
     if coordinator is None:
-        raise NotFoundError(f"No coordinator with e-mail {normalised}; create one first")
+        raise NotFoundError(
+            f"No coordinator with e-mail {normalised}; create one first",
+            code="unknown_coordinator",
+            params={"email": normalised},
+        )
     return coordinator, await link(db, programme_id, coordinator.id)
 
 
@@ -84,7 +88,10 @@ async def remove_coordinator(db: AsyncSession, programme_id: int, coordinator_id
     if await db.scalar(locked) is None:
         raise NotFoundError(f"Programme {programme_id} does not exist")
     if not await coordinates(db, coordinator_id, programme_id):
-        raise NotFoundError(f"Coordinator {coordinator_id} does not coordinate programme {programme_id}")
+        raise NotFoundError(
+            f"Coordinator {coordinator_id} does not coordinate programme {programme_id}",
+            code="not_a_coordinator",
+        )
     count = await db.scalar(select(func.count()).where(ProgrammeCoordinator.programme_id == programme_id))
     if int(count or 0) <= 1:
         raise ConflictError(

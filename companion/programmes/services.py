@@ -102,10 +102,13 @@ async def _check_manager(
     if manager_id is None:
         return
     if manager_id == self_id:
-        raise RuleViolation("A participant cannot be their own manager")
+        raise RuleViolation("A participant cannot be their own manager", code="own_manager")
     manager = await db.get(Participant, manager_id)
     if manager is None or manager.programme_id != programme_id:
-        raise RuleViolation(f"Manager {manager_id} is not a participant of programme {programme_id}")
+        raise RuleViolation(
+            f"Manager {manager_id} is not a participant of programme {programme_id}",
+            code="manager_elsewhere",
+        )
 
 
 async def _check_no_line_in_pairs(db: AsyncSession, participant: Participant, manager_id: int | None) -> None:
@@ -126,6 +129,8 @@ async def _check_no_line_in_pairs(db: AsyncSession, participant: Participant, ma
             f"(participant {manager_id}): both are in pair {shared}, and a pair must not contain a direct "
             "reporting line",
             errors=[{"key": "manager_id", "message": "direct reporting line inside a pair"}],
+            code="reporting_line_in_pair",
+            params={"member": participant.display_name, "manager": name},
         )
 
 
@@ -187,7 +192,15 @@ def check_format_sizes(fmt: str, juniors: int, seniors: int) -> None:
         want_s = f"{smin}" if smin == smax else f"{smin}–{smax}"
         raise RuleViolation(
             f"Format '{fmt}' needs {want_j} junior(s) and {want_s} senior(s); "
-            f"got {juniors} junior(s) and {seniors} senior(s)"
+            f"got {juniors} junior(s) and {seniors} senior(s)",
+            code="format_sizes",
+            params={
+                "format": fmt,
+                "want_j": want_j,
+                "want_s": want_s,
+                "juniors": juniors,
+                "seniors": seniors,
+            },
         )
 
 
@@ -202,6 +215,8 @@ def check_reporting_lines(members: Sequence[Participant]) -> None:
                 f"{manager.display_name} (participant {manager.id}); a pair must not contain a "
                 "direct reporting line",
                 errors=[{"key": "junior_ids/senior_ids", "message": "direct reporting line inside the pair"}],
+                code="reporting_line",
+                params={"member": member.display_name, "manager": manager.display_name},
             )
 
 
@@ -210,16 +225,20 @@ async def create_pair(db: AsyncSession, programme_id: int, data: PairCreate) -> 
     fmt = data.format or programme.format
     ids = data.junior_ids + data.senior_ids
     if len(set(ids)) != len(ids):
-        raise RuleViolation("A participant appears more than once in the pair")
+        raise RuleViolation("A participant appears more than once in the pair", code="duplicate_member")
     check_format_sizes(fmt, len(data.junior_ids), len(data.senior_ids))
     found = {p.id: p for p in (await db.scalars(select(Participant).where(Participant.id.in_(ids)))).all()}
     for pid, role in [(i, "junior") for i in data.junior_ids] + [(i, "senior") for i in data.senior_ids]:
         participant = found.get(pid)
         if participant is None or participant.programme_id != programme_id:
-            raise RuleViolation(f"Participant {pid} is not part of programme {programme_id}")
+            raise RuleViolation(
+                f"Participant {pid} is not part of programme {programme_id}", code="not_in_programme"
+            )
         if participant.role != role:
             raise RuleViolation(
-                f"Participant {pid} ({participant.display_name}) is a {participant.role}, not a {role}"
+                f"Participant {pid} ({participant.display_name}) is a {participant.role}, not a {role}",
+                code="wrong_role",
+                params={"member": participant.display_name, "is_role": participant.role, "want_role": role},
             )
     check_reporting_lines(list(found.values()))
     pair = Pair(programme_id=programme_id, format=fmt, name=data.name, goals=list(data.goals))

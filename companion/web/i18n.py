@@ -241,6 +241,69 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
+# Domain rule errors (``DomainError.code``) as the pages say them; ``{…}`` are the error's params.
+ERROR_TEXTS: dict[str, tuple[str, str]] = {
+    "reporting_line": (
+        "{member} berichtet direkt an {manager} – in einem Tandem darf keine direkte Berichtslinie bestehen.",
+        "{member} reports directly to {manager} – a pair must not contain a direct reporting line.",
+    ),
+    "reporting_line_in_pair": (
+        "{member} kann nicht direkt an {manager} berichten: Beide sind im selben Tandem, und ein Tandem "
+        "darf keine direkte Berichtslinie enthalten.",
+        "{member} cannot report directly to {manager}: both are in the same pair, and a pair must not "
+        "contain a direct reporting line.",
+    ),
+    "format_sizes": (
+        "Das Format braucht {want_j} Junior(s) und {want_s} Senior(s); gewählt sind {juniors} und {seniors}.",
+        "This format needs {want_j} junior(s) and {want_s} senior(s); you chose {juniors} and {seniors}.",
+    ),
+    "duplicate_member": (
+        "Eine Person ist mehrfach im Tandem ausgewählt.",
+        "A person is selected more than once in the pair.",
+    ),
+    "not_in_programme": (
+        "Eine ausgewählte Person gehört nicht zu diesem Programm.",
+        "A selected person is not part of this programme.",
+    ),
+    "wrong_role": (
+        "{member} ist als {is_role} eingetragen, nicht als {want_role}.",
+        "{member} is registered as {is_role}, not as {want_role}.",
+    ),
+    "own_manager": (
+        "Niemand kann seine eigene Führungskraft sein.",
+        "Nobody can be their own manager.",
+    ),
+    "manager_elsewhere": (
+        "Die Führungskraft muss zu diesem Programm gehören.",
+        "The manager must be part of this programme.",
+    ),
+    "not_a_coordinator": (
+        "Diese Person koordiniert dieses Programm nicht.",
+        "This person does not coordinate this programme.",
+    ),
+    "unknown_coordinator": (
+        "Es gibt keine Koordination mit der E-Mail-Adresse {email}; bitte zuerst anlegen.",
+        "There is no coordinator with the e-mail address {email}; create one first.",
+    ),
+}
+
+
+def error_text(exc: Any, lang: str) -> str:
+    """A domain error in the page's language: its code's text with its params, else its English
+    ``detail`` (better an English sentence than none)."""
+    pair = ERROR_TEXTS.get(getattr(exc, "code", None) or "")
+    if pair is None:
+        return str(getattr(exc, "detail", exc))
+    params = {
+        k: text(f"role_{v}", lang) if k.endswith("_role") else v
+        for k, v in getattr(exc, "params", {}).items()
+    }
+    try:
+        return (pair[1] if lang == "en" else pair[0]).format(**params)
+    except (KeyError, IndexError):  # a code raised without the params its text needs
+        return str(getattr(exc, "detail", exc))
+
+
 def text(key: str, lang: str) -> str:
     """The text for ``key`` in ``lang`` (German fallback); unknown keys show themselves."""
     pair = TEXTS.get(key)

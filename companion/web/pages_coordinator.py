@@ -4,6 +4,7 @@ pair content; every page is scoped to the coordinator's own programmes (``compan
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from litestar import Controller, Request, get, post
@@ -24,8 +25,16 @@ from companion.programmes import services as psvc
 from companion.programmes.controllers import ProgrammeId
 from companion.programmes.schemas import PairCreate, ParticipantCreate, ProgrammeCreate, ProgrammeUpdate
 from companion.settings import Settings
-from companion.web.i18n import text
+from companion.web.i18n import error_text, text
 from companion.web.render import page
+
+
+def localised(errors: Mapping[str, Sequence[str | DomainError]] | None, lang: str) -> dict[str, list[str]]:
+    """Form errors ready to show: domain errors in the page's language, other messages as they are."""
+    return {
+        form: [error_text(e, lang) if isinstance(e, DomainError) else e for e in messages]
+        for form, messages in (errors or {}).items()
+    }
 
 
 def _errors(exc: ValidationError) -> list[str]:
@@ -51,7 +60,7 @@ async def render_programme(
     db: AsyncSession,
     programme_id: int,
     *,
-    errors: dict[str, list[str]] | None = None,
+    errors: Mapping[str, Sequence[str | DomainError]] | None = None,
     invite: dict[str, Any] | None = None,
     status: int = 200,
 ) -> Template:
@@ -74,7 +83,7 @@ async def render_programme(
         pairs=pairs,
         names=names,
         coordinators=coordinators,
-        errors=errors or {},
+        errors=localised(errors, programme.language),
         invite=invite,
         status_code=status,
     )
@@ -159,7 +168,7 @@ class CoordinatorPages(Controller):
             )
         except DomainError as exc:
             return await render_programme(
-                request, db_session, programme_id, errors={"participant": [exc.detail]}, status=422
+                request, db_session, programme_id, errors={"participant": [exc]}, status=422
             )
         return Redirect(f"/coordinator/programmes/{programme_id}#participants", status_code=303)
 
@@ -185,7 +194,7 @@ class CoordinatorPages(Controller):
         except DomainError as exc:  # e.g. a direct reporting line inside the pair
             await db_session.rollback()
             return await render_programme(
-                request, db_session, programme_id, errors={"pair": [exc.detail]}, status=422
+                request, db_session, programme_id, errors={"pair": [exc]}, status=422
             )
         return Redirect(f"/coordinator/programmes/{programme_id}#pairs", status_code=303)
 
@@ -199,7 +208,7 @@ class CoordinatorPages(Controller):
             await coordination.add_coordinator(db_session, programme_id, email)
         except DomainError as exc:  # unknown e-mail address
             return await render_programme(
-                request, db_session, programme_id, errors={"coordinators": [exc.detail]}, status=422
+                request, db_session, programme_id, errors={"coordinators": [exc]}, status=422
             )
         return Redirect(f"/coordinator/programmes/{programme_id}#coordinators", status_code=303)
 

@@ -6,7 +6,7 @@ deleting needs a ticked confirmation box — without it nothing is deleted."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any
 
 from litestar import Controller, Request, get, post
@@ -22,8 +22,8 @@ from companion.programmes import coordination
 from companion.programmes import services as psvc
 from companion.programmes.controllers import ObjId, ProgrammeId
 from companion.programmes.schemas import PairUpdate, ParticipantUpdate
-from companion.web.i18n import text
-from companion.web.pages_coordinator import render_programme
+from companion.web.i18n import error_text, text
+from companion.web.pages_coordinator import localised, render_programme
 from companion.web.render import page
 
 Form = Any
@@ -90,7 +90,7 @@ class CoordinatorEditPages(Controller):
         programme_id: int,
         participant_id: int,
         *,
-        errors: dict[str, list[str]] | None = None,
+        errors: Mapping[str, Sequence[str | DomainError]] | None = None,
         status: int = 200,
     ) -> Template:
         programme = await psvc.get_or_404(db, Programme, programme_id, "Programme")
@@ -110,7 +110,7 @@ class CoordinatorEditPages(Controller):
             person=person,
             others=others,
             pairs=await psvc.pairs_with(db, participant_id),
-            errors=errors or {},
+            errors=localised(errors, programme.language),
             status_code=status,
         )
 
@@ -139,7 +139,7 @@ class CoordinatorEditPages(Controller):
                 db_session,
                 programme_id,
                 participant_id,
-                errors={"edit": [exc.detail]},
+                errors={"edit": [exc]},
                 status=exc.status_code,
             )
         return Redirect(f"/coordinator/programmes/{programme_id}#participants", status_code=303)
@@ -177,7 +177,7 @@ class CoordinatorEditPages(Controller):
         programme_id: int,
         pair_id: int,
         *,
-        errors: dict[str, list[str]] | None = None,
+        errors: Mapping[str, Sequence[str | DomainError]] | None = None,
         status: int = 200,
     ) -> Template:
         programme = await psvc.get_or_404(db, Programme, programme_id, "Programme")
@@ -190,7 +190,7 @@ class CoordinatorEditPages(Controller):
             programme=programme,
             pair=pair,
             names={p.id: p.display_name for p in people},
-            errors=errors or {},
+            errors=localised(errors, programme.language),
             status_code=status,
         )
 
@@ -260,7 +260,9 @@ class CoordinatorEditPages(Controller):
         except DomainError as exc:
             await db_session.rollback()
             lang = (await psvc.get_or_404(db_session, Programme, programme_id, "Programme")).language
-            message = text("last_coordinator", lang) if isinstance(exc, ConflictError) else exc.detail
+            message = (
+                text("last_coordinator", lang) if isinstance(exc, ConflictError) else error_text(exc, lang)
+            )
             return await render_programme(
                 request, db_session, programme_id, errors={"coordinators": [message]}, status=exc.status_code
             )

@@ -102,10 +102,10 @@ def test_participant_form_errors_change_nothing(demo: dict[str, Any]) -> None:
         assert r.status_code == 400 and 'id="edit-errors"' in r.text, form
     # Jonas and Helga form a pair: she cannot become his manager (the reporting-line rule)
     r = hr.post_form(f"{P}/participants/{jonas}", {"department": "Changed", "manager_id": str(helga)})
-    assert r.status_code == 422 and 'id="edit-errors"' in r.text and "reporting line" in r.text
+    assert r.status_code == 422 and 'id="edit-errors"' in r.text and "Berichtslinie" in r.text
     # a manager from another programme (or a made-up id) is refused too
     r = hr.post_form(f"{P}/participants/{jonas}", {"manager_id": "999999"})
-    assert r.status_code == 422 and "is not a participant of programme 1" in r.text
+    assert r.status_code == 422 and "Die Führungskraft muss zu diesem Programm gehören" in r.text
     after = _person(demo, jonas)
     assert after is not None and after.department == before.department and after.manager_id is None
     assert after.email == before.email and after.display_name == before.display_name
@@ -219,7 +219,7 @@ def test_remove_coordinator_on_the_page(demo: dict[str, Any]) -> None:
     assert r.status_code == 303 and r.headers["location"] == f"{P}#coordinators"
     assert olaf.get(P).status_code == 403
     r = hr.post_form(f"{P}/coordinators/{olaf_id}/remove", {})  # no longer linked
-    assert r.status_code == 404 and "does not coordinate" in r.text
+    assert r.status_code == 404 and "koordiniert dieses Programm nicht" in r.text
     # with Olaf back, Katrin may leave; she then no longer reaches the programme
     hr.post_form(f"{P}/coordinators", {"email": "olaf@example.org"})
     r = hr.post_form(f"{P}/coordinators/{katrin}/remove", {}, follow_redirects=False)

@@ -1,0 +1,55 @@
+"""Rule errors speak the page's language; the API keeps English details and adds a stable code."""
+
+from __future__ import annotations
+
+from companion.errors import RuleViolation
+from companion.programmes.services import check_format_sizes
+from companion.web.i18n import ERROR_TEXTS, error_text
+
+
+def test_rule_errors_in_german_and_english() -> None:
+    exc = RuleViolation(
+        "Participant 3 (Ben) is a senior, not a junior",
+        code="wrong_role",
+        params={"member": "Ben", "is_role": "senior", "want_role": "junior"},
+    )
+    assert error_text(exc, "de") == "Ben ist als Senior eingetragen, nicht als Junior."
+    assert error_text(exc, "en") == "Ben is registered as Senior, not as Junior."
+    try:
+        check_format_sizes("one-to-one", 2, 1)
+    except RuleViolation as sizes:
+        assert error_text(sizes, "de") == (
+            "Das Format braucht 1 Junior(s) und 1 Senior(s); gewählt sind 2 und 1."
+        )
+        assert sizes.code == "format_sizes" and "needs 1 junior" in sizes.detail
+    else:  # pragma: no cover - the check must refuse
+        raise AssertionError("2 juniors in a one-to-one pair were accepted")
+
+
+def test_unknown_codes_and_missing_params_fall_back_to_the_detail() -> None:
+    assert error_text(RuleViolation("Plain English"), "de") == "Plain English"
+    assert error_text(RuleViolation("Plain English", code="no-such-code"), "de") == "Plain English"
+    assert error_text(RuleViolation("Needs names", code="reporting_line"), "de") == "Needs names"
+
+
+def test_every_error_text_exists_in_both_languages() -> None:
+    for code, (de, en) in ERROR_TEXTS.items():
+        assert de and en and de != en, code
+        assert sorted(_fields(de)) == sorted(_fields(en)), code
+
+
+def _fields(template: str) -> list[str]:
+    import string
+
+    return [name for _, name, _, _ in string.Formatter().parse(template) if name]
+
+
+def test_api_problem_carries_the_code(demo: dict) -> None:
+    hr = demo["browser"]("Katrin Vogel (HR)")
+    body = {"junior_ids": [demo["ids"]["Lea Hoffmann"]], "senior_ids": [demo["ids"]["Thomas Keller"]]}
+    r = hr.client.post(
+        "/api/programmes/1/pairs", json=body, headers={"x-csrftoken": hr.csrf, "accept": "application/json"}
+    )
+    assert r.status_code == 422 and r.headers["content-type"].startswith("application/problem+json")
+    problem = r.json()
+    assert problem["code"] == "reporting_line" and "reports directly to" in problem["detail"]
