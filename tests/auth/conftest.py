@@ -135,3 +135,13 @@ def world(auth_app: Any, sqlite_url: str) -> Iterator[World]:
 @pytest.fixture
 def world_builder() -> Any:
     return build_world
+
+
+@pytest.fixture
+def world_on_each_db(make_settings: Any, database_url: str, hash_retriever: Any) -> Iterator[World]:
+    """The access-test world on each database backend (SQLite and PostgreSQL)."""
+    settings = make_settings(database_url=database_url)
+    runtime = Runtime(settings)
+    runtime._retriever = hash_retriever
+    with TestClient(create_app(settings, runtime=runtime), raise_server_exceptions=False) as client:
+        yield build_world(client, database_url)

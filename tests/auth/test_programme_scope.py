@@ -7,31 +7,23 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from litestar.testing import TestClient
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from companion.app import create_app
 from companion.auth import bootstrap
 from companion.auth.models import Coordinator, ProgrammeCoordinator
 from companion.cli import build_cli
-from companion.runtime import Runtime
 
 PROBLEM = "application/problem+json"
 
 
 @pytest.fixture
-def world(make_settings: Any, database_url: str, hash_retriever: Any, world_builder: Any) -> Iterator[Any]:
+def world(world_on_each_db: Any) -> Any:
     """The access-test world (see conftest) on each database backend."""
-    settings = make_settings(database_url=database_url)
-    runtime = Runtime(settings)
-    runtime._retriever = hash_retriever
-    with TestClient(create_app(settings, runtime=runtime), raise_server_exceptions=False) as client:
-        yield world_builder(client, database_url)
+    return world_on_each_db
 
 
 def _ids(response: Any) -> list[int]:
