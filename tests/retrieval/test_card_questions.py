@@ -35,3 +35,28 @@ def test_too_many_questions_are_refused(tmp_path: Path) -> None:
     path.write_text(bad, encoding="utf-8")
     with pytest.raises(KnowledgeError, match=r"challenge-no-time\.md.*questions"):
         parse_card(path)
+
+
+def _content_stems(text: str, lang: str) -> set[str]:
+    import re
+
+    import Stemmer
+    from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_GERMAN
+
+    stop = set(STOPWORDS_EN) | set(STOPWORDS_GERMAN)
+    words = [w for w in re.findall(r"\w+", text.lower()) if len(w) > 2 and w not in stop]
+    return set(Stemmer.Stemmer("german" if lang == "de" else "english").stemWords(words))
+
+
+def test_no_two_cards_share_a_near_identical_question() -> None:
+    """A question is a vote for its card: the same situation on two cards splits the vote. Near
+    copies (60 % or more of their content-word stems shared) must be reworded to fit one card."""
+    kb = load_knowledge(ROOT / "knowledge")
+    clashes = []
+    for lang in ("de", "en"):
+        qs = [(c.id, q, _content_stems(q, lang)) for c in kb.cards if c.lang == lang for q in c.questions]
+        for i, (a, qa, sa) in enumerate(qs):
+            for b, qb, sb in qs[i + 1 :]:
+                if a != b and sa and sb and len(sa & sb) / len(sa | sb) >= 0.6:
+                    clashes.append(f"{lang}: {a} {qa!r} ~ {b} {qb!r}")
+    assert clashes == []
