@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import asdict
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -74,21 +74,35 @@ def search(
     category: Annotated[
         str | None, typer.Option("--category", help=f"Only topics of: {', '.join(CATEGORIES)}.")
     ] = None,
-    k: Annotated[int, typer.Option("-k", help="Number of passages.", min=1, max=50)] = 5,
+    k: Annotated[int, typer.Option("-k", help="Number of passages (or cards).", min=1, max=50)] = 5,
+    cards: Annotated[
+        bool, typer.Option("--cards", help="Rank distinct cards (as the benchmark does), not passages.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
 ) -> None:
-    """Search the knowledge cards and print the best passages."""
+    """Search the knowledge cards and print the best passages (or the best cards)."""
     from companion.retrieval.search import SearchError
 
     settings = _settings()
     retriever = _build(settings, None)
+    filters: dict[str, Any] = {"lang": lang, "kinds": kind or None, "category": category, "k": k}
     try:
-        results = retriever.search(query, lang=lang, kinds=kind or None, category=category, k=k)
+        hits = retriever.search_cards(query, **filters) if cards else None
+        results = [] if hits is not None else retriever.search(query, **filters)
     except SearchError as exc:
         typer.echo(f"Invalid search: {exc}", err=True)
         raise typer.Exit(2) from exc
     if as_json:
-        typer.echo(json.dumps([asdict(p) for p in results], ensure_ascii=False, indent=2))
+        rows = hits if hits is not None else results
+        typer.echo(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2))
+        return
+    if hits is not None:
+        if not hits:
+            typer.echo("No matching cards.")
+        for i, hit in enumerate(hits, start=1):
+            sections = ", ".join(p.heading for p in hit.passages)
+            typer.echo(f"{i}. {hit.title} [{hit.card_id}, {hit.lang}, {hit.kind}]  (score {hit.score:.3f})")
+            typer.echo(f"     matched: {sections}")
         return
     if not results:
         typer.echo("No matching passages.")

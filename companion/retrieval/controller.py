@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from litestar import Controller, get
 from litestar.exceptions import NotFoundException, ValidationException
@@ -29,16 +30,25 @@ class KnowledgeController(Controller):
         category: Annotated[
             str | None, Parameter(description="Only topic cards of: technology, work, culture")
         ] = None,
-        k: Annotated[int, Parameter(ge=1, le=20, description="Number of passages")] = 5,
+        k: Annotated[int, Parameter(ge=1, le=20, description="Number of passages (or cards)")] = 5,
+        group: Annotated[
+            Literal["passage", "card"],
+            Parameter(
+                description="passage: best passages; card: best distinct cards, each with its passages"
+            ),
+        ] = "passage",
     ) -> dict[str, Any]:
-        """Best passages for ``q``, best first."""
+        """Best passages (or distinct cards) for ``q``, best first."""
         if not q.strip():
             raise ValidationException(detail="q: the query is empty")
+        filters: dict[str, Any] = {"lang": lang, "kinds": kind or None, "category": category, "k": k}
         try:
-            results = retriever.search(q, lang=lang, kinds=kind or None, category=category, k=k)
+            results: Sequence[Any] = (
+                retriever.search_cards(q, **filters) if group == "card" else retriever.search(q, **filters)
+            )
         except SearchError as exc:
             raise ValidationException(detail=str(exc)) from exc
-        return {"query": q, "lang": lang, "results": [asdict(p) for p in results]}
+        return {"query": q, "lang": lang, "group": group, "results": [asdict(r) for r in results]}
 
     @get("/cards/{card_id:str}", sync_to_thread=False, summary="One knowledge card")
     def card(

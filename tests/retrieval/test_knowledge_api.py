@@ -85,3 +85,17 @@ def test_unknown_card_is_404_and_bad_lang_400(client: TestClient) -> None:
     r = client.get("/api/knowledge/cards/topic-unicorns")
     assert r.status_code == 404 and "topic-unicorns" in r.text
     assert client.get("/api/knowledge/cards/topic-remote-work", params={"lang": "fr"}).status_code == 400
+
+
+def test_search_by_card_returns_distinct_cards_with_their_passages(client: TestClient) -> None:
+    r = client.get(
+        "/api/knowledge/search",
+        params={"q": "Homeoffice und Präsenztage", "lang": "de", "k": 4, "group": "card"},
+    )
+    assert r.status_code == 200 and r.json()["group"] == "card"
+    hits = r.json()["results"]
+    ids = [h["card_id"] for h in hits]
+    assert len(hits) == 4 and len(set(ids)) == 4 and ids[0] == "topic-remote-work"
+    assert all(h["passages"] and all(p["card_id"] == h["card_id"] for p in h["passages"]) for h in hits)
+    assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
+    assert client.get("/api/knowledge/search", params={"q": "x", "group": "cards"}).status_code == 400

@@ -65,3 +65,14 @@ def test_broken_card_is_a_clear_error(cli: typer.Typer, sample_dir: Path) -> Non
     result = CliRunner().invoke(cli, ["index"])
     assert result.exit_code == 1
     assert "Knowledge error" in result.output and "topic-remote-work.md" in result.output
+
+
+def test_search_by_card_lists_each_card_once(cli: typer.Typer) -> None:
+    runner = CliRunner()
+    text = runner.invoke(cli, ["search", "Homeoffice Präsenztage", "--lang", "de", "-k", "3", "--cards"])
+    assert text.exit_code == 0, text.output
+    lines = [line for line in text.output.splitlines() if line[:1].isdigit()]
+    assert len(lines) == 3 and "[topic-remote-work, de, topic]" in lines[0]
+    raw = runner.invoke(cli, ["search", "feedback", "--json", "--cards", "-k", "3"])
+    hits = json.loads(raw.output)
+    assert len({(h["card_id"], h["lang"]) for h in hits}) == 3 and all(h["passages"] for h in hits)
