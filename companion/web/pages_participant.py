@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.auth.access import access_overview, end_other_access
-from companion.auth.middleware import SESSION_COOKIE
+from companion.auth.middleware import SESSION_COOKIE, bearer_token
 from companion.auth.policy import principal_of
 from companion.db.models import MentoringSession, Pair, Programme, Reflection
 from companion.errors import RuleViolation
@@ -55,11 +55,10 @@ def _topic_title(topic: str | None, topics: list[tuple[str, str, str]]) -> str |
 
 
 def _current_secret(request: Request[Any, Any, Any]) -> str | None:
-    """The secret this request signed in with (session cookie, else bearer token)."""
-    auth = request.headers.get("authorization", "")
-    return request.cookies.get(SESSION_COOKIE) or (
-        auth[7:].strip() if auth.lower().startswith("bearer ") else None
-    )
+    """The secret this request signed in with, as the auth middleware chose it (bearer token first)."""
+    if request.scope.get("auth") == "bearer":
+        return bearer_token(request.headers)
+    return request.cookies.get(SESSION_COOKIE)
 
 
 def _local(value: str) -> datetime:

@@ -69,3 +69,15 @@ def test_only_participants_end_their_own_access(demo: dict[str, Any]) -> None:
     # without the CSRF token the form is refused
     r = lea.client.post("/me/access/end-others", headers={"accept": "text/html"})
     assert r.status_code == 403
+
+
+def test_a_bearer_request_marks_its_own_token_as_current(demo: dict[str, Any]) -> None:
+    jonas = demo["browser"]("Jonas Demir")
+    r = jonas.api_post("/api/auth/tokens", json={"label": "Skript"})
+    assert r.status_code == 201
+    token = r.json()["token"]
+    # Same client, so the session cookie is sent too: the bearer token is what signs this request in.
+    page = jonas.client.get("/me", headers={"accept": "text/html", "authorization": f"Bearer {token}"}).text
+    rows = page.split('class="sign-ins"')[1].split("</table>")[0].split("<tr>")[1:]
+    current = [row for row in rows if "dieser Browser" in row]
+    assert len(rows) == 2 and len(current) == 1 and "API-Token (Skript)" in current[0]
