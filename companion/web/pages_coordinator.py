@@ -4,7 +4,7 @@ pair content; every page is scoped to the coordinator's own programmes (``compan
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any
 
 from litestar import Controller, Request, get, post
@@ -35,6 +35,28 @@ def localised(errors: Mapping[str, Sequence[str | DomainError]] | None, lang: st
         form: [error_text(e, lang) if isinstance(e, DomainError) else e for e in messages]
         for form, messages in (errors or {}).items()
     }
+
+
+async def save_or_show(
+    request: Request[Any, Any, Any],
+    db: AsyncSession,
+    programme_id: int,
+    form: str,
+    action: Callable[[], Awaitable[object]],
+    *,
+    anchor: str,
+) -> Redirect | Template:
+    """Run one form's ``action`` (building its input inside, so validation counts too). Bad input
+    re-shows the programme page with that form's errors — 400 when invalid, 422 when it breaks a
+    programme rule, after rolling back whatever the service began — else back to ``#anchor``."""
+    try:
+        await action()
+    except ValidationError as exc:
+        return await render_programme(request, db, programme_id, errors={form: _errors(exc)}, status=400)
+    except DomainError as exc:  # e.g. a direct reporting line inside a pair, an unknown e-mail address
+        await db.rollback()
+        return await render_programme(request, db, programme_id, errors={form: [exc]}, status=422)
+    return Redirect(f"/coordinator/programmes/{programme_id}#{anchor}", status_code=303)
 
 
 def _errors(exc: ValidationError) -> list[str]:
@@ -160,17 +182,14 @@ class CoordinatorPages(Controller):
         }
         if form.get("manager_id"):
             fields["manager_id"] = str(form.get("manager_id"))
-        try:
-            await psvc.create_participant(db_session, programme_id, ParticipantCreate(**fields))
-        except ValidationError as exc:
-            return await render_programme(
-                request, db_session, programme_id, errors={"participant": _errors(exc)}, status=400
-            )
-        except DomainError as exc:
-            return await render_programme(
-                request, db_session, programme_id, errors={"participant": [exc]}, status=422
-            )
-        return Redirect(f"/coordinator/programmes/{programme_id}#participants", status_code=303)
+        return await save_or_show(
+            request,
+            db_session,
+            programme_id,
+            "participant",
+            lambda: psvc.create_participant(db_session, programme_id, ParticipantCreate(**fields)),
+            anchor="participants",
+        )
 
     @post("/programmes/{programme_id:int}/pairs", status_code=303)
     async def add_pair(
@@ -185,18 +204,14 @@ class CoordinatorPages(Controller):
             fields["name"] = str(form.get("name")).strip()
         if form.get("format"):
             fields["format"] = str(form.get("format"))
-        try:
-            await psvc.create_pair(db_session, programme_id, PairCreate(**fields))
-        except ValidationError as exc:
-            return await render_programme(
-                request, db_session, programme_id, errors={"pair": _errors(exc)}, status=400
-            )
-        except DomainError as exc:  # e.g. a direct reporting line inside the pair
-            await db_session.rollback()
-            return await render_programme(
-                request, db_session, programme_id, errors={"pair": [exc]}, status=422
-            )
-        return Redirect(f"/coordinator/programmes/{programme_id}#pairs", status_code=303)
+        return await save_or_show(
+            request,
+            db_session,
+            programme_id,
+            "pair",
+            lambda: psvc.create_pair(db_session, programme_id, PairCreate(**fields)),
+            anchor="pairs",
+        )
 
     @post("/programmes/{programme_id:int}/coordinators", status_code=303)
     async def add_coordinator(
@@ -204,13 +219,14 @@ class CoordinatorPages(Controller):
     ) -> Redirect | Template:
         """Add an existing coordinator (by e-mail address) as a co-coordinator of this programme."""
         email = str((await request.form()).get("email") or "")
-        try:
-            await coordination.add_coordinator(db_session, programme_id, email)
-        except DomainError as exc:  # unknown e-mail address
-            return await render_programme(
-                request, db_session, programme_id, errors={"coordinators": [exc]}, status=422
-            )
-        return Redirect(f"/coordinator/programmes/{programme_id}#coordinators", status_code=303)
+        return await save_or_show(
+            request,
+            db_session,
+            programme_id,
+            "coordinators",
+            lambda: coordination.add_coordinator(db_session, programme_id, email),
+            anchor="coordinators",
+        )
 
     @post("/programmes/{programme_id:int}/invites")
     async def invite(
