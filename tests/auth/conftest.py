@@ -119,11 +119,20 @@ def build_world(client: TestClient[Any], url: str) -> World:
 
 
 @pytest.fixture
-def auth_app(make_settings, sqlite_url: str, hash_retriever: Any):
-    settings = make_settings(database_url=sqlite_url)
-    runtime = Runtime(settings)
-    runtime._retriever = hash_retriever
-    return create_app(settings, runtime=runtime)
+def app_for(hash_retriever: Any) -> Any:
+    """Build an app for given settings that searches the shared hash-embedder index (no re-indexing)."""
+
+    def build(settings: Any) -> Any:
+        runtime = Runtime(settings)
+        runtime._retriever = hash_retriever
+        return create_app(settings, runtime=runtime)
+
+    return build
+
+
+@pytest.fixture
+def auth_app(make_settings, sqlite_url: str, app_for: Any):
+    return app_for(make_settings(database_url=sqlite_url))
 
 
 @pytest.fixture
@@ -138,10 +147,8 @@ def world_builder() -> Any:
 
 
 @pytest.fixture
-def world_on_each_db(make_settings: Any, database_url: str, hash_retriever: Any) -> Iterator[World]:
+def world_on_each_db(make_settings: Any, database_url: str, app_for: Any) -> Iterator[World]:
     """The access-test world on each database backend (SQLite and PostgreSQL)."""
-    settings = make_settings(database_url=database_url)
-    runtime = Runtime(settings)
-    runtime._retriever = hash_retriever
-    with TestClient(create_app(settings, runtime=runtime), raise_server_exceptions=False) as client:
+    app = app_for(make_settings(database_url=database_url))
+    with TestClient(app, raise_server_exceptions=False) as client:
         yield build_world(client, database_url)

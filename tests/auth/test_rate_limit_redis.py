@@ -16,7 +16,6 @@ import pytest
 from litestar.testing import TestClient
 
 from companion.app import create_app
-from companion.runtime import Runtime
 from companion.web.stores import NAMESPACE, FallbackStore
 
 REDIS_URL = os.environ.get("COMPANION_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -54,17 +53,11 @@ def redis_url() -> Iterator[str]:
     _clear(REDIS_URL)
 
 
-def _app(settings: Any, retriever: Any) -> Any:
-    runtime = Runtime(settings)
-    runtime._retriever = retriever
-    return create_app(settings, runtime=runtime)
-
-
 def test_workers_share_one_limit_through_redis(
-    make_settings: Any, sqlite_url: str, hash_retriever: Any, world_builder: Any, redis_url: str
+    make_settings: Any, sqlite_url: str, app_for: Any, world_builder: Any, redis_url: str
 ) -> None:
     settings = make_settings(database_url=sqlite_url, generation_rate_limit=2, redis_url=redis_url)
-    worker_a, worker_b = _app(settings, hash_retriever), _app(settings, hash_retriever)
+    worker_a, worker_b = app_for(settings), app_for(settings)
     with (
         TestClient(worker_a, raise_server_exceptions=False) as a,
         TestClient(worker_b, raise_server_exceptions=False) as b,
@@ -83,10 +76,10 @@ def test_workers_share_one_limit_through_redis(
 
 
 def test_redis_outage_keeps_generation_working(
-    make_settings: Any, sqlite_url: str, hash_retriever: Any, world_builder: Any
+    make_settings: Any, sqlite_url: str, app_for: Any, world_builder: Any
 ) -> None:
     settings = make_settings(database_url=sqlite_url, generation_rate_limit=2, redis_url=DEAD_REDIS_URL)
-    app = _app(settings, hash_retriever)
+    app = app_for(settings)
     with TestClient(app, raise_server_exceptions=False) as client:
         world = world_builder(client, sqlite_url)
         url = f"/api/sessions/{world.ids['session']}/agenda"

@@ -107,15 +107,9 @@ def test_session_cookie_is_secure_in_production(make_settings) -> None:
     assert session_cookie(make_settings(env="development"), "x").secure is False
 
 
-def test_generation_is_rate_limited(
-    make_settings, sqlite_url: str, hash_retriever: Any, world_builder: Any
-) -> None:
-    from companion.runtime import Runtime
-
-    settings = make_settings(database_url=sqlite_url, generation_rate_limit=2)
-    runtime = Runtime(settings)
-    runtime._retriever = hash_retriever
-    with TestClient(create_app(settings, runtime=runtime), raise_server_exceptions=False) as client:
+def test_generation_is_rate_limited(make_settings, sqlite_url: str, app_for: Any, world_builder: Any) -> None:
+    app = app_for(make_settings(database_url=sqlite_url, generation_rate_limit=2))
+    with TestClient(app, raise_server_exceptions=False) as client:
         world = world_builder(client, sqlite_url)
         url = f"/api/sessions/{world.ids['session']}/agenda"
         codes = [client.post(url, headers=world.as_("member")).status_code for _ in range(3)]
