@@ -150,6 +150,16 @@ def acting_coordinator(connection: ASGIConnection[Any, Any, Any, Any]) -> int:
     return who.id
 
 
+async def _named_object(db: AsyncSession, params: dict[str, Any]) -> tuple[str, int, int | None] | None:
+    """The participant or pair a path names: (label, id, its programme or None when missing)."""
+    for key, model, label in (("participant_id", Participant, "Participant"), ("pair_id", Pair, "Pair")):
+        if key in params:
+            obj_id = int(params[key])
+            found = await db.scalar(select(model.programme_id).where(model.id == obj_id))
+            return label, obj_id, None if found is None else int(found)
+    return None
+
+
 async def _programme_of(db: AsyncSession, params: dict[str, Any]) -> int:
     """The programme a path's programme, participant or pair belongs to (404 when it does not exist)."""
     if "programme_id" in params:
@@ -157,14 +167,13 @@ async def _programme_of(db: AsyncSession, params: dict[str, Any]) -> int:
         if await db.get(Programme, programme_id) is None:
             raise NotFoundError(f"Programme {programme_id} does not exist")
         return programme_id
-    for key, model, label in (("participant_id", Participant, "Participant"), ("pair_id", Pair, "Pair")):
-        if key in params:
-            obj_id = int(params[key])
-            found = await db.scalar(select(model.programme_id).where(model.id == obj_id))
-            if found is None:
-                raise NotFoundError(f"{label} {obj_id} does not exist")
-            return int(found)
-    raise PermissionDeniedException("No programme in this request")
+    named = await _named_object(db, params)
+    if named is None:
+        raise PermissionDeniedException("No programme in this request")
+    label, obj_id, owner = named
+    if owner is None:
+        raise NotFoundError(f"{label} {obj_id} does not exist")
+    return owner
 
 
 async def _require_coordinates(db: AsyncSession, who: Principal, params: dict[str, Any]) -> None:
@@ -173,12 +182,9 @@ async def _require_coordinates(db: AsyncSession, who: Principal, params: dict[st
     if not await coordinates(db, who.id, programme_id):
         raise PermissionDeniedException("You do not coordinate this programme")
     if "programme_id" in params:  # a page path that also names a participant or pair: it must be in it
-        for key, model, label in (("participant_id", Participant, "Participant"), ("pair_id", Pair, "Pair")):
-            if key in params:
-                obj_id = int(params[key])
-                found = await db.scalar(select(model.programme_id).where(model.id == obj_id))
-                if found != programme_id:
-                    raise NotFoundError(f"{label} {obj_id} is not in programme {programme_id}")
+        named = await _named_object(db, params)
+        if named is not None and named[2] != programme_id:
+            raise NotFoundError(f"{named[0]} {named[1]} is not in programme {programme_id}")
 
 
 async def require_manages_participant(db: AsyncSession, who: Principal | None, participant_id: int) -> None:
