@@ -51,6 +51,7 @@ evals: $(STAMP) ## Run the principle evals against the configured composer
 
 bench: $(STAMP) ## Run the benchmarks and print their figures
 	$(BIN)/python benchmarks/retrieval.py
+	$(BIN)/python benchmarks/retrieval_ablation.py
 	$(BIN)/python benchmarks/generation.py
 
 index: $(STAMP) ## Build or update the knowledge search index

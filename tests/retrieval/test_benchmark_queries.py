@@ -11,6 +11,7 @@ import importlib
 import pytest
 
 from companion.retrieval.knowledge import KnowledgeBase
+from companion.retrieval.passages import card_passages
 
 bench = importlib.import_module("benchmarks.retrieval")
 
@@ -41,3 +42,18 @@ def test_paraphrase_flags_are_honest(knowledge: KnowledgeBase, queries: list) ->
 def test_every_card_is_somebody_s_answer(knowledge: KnowledgeBase, queries: list) -> None:
     answered = set().union(*(q.relevant for q in queries))
     assert answered == set(knowledge.ids())
+
+
+def test_ablation_layouts_cut_the_questions_as_described(knowledge: KnowledgeBase) -> None:
+    ablation = importlib.import_module("benchmarks.retrieval_ablation")
+    card = knowledge.get("topic-remote-work", "de")
+    assert card is not None and len(card.questions) == 16
+    assert ablation.question_units(card, None) == [list(card.questions)]
+    for group, parts in ((8, 2), (5, 3), (1, 16)):
+        units = ablation.question_units(card, group)
+        assert len(units) == parts and sorted(q for u in units for q in u) == sorted(card.questions)
+    cards = [card]
+    service = ablation.records(cards, "block")
+    assert [r.embed_text for r in service] == [r.embed_text for r in card_passages(card)]
+    assert len(ablation.records(cards, "none")) == len(service) - 1
+    assert len(ablation.records(cards, 1)) == len(service) - 1 + 16
