@@ -21,6 +21,7 @@ from litestar.openapi.plugins import SwaggerRenderPlugin
 from companion import __version__
 from companion.db import engine as db
 from companion.errors import EXCEPTION_HANDLERS
+from companion.evaluation.wiring import evaluation_handlers
 from companion.health import health
 from companion.programmes.controllers import (
     PairController,
@@ -73,6 +74,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         ReflectionController,
         KnowledgeController,
         *generation_handlers(),
+        *evaluation_handlers(),
         *web.route_handlers(),
     ]
 

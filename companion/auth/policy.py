@@ -83,6 +83,8 @@ RULES: Sequence[Rule] = (
     # --- JSON API: programmes, people, pairs ---
     _r(ALL, r"/api/programmes", "coordinator"),
     _r(READ, r"/api/programmes/\{programme_id\}", "programme"),
+    # evaluation aggregates and health: the programme's coordinators only (answers: never single ones)
+    _r(ALL, r"/api/programmes/\{programme_id\}/(evaluation|health)(/.*)?", "manage"),
     _r(ALL, r"/api/programmes/\{programme_id\}(/.*)?", "manage"),
     _r(READ, r"/api/participants/\{participant_id\}", "person"),
     _r(WRITE, r"/api/participants/\{participant_id\}", "manage"),
@@ -93,11 +95,13 @@ RULES: Sequence[Rule] = (
     _r(ALL, r"/api/sessions/\{session_id\}(/.*)?", "pair"),
     _r(ALL, r"/api/reflections/\{reflection_id\}", "pair"),
     _r(READ, r"/api/knowledge/.*", "signed_in"),
+    _r(ALL, r"/api/me/surveys(/.*)?", "participant"),  # own answers only; coordinators never
     # --- pages ---
     _r(ALL, r"/me", "participant"),
     _r(frozenset({"POST"}), r"/me/access/end-others", "participant"),
     _r(ALL, r"/me/sessions/\{session_id\}(/.*)?", "pair"),
     _r(frozenset({"POST"}), r"/me/pairs/\{pair_id\}/sessions", "pair"),
+    _r(ALL, r"/me/surveys(/.*)?", "participant"),
     _r(ALL, r"/coordinator/programmes/\{programme_id\}(/.*)?", "manage"),
     _r(ALL, r"/coordinator(/.*)?", "coordinator"),
 )

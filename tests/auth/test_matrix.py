@@ -50,6 +50,7 @@ def _fill(template: str, ids: dict[str, int]) -> str:
         "card_id": "topic-ai-automation",
         "token": "not-a-real-invite-token",
         "part": "agenda",
+        "kind": "pre",
     }
     return re.sub(r"\{(\w+)\}", lambda m: str(values[m.group(1)]), template)
 
