@@ -96,10 +96,11 @@ def build_cli() -> typer.Typer:
     app.add_typer(db_app, name="db")
     from companion import evalcli
     from companion.auth import commands as auth_commands
+    from companion.evaluation import commands as evaluation_commands
     from companion.generation import commands as generation_commands
     from companion.retrieval import commands as retrieval_commands
 
-    for area in (retrieval_commands, generation_commands, evalcli, auth_commands):
+    for area in (retrieval_commands, generation_commands, evalcli, auth_commands, evaluation_commands):
         area.register(app)
     return app
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, field_validator
 
 Kind = Literal["pre", "pulse_first", "pulse_mid", "post"]
-AnswerValue = int | str | dict[str, int]
+# Strict: a JSON true is not a rating of 1, and "4" is not 4.
+AnswerValue = StrictInt | StrictStr | dict[str, StrictInt]
 
 
 class SurveySubmit(BaseModel):
@@ -19,6 +20,16 @@ class SurveySubmit(BaseModel):
 
     answers: dict[str, AnswerValue] = Field(default_factory=dict, max_length=20)
     themes: dict[str, list[str]] = Field(default_factory=dict, max_length=10)
+
+    @field_validator("answers", mode="before")
+    @classmethod
+    def _no_booleans(cls, value: Any) -> Any:
+        # JSON true/false would otherwise pass as the ratings 1 and 0.
+        if isinstance(value, dict):
+            inner = [v for x in value.values() for v in (x.values() if isinstance(x, dict) else [x])]
+            if any(isinstance(v, bool) for v in inner):
+                raise ValueError("answers are numbers 1–5, choices or texts, not true/false")
+        return value
 
 
 class ThemeOption(BaseModel):

@@ -36,6 +36,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Diese Befragung ist abgeschlossen; Antworten lassen sich nicht mehr ändern.",
         "This survey is closed; answers can no longer be changed.",
     ),
+    "answer_invalid": (
+        "Eine Antwort passt nicht zur Frage; bitte prüfe deine Eingaben. Es wurde nichts gespeichert.",
+        "An answer does not fit its question; please check what you entered. Nothing was saved.",
+    ),
     "no_answer": ("keine Angabe", "no answer"),
     "optional_all": (
         "Alle Fragen sind freiwillig – beantworte nur, was du möchtest.",
@@ -76,6 +80,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "close_confirm": (
         "Ich weiß: Danach sind keine Antworten mehr möglich, und die Ergebnisse werden nicht mehr neu berechnet.",
         "I understand: no answers are possible afterwards, and the results are never recomputed.",
+    ),
+    "round_is_closed": (
+        "Diese Befragung ist bereits abgeschlossen; ihre Ergebnisse bleiben, wie sie sind.",
+        "This survey is already closed; its results stay as they are.",
     ),
     "confirm_needed": (
         "Bitte bestätige das Abschließen mit dem Häkchen.",

@@ -8,5 +8,7 @@ from typing import Any
 def evaluation_handlers() -> list[Any]:
     """API controllers and page controllers of the programme evaluation and health."""
     from companion.evaluation.controllers import EvaluationController, MySurveyController
+    from companion.evaluation.pages_coordinator import EvaluationPages
+    from companion.evaluation.pages_participant import SurveyPages
 
-    return [MySurveyController, EvaluationController]
+    return [MySurveyController, EvaluationController, SurveyPages, EvaluationPages]

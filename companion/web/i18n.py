@@ -238,6 +238,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "An error on our side. Nothing was lost.",
     ),
     "home": ("Startseite", "Home"),
+    "evaluation": ("Evaluation", "Evaluation"),
+    "programme_health": ("Programmgesundheit", "Programme health"),
+    "surveys": ("Befragungen", "Surveys"),
 }
 
 

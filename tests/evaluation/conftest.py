@@ -51,7 +51,9 @@ class Programme:
         return next(r for r in self.overview()["rounds"] if r["kind"] == kind)
 
 
-def build(client: TestClient[Any], url: str, *, pairs: int, k: int = 3, language: str = "de") -> Programme:
+def build_programme(
+    client: TestClient[Any], url: str, *, pairs: int, k: int = 3, language: str = "de"
+) -> Programme:
     """``pairs`` one-to-one pairs (junior i with senior i) in a programme with threshold ``k``."""
     world = Programme(client, url, k=k)
 
@@ -111,3 +113,9 @@ def sqlite_eval_client(make_settings: Any, sqlite_url: str) -> Iterator[tuple[Te
         create_app(make_settings(database_url=sqlite_url)), raise_server_exceptions=False
     ) as client:
         yield client, sqlite_url
+
+
+@pytest.fixture
+def build() -> Any:
+    """``build(client, url, pairs=…, k=…, language=…)`` (see :func:`build_programme`)."""
+    return build_programme
