@@ -28,6 +28,9 @@ from companion.evaluation.questions import CHOICES, QUESTIONS, SCALE_VALUES, SID
 from companion.insights import anonymise as an
 
 GROUPS = ("all", *SIDES)
+# Both sides look the same when merged, whatever their own size: "–" on one and "< k" on the other
+# would tell which side is the small one.
+MERGED: dict[str, Any] = {"value": None, "shown": "–"}
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,7 @@ def _group_rows(values: dict[str, list[Any]], k: int, summarise: Any) -> tuple[l
     rows = []
     for group in GROUPS:
         if group != "all" and not by_side:
-            rows.append({"group": group, "n": {"value": None, "shown": f"< {k}"}, "merged": True})
+            rows.append({"group": group, "n": dict(MERGED), "merged": True})
             continue
         row: dict[str, Any] = {"group": group, "n": cell(counts[group], k), "merged": False}
         if counts[group] >= k:
@@ -137,10 +140,7 @@ def summarise_round(
         "kind": kind,
         "k": k,
         "invited": {"all": sum(invited.get(s, 0) for s in SIDES), **{s: invited.get(s, 0) for s in SIDES}},
-        "respondents": {
-            g: cell(counts[g], k) if g == "all" or sides else {"value": None, "shown": f"< {k}"}
-            for g in GROUPS
-        },
+        "respondents": {g: cell(counts[g], k) if g == "all" or sides else dict(MERGED) for g in GROUPS},
         "questions": [],
         "themes": [],
         "change": [],
@@ -190,7 +190,11 @@ def enforce_k(result: dict[str, Any], k: int) -> dict[str, Any]:
         return [
             r
             if keeps(r.get("n")) and (r["group"] == "all" or sides)
-            else {"group": r["group"], "n": hidden, "merged": r["group"] != "all"}
+            else {
+                "group": r["group"],
+                "n": hidden if r["group"] == "all" else dict(MERGED),
+                "merged": r["group"] != "all",
+            }
             for r in rows
         ]
 
@@ -198,7 +202,8 @@ def enforce_k(result: dict[str, Any], k: int) -> dict[str, Any]:
     respondents = result["respondents"]
     sides = all(keeps(respondents.get(s)) for s in SIDES)
     out["respondents"] = {
-        g: c if keeps(c) and (g == "all" or sides) else hidden for g, c in respondents.items()
+        g: c if keeps(c) and (g == "all" or sides) else (hidden if g == "all" else dict(MERGED))
+        for g, c in respondents.items()
     }
     out["questions"] = [dict(q, groups=strip(q["groups"])) for q in result["questions"]]
     out["change"] = strip(result.get("change", []))

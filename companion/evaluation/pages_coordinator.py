@@ -15,7 +15,7 @@ from companion.errors import DomainError
 from companion.evaluation import services as svc
 from companion.evaluation.charts import change_chart, distribution_chart, percent_chart
 from companion.evaluation.controllers import KindParam
-from companion.evaluation.export import export_csv
+from companion.evaluation.export import choice_label, export_csv
 from companion.evaluation.health import programme_health
 from companion.evaluation.questions import question, theme_label
 from companion.evaluation.texts import et, translator
@@ -92,6 +92,7 @@ class EvaluationPages(Controller):
             programme=programme,
             k=overview["k"],
             rounds=rounds,
+            choice_text=lambda choices, value: choice_label(choices, value, lang),
             error=error,
             status_code=status,
         )
@@ -176,7 +177,9 @@ class EvaluationPages(Controller):
             "%",
         )
         rates_chart = percent_chart(
-            et("response_rates", lang), [(s.title, s.rate.value, s.rate.shown) for s in data.surveys], "%"
+            et("response_rates", lang),
+            [(et(f"short_{s.kind}", lang), s.rate.value, s.rate.shown) for s in data.surveys],
+            "%",
         )
         return page(
             request,

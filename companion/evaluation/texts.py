@@ -142,6 +142,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "response_rates": ("Antwortquoten der Befragungen", "Survey response rates"),
     "rate": ("Quote", "Rate"),
     "as_of": ("Stand", "As of"),
+    "no_sessions": ("Noch keine Termine.", "No sessions yet."),
+    "short_pre": ("Start", "Start"),
+    "short_pulse_first": ("Erster Puls", "First pulse"),
+    "short_pulse_mid": ("Halbzeit", "Mid-point"),
+    "short_post": ("Ende", "End"),
 }
 
 MONTHS: dict[str, tuple[str, ...]] = {

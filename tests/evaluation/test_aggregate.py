@@ -25,9 +25,12 @@ def _groups(result: dict[str, Any], qid: str) -> dict[str, dict[str, Any]]:
 def test_below_k_nothing_but_the_count_shape() -> None:
     rows = [_post(1, "junior", 5), _post(2, "senior", 1)]
     result = summarise_round("post", rows, 3, {"junior": 2, "senior": 2})
-    for group in _groups(result, "satisfaction").values():
-        assert group["n"] == {"value": None, "shown": "< 3"}
+    groups = _groups(result, "satisfaction")
+    assert groups["all"]["n"] == {"value": None, "shown": "< 3"}
+    for group in groups.values():
         assert "mean" not in group and "distribution" not in group
+    # Both sides look alike when merged, so neither tells which one is the small side.
+    assert groups["junior"]["n"] == groups["senior"]["n"] == {"value": None, "shown": "–"}
     assert result["respondents"]["all"] == {"value": None, "shown": "< 3"}
 
 
@@ -39,7 +42,7 @@ def test_sides_are_shown_only_when_both_reach_k() -> None:
     assert groups["all"]["n"]["value"] == 6 and groups["all"]["mean"] == pytest.approx(3.3)
     assert "mean" not in groups["junior"] and groups["junior"]["merged"]
     assert "mean" not in groups["senior"] and groups["senior"]["merged"]
-    assert result["respondents"]["junior"]["value"] is None
+    assert result["respondents"]["junior"] == result["respondents"]["senior"] == {"value": None, "shown": "–"}
 
     rows += [_post(20, "senior", 3)]
     groups = _groups(summarise_round("post", rows, 3, {"junior": 4, "senior": 3}), "satisfaction")
