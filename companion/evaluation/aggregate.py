@@ -12,8 +12,10 @@ Rules (documented in the README, "Programme evaluation"):
 4. **Frozen once.** The result is computed when the round is closed and stored; no later answer,
    edit or deletion changes it, so comparing two exports can never isolate one answer.
 
-Pre/post change compares, per person, the mean confidence over the topics they rated in both the
-start self-assessment and the end survey (only people who answered both count).
+5. **No small remainders.** Pre/post change compares, per person who answered both surveys, the mean
+   confidence over the topics they rated both times. Those people are a subset of the start and the end
+   respondents, whose confidence is published as well; a change row is shown only when it leaves out
+   nobody or at least ``k`` people of either, so no subtraction isolates fewer than ``k`` answers.
 """
 
 from __future__ import annotations
@@ -69,7 +71,8 @@ def _group_rows(values: dict[str, list[Any]], k: int, summarise: Any) -> tuple[l
 
 
 def _scale_summary(values: list[float]) -> dict[str, Any]:
-    distribution = {str(v): sum(1 for x in values if x == v) for v in SCALE_VALUES}
+    # A person's mean over several topics may lie between two points: it counts at the nearest one.
+    distribution = {str(v): sum(1 for x in values if int(x + 0.5) == v) for v in SCALE_VALUES}
     return {"mean": round(fmean(values), 1), "distribution": distribution}
 
 
@@ -95,7 +98,16 @@ def mean_confidence(answers: dict[str, Any]) -> float | None:
     return fmean(ratings) if ratings else None
 
 
-def _change(post: Sequence[Answer], pre: Sequence[Answer], k: int) -> list[dict[str, Any]]:
+def _published_n(result: dict[str, Any] | None, qid: str) -> dict[str, int | None]:
+    """Respondents per group of question ``qid`` as a published result shows them (None: not shown)."""
+    question = next((q for q in (result or {}).get("questions", []) if q["id"] == qid), None)
+    groups = {g["group"]: g["n"]["value"] for g in (question or {}).get("groups", [])}
+    return {g: groups.get(g) for g in GROUPS}
+
+
+def _change(
+    post: Sequence[Answer], pre: Sequence[Answer], k: int, pre_published: dict[str, Any] | None
+) -> list[dict[str, Any]]:
     before = {a.respondent: a for a in pre}
     pairs: list[tuple[str, tuple[float, float]]] = []
     for after in post:
@@ -120,7 +132,40 @@ def _change(post: Sequence[Answer], pre: Sequence[Answer], k: int) -> list[dict[
         }
 
     rows, _ = _group_rows(_by_group(pairs), k, summarise)
-    return rows
+    # Rule 5: the paired people are a subset of the start and end respondents, whose confidence is
+    # published too. Left-out groups of 1..k-1 people could be recovered by subtraction, so a change
+    # row is shown only when it leaves out nobody or at least k people on either side.
+    post_n = {
+        g: len(v)
+        for g, v in _by_group((r.role, 1) for r in post if mean_confidence(r.answers) is not None).items()
+    }
+    if pre_published is not None:
+        pre_n = _published_n(pre_published, "confidence")
+    else:  # no published start result to compare with: be as strict as if it were fully shown
+        pre_n = {
+            g: len(v)
+            for g, v in _by_group((r.role, 1) for r in pre if mean_confidence(r.answers) is not None).items()
+        }
+    kept = []
+    for row in rows:
+        n, group = row["n"]["value"], row["group"]
+        gaps = [] if n is None else [post_n[group] - n]
+        if n is not None and pre_n[group] is not None:
+            gaps.append(int(pre_n[group] or 0) - n)
+        if any(0 < gap < k for gap in gaps):
+            row = {"group": group, "n": {"value": None, "shown": f"< {k}"}, "merged": False}
+        kept.append(row)
+    return _merge_sides_again(kept)
+
+
+def _merge_sides_again(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """After suppressing a side row, the other side must go too (rule 2)."""
+    sides = [r for r in rows if r["group"] != "all"]
+    if all(r["n"]["value"] is not None for r in sides):
+        return rows
+    return [
+        r if r["group"] == "all" else {"group": r["group"], "n": dict(MERGED), "merged": True} for r in rows
+    ]
 
 
 def summarise_round(
@@ -130,9 +175,11 @@ def summarise_round(
     invited: dict[str, int],
     *,
     pre: Sequence[Answer] = (),
+    pre_published: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The publishable aggregates of a round (JSON-ready); nothing in it stems from fewer than ``k``
-    people. ``invited``: participants per side when the round closed."""
+    people. ``invited``: participants per side when the round closed; for the end survey, ``pre`` are
+    the start answers and ``pre_published`` the start round's published result."""
     k = an.effective_k(k)
     counts = {g: len(v) for g, v in _by_group((r.role, r.respondent) for r in responses).items()}
     sides = _sides_shown(counts, k)
@@ -170,7 +217,7 @@ def summarise_round(
             continue
         result["questions"].append({"id": q.id, "type": q.type, "groups": rows})
     if kind == "post":
-        result["change"] = _change(responses, pre, k)
+        result["change"] = _change(responses, pre, k, pre_published)
     return result
 
 

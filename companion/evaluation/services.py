@@ -219,17 +219,38 @@ async def close_round(db: AsyncSession, programme_id: int, kind: str) -> SurveyR
     rnd = await _round(db, programme_id, kind)
     if rnd.closed_at is not None:
         raise ConflictError(f"The {kind} round is already closed", code="round_closed")
-    pre = await responses(db, programme_id, "pre") if kind == "post" else []
-    rnd.results = agg.summarise_round(
-        kind,
-        await responses(db, programme_id, kind),
-        programme.k_threshold,
-        await invited(db, programme_id),
-        pre=pre,
-    )
-    rnd.closed_at = utcnow()
+    pre: list[agg.Answer] = []
+    pre_published = None
+    if kind == "post":
+        # The before/after comparison must rest on a published start result (aggregate rule 5), so
+        # closing the end survey closes the start self-assessment first.
+        start = await _round(db, programme_id, "pre")
+        if start.closed_at is None:
+            await _freeze(db, programme, start)
+        pre, pre_published = await responses(db, programme_id, "pre"), start.results
+    await _freeze(db, programme, rnd, pre=pre, pre_published=pre_published)
     await db.commit()
     return rnd
+
+
+async def _freeze(
+    db: AsyncSession,
+    programme: Programme,
+    rnd: SurveyRound,
+    *,
+    pre: list[agg.Answer] | None = None,
+    pre_published: dict[str, Any] | None = None,
+) -> None:
+    """Compute and store a round's aggregates and mark it closed (the caller commits)."""
+    rnd.results = agg.summarise_round(
+        rnd.kind,
+        await responses(db, programme.id, rnd.kind),
+        programme.k_threshold,
+        await invited(db, programme.id),
+        pre=pre or [],
+        pre_published=pre_published,
+    )
+    rnd.closed_at = utcnow()
 
 
 async def evaluation_overview(db: AsyncSession, programme_id: int) -> dict[str, Any]:

@@ -89,14 +89,38 @@ def test_pre_post_change_pairs_people_and_topics() -> None:
             {},
         )
         for i in range(6)
-    ] + [Answer(99, "junior", {"confidence": {"topic-ai-automation": 5}}, {})]  # no start answer: not paired
-    result = summarise_round("post", post, 3, {"junior": 4, "senior": 3}, pre=pre)
+    ] + [
+        Answer(90 + i, "junior", {"confidence": {"topic-ai-automation": 5}}, {}) for i in range(3)
+    ]  # unpaired
+    result = summarise_round("post", post, 3, {"junior": 6, "senior": 3}, pre=pre)
     change = {g["group"]: g for g in result["change"]}
     assert change["all"]["n"]["value"] == 6
     assert change["all"]["pre_mean"] == 2.0  # only the topic rated both times counts
     assert change["all"]["post_mean"] == pytest.approx(3.5)
     assert (change["all"]["improved"], change["all"]["same"], change["all"]["lower"]) == (5, 0, 1)
-    assert change["senior"]["post_mean"] == 4.0
+    assert change["senior"]["post_mean"] == 4.0 and change["junior"]["n"]["value"] == 3
+
+
+def test_change_that_leaves_out_fewer_than_k_people_is_suppressed() -> None:
+    """A start mean over 6 people next to a paired mean over 5 would reveal the sixth start value."""
+    pre = [Answer(i, "junior", {"confidence": {"topic-ai-automation": 1 + i % 5}}, {}) for i in range(6)]
+    post = [Answer(i, "junior", {"confidence": {"topic-ai-automation": 4}}, {}) for i in range(5)]
+    pre_result = summarise_round("pre", pre, 3, {"junior": 6, "senior": 0})
+    result = summarise_round("post", post, 3, {"junior": 6, "senior": 0}, pre=pre, pre_published=pre_result)
+    assert result["change"][0]["n"] == {"value": None, "shown": "< 3"}
+    assert "pre_mean" not in result["change"][0]
+    # Three more start respondents (four left out in all, at least k): the comparison may be shown.
+    pre += [Answer(10 + i, "junior", {"confidence": {"topic-ai-automation": 2}}, {}) for i in range(3)]
+    pre_result = summarise_round("pre", pre, 3, {"junior": 9, "senior": 0})
+    result = summarise_round("post", post, 3, {"junior": 9, "senior": 0}, pre=pre, pre_published=pre_result)
+    assert result["change"][0]["n"]["value"] == 5 and result["change"][0]["post_mean"] == 4.0
+
+
+def test_topic_means_between_two_points_count_at_the_nearest() -> None:
+    rows = [Answer(i, "junior", {"confidence": {"topic-a": 2, "topic-b": 3}}, {}) for i in range(3)]
+    result = summarise_round("pre", rows, 3, {"junior": 3, "senior": 0})
+    group = result["questions"][0]["groups"][0]
+    assert group["mean"] == 2.5 and group["distribution"]["3"] == 3
 
 
 def test_raising_k_hides_more_and_merges_sides_again() -> None:
@@ -125,7 +149,8 @@ def test_no_visible_figure_below_k_and_no_side_difference(seed: int) -> None:
     for i in range(n):
         role = rng.choice(["junior", "senior"])
         topics = {"topic-ai-automation": rng.randint(1, 5)}
-        pre.append(Answer(i, role, {"confidence": topics}, {}))
+        if rng.random() < 0.7:
+            pre.append(Answer(i, role, {"confidence": topics}, {}))
         answers: dict[str, Any] = {"confidence": {"topic-ai-automation": rng.randint(1, 5)}}
         if rng.random() < 0.8:
             answers["satisfaction"] = rng.randint(1, 5)
@@ -133,10 +158,16 @@ def test_no_visible_figure_below_k_and_no_side_difference(seed: int) -> None:
             answers["continue_wanted"] = rng.choice(["yes", "maybe", "no"])
         themes = {"change": rng.sample(["time", "structure", "topics"], rng.randint(0, 2))}
         post.append(Answer(i, role, answers, themes))
-    result = enforce_k(
-        summarise_round("post", post, k, {"junior": n, "senior": n}, pre=pre), rng.choice([3, k, 6])
-    )
+    pre_result = summarise_round("pre", pre, k, {"junior": n, "senior": n})
+    stored = summarise_round("post", post, k, {"junior": n, "senior": n}, pre=pre, pre_published=pre_result)
+    result = enforce_k(stored, rng.choice([3, k, 6]))
     k_now = result["k"]
+    for row in stored["change"]:
+        if "pre_mean" in row:  # rule 5: a change row leaves out nobody or at least k people
+            group = {a.respondent for a in post if row["group"] in ("all", a.role)}
+            started = {a.respondent for a in pre if row["group"] in ("all", a.role)}
+            for left_out in (len(group - started), len(started - group)):
+                assert left_out == 0 or left_out >= k
     for group in _visible_groups(result):
         assert group["n"]["value"] >= k_now
         if "distribution" in group:
