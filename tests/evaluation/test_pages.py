@@ -138,8 +138,9 @@ def test_coordinator_sees_participation_then_frozen_results_with_charts(
     assert _page(w, base, w.as_(w.juniors[0])).status_code == 403
 
 
-def test_health_counts_stalled_pairs_and_names_months(sqlite_eval_client: Any, build: Any) -> None:
-    client, url = sqlite_eval_client
+def test_health_counts_stalled_pairs_and_names_months(eval_client: Any, build: Any) -> None:
+    """On both databases: dates, time zones and counts agree."""
+    client, url = eval_client
     w = build(client, url, pairs=4, k=3, language="en")
     now = datetime.now(UTC)
 
