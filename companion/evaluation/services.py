@@ -23,7 +23,6 @@ from companion.evaluation.questions import (
     KINDS,
     MAX_TEXT,
     MAX_TOPICS,
-    QUESTIONS,
     SCALE_VALUES,
     SIDES,
     SURVEYS,
@@ -283,8 +282,3 @@ async def evaluation_overview(db: AsyncSession, programme_id: int) -> dict[str, 
             }
         )
     return {"programme_id": programme_id, "k": k, "rounds": out}
-
-
-def question_kinds() -> dict[str, list[str]]:
-    """Question ids per survey kind (for exports and docs)."""
-    return {kind: [q.id for q in qs] for kind, qs in QUESTIONS.items()}
