@@ -28,6 +28,9 @@ def export(
         Path | None, typer.Option("--out", help="Write the CSV to this file (default: stdout)")
     ] = None,
 ) -> None:
+    """Export a programme's evaluation aggregates as CSV (never single answers; cells below k read '< k').
+
+    Rows: participation per survey and the published results of closed surveys.
     """Export the evaluation aggregates of a programme as CSV: participation per survey and the
     published results of closed surveys — never single answers; cells below k are '< k'."""
     from companion.evaluation.export import export_csv
