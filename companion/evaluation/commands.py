@@ -31,8 +31,7 @@ def export(
     """Export a programme's evaluation aggregates as CSV (never single answers; cells below k read '< k').
 
     Rows: participation per survey and the published results of closed surveys.
-    """Export the evaluation aggregates of a programme as CSV: participation per survey and the
-    published results of closed surveys — never single answers; cells below k are '< k'."""
+    """
     from companion.evaluation.export import export_csv
 
     settings = _settings()
