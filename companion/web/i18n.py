@@ -238,6 +238,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "An error on our side. Nothing was lost.",
     ),
     "home": ("Startseite", "Home"),
+    # navigation and the knowledge library
+    "navigation": ("Navigation", "Navigation"),
+    "library": ("Bibliothek", "Library"),
 }
 
 

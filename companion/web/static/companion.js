@@ -78,6 +78,10 @@
   }
 
   document.addEventListener("click", (event) => {
+    if (event.target.closest("[data-print]")) {
+      window.print(); // the print view's button (no inline handlers: the pages run without inline scripts)
+      return;
+    }
     const agenda = event.target.closest("[data-agenda-stream]");
     if (agenda) {
       event.preventDefault();
