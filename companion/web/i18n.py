@@ -241,6 +241,69 @@ TEXTS: dict[str, tuple[str, str]] = {
     # navigation and the knowledge library
     "navigation": ("Navigation", "Navigation"),
     "library": ("Bibliothek", "Library"),
+    "library_intro": (
+        "Das Handbuch des Programms: Prinzipien, Themen, Abläufe für Sessions, Tipps für beide Rollen und "
+        "typische Stolpersteine – auf Deutsch und Englisch.",
+        "The programme's handbook: principles, topics, session patterns, tips for both roles and common "
+        "pitfalls – in German and English.",
+    ),
+    "library_search": ("Suche", "Search"),
+    "library_search_hint": (
+        "z. B. KI im Vertrieb, Feedback, erste Session",
+        "e.g. AI in sales, feedback, first session",
+    ),
+    "lang_de": ("Deutsch", "German"),
+    "lang_en": ("Englisch", "English"),
+    "lang_all": ("beide Sprachen", "both languages"),
+    "library_kind": ("Art", "Kind"),
+    "library_all_kinds": ("alle Arten", "all kinds"),
+    "library_all_categories": ("alle Kategorien", "all categories"),
+    "library_apply": ("Anzeigen", "Show"),
+    "library_results_for": ("Treffer für", "Results for"),
+    "library_cards": ("Karten", "Cards"),
+    "library_none": ("Keine Karte passt zu dieser Auswahl.", "No card matches this choice."),
+    "library_steps": ("Ablauf in Schritten", "Steps"),
+    "library_tags": ("Stichworte", "Tags"),
+    "library_twin_de": ("Diese Karte auf Deutsch", "This card in German"),
+    "library_twin_en": ("Diese Karte auf Englisch", "This card in English"),
+    "library_cited": ("In Agenden verwendet", "Cited in agendas"),
+    "library_cited_coordinator": (
+        "Nur Anzahlen je Programm: Termine, deren aktuelle Agenda sich auf diese Karte stützt. Wie in der "
+        "Auswertung erscheint eine Zahl erst, wenn sie aus mindestens k Tandems stammt.",
+        "Counts per programme only: sessions whose current agenda draws on this card. As on the insights "
+        "page, a figure appears only when it comes from at least k pairs.",
+    ),
+    "library_sessions_citing": ("Termine", "Sessions"),
+    "library_no_programmes": (
+        "Du koordinierst noch kein Programm.",
+        "You do not coordinate a programme yet.",
+    ),
+    "library_not_cited": (
+        "Keine aktuelle Agenda deines Tandems stützt sich bisher auf diese Karte.",
+        "No current agenda of your pair draws on this card yet.",
+    ),
+    "library_no_card": ("Diese Karte gibt es nicht.", "This card does not exist."),
+    "library_bad_lang": (
+        "Diese Sprache gibt es in der Bibliothek nicht.",
+        "The library has no such language.",
+    ),
+    "library_bad_kind": ("Diese Art von Karte gibt es nicht.", "There is no such kind of card."),
+    "library_bad_category": ("Diese Kategorie gibt es nicht.", "There is no such category."),
+    "library_bad_query": ("Die Suche konnte nicht ausgeführt werden.", "The search could not be run."),
+    "library_unavailable": (
+        "Die Bibliothek ist gerade nicht verfügbar. Bitte später erneut versuchen.",
+        "The library is not available right now. Please try again later.",
+    ),
+    "cardkind_principle": ("Prinzip", "Principle"),
+    "cardkind_topic": ("Thema", "Topic"),
+    "cardkind_session-pattern": ("Session-Ablauf", "Session pattern"),
+    "cardkind_role-tip": ("Tipp für eine Rolle", "Role tip"),
+    "cardkind_pitfall": ("Stolperstein", "Pitfall"),
+    "cardkind_challenge": ("Herausforderung", "Challenge"),
+    "cardkind_format": ("Format", "Format"),
+    "cardkind_programme": ("Programmgestaltung", "Programme design"),
+    "cardkind_metric": ("Wirkung messen", "Measuring impact"),
+    "cardkind_training": ("Schulung", "Training"),
 }
 
 

@@ -133,6 +133,12 @@ def test_every_page_fits_a_phone_in_german(server: dict[str, Any], browser: Any)
     check.check("session-agenda-preparation", planned)
     check.check("agenda-print", f"{planned}/agenda/print")
     check.check("session-held", f"{base}/me/sessions/{ids['held']}")
+    jonas.click("#nav-library")
+    jonas.wait_for_url(f"{base}/library")
+    check.check("library")
+    check.check("library-search", f"{base}/library?q=KI+im+Vertrieb")
+    check.check("library-card", f"{base}/library/cards/topic-feedback-culture")  # session 3 topic
+    assert jonas.locator("#citations a[href^='/me/sessions/']").count() >= 1  # the agenda made above
     check.check("error-403", f"{base}/coordinator", status=403)
 
     # --- coordinator (Katrin Vogel, HR) ----------------------------------------------------------------
@@ -157,12 +163,13 @@ def test_every_page_fits_a_phone_in_german(server: dict[str, Any], browser: Any)
     hr_check.check("coordinator-insights", f"{prog}/insights")
     fonts = hr.evaluate(CHART_FONT)
     assert fonts and min(fonts) >= 11, fonts  # chart labels readable on the phone
+    hr_check.check("coordinator-library-card", f"{base}/library/cards/principle-eye-level")
     hr_check.check("error-404", f"{base}/coordinator/programmes/999", status=404)
 
     widths = {**check.widths, **hr_check.widths}
     (ARTIFACTS / "phone-widths.json").write_text(json.dumps(widths, indent=1))
     assert not check.problems + hr_check.problems, check.problems + hr_check.problems
-    assert len(widths) >= 15
+    assert len(widths) >= 19
 
 
 def _seed_in_thread(settings: Any) -> dict[str, str]:
