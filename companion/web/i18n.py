@@ -294,6 +294,57 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Die Bibliothek ist gerade nicht verfügbar. Bitte später erneut versuchen.",
         "The library is not available right now. Please try again later.",
     ),
+    # where a session stands and what comes next (companion.sessions.progress)
+    "next_step": ("Nächster Schritt", "Next step"),
+    "next_go": ("Dorthin", "Go there"),
+    "stage_planned": ("geplant", "planned"),
+    "stage_agenda": ("Agenda steht", "agenda ready"),
+    "stage_preparation": ("Vorbereitung steht", "preparation ready"),
+    "stage_held": ("stattgefunden", "held"),
+    "stage_summary": ("Zusammenfassung liegt vor", "summary ready"),
+    "stage_cancelled": ("abgesagt", "cancelled"),
+    "overdue": ("überfällig", "overdue"),
+    "next_topic": (
+        "Wählt ein Thema für diesen Termin; danach entsteht die Agenda dazu. Eine Agenda ohne Thema "
+        "ist auch möglich, dann mit einem allgemeinen Ablauf.",
+        "Choose a topic for this session; the agenda is then made for it. An agenda without a topic is "
+        "possible too, with a general flow.",
+    ),
+    "next_agenda": ("Erstellt die Agenda für diesen Termin.", "Create the agenda for this session."),
+    "next_preparation": (
+        "Erstellt die Vorbereitungsfragen – für euch beide, jede Seite mit eigenen Fragen.",
+        "Create the preparation questions – for both of you, each side with its own questions.",
+    ),
+    "next_mark_held": (
+        "Trefft euch wie geplant. Markiert den Termin danach als stattgefunden, dann folgt die Reflexion.",
+        "Meet as planned. Afterwards mark the session as held; the reflection follows.",
+    ),
+    "next_mark_held_overdue": (
+        "Der Termin ist vorbei, aber noch nicht als stattgefunden markiert. Hat er stattgefunden? Sonst "
+        "verschiebt oder sagt ihn ab.",
+        "The session's time has passed, but it is not marked as held. Did it take place? If not, move "
+        "or cancel it.",
+    ),
+    "next_reflection_prompts": (
+        "Erstellt die Reflexionsfragen und haltet fest, was ihr mitnehmt.",
+        "Create the reflection prompts and note what you take away.",
+    ),
+    "next_reflect": ("Beantworte die Reflexionsfragen.", "Answer the reflection prompts."),
+    "next_summary": (
+        "Deine Reflexion ist gespeichert. Erstellt jetzt die Zusammenfassung.",
+        "Your reflection is saved. Now create the summary.",
+    ),
+    "next_plan_next": (
+        "Dieser Termin ist abgeschlossen. Plant den nächsten Termin.",
+        "This session is complete. Plan the next one.",
+    ),
+    "next_replan": (
+        "Der Termin ist abgesagt. Ihr könnt ihn wieder einplanen.",
+        "The session is cancelled. You can plan it again.",
+    ),
+    "topic_none_option": ("– Thema wählen –", "– choose a topic –"),
+    "free_topic": ("… oder eigenes Thema", "… or your own topic"),
+    "agenda_request_no_topic": ("Agenda ohne Thema erstellen", "Create an agenda without a topic"),
     "cardkind_principle": ("Prinzip", "Principle"),
     "cardkind_topic": ("Thema", "Topic"),
     "cardkind_session-pattern": ("Session-Ablauf", "Session pattern"),
@@ -368,6 +419,18 @@ def error_text(exc: Any, lang: str) -> str:
         return (pair[1] if lang == "en" else pair[0]).format(**params)
     except (KeyError, IndexError):  # a code raised without the params its text needs
         return str(getattr(exc, "detail", exc))
+
+
+# Plural forms: key -> ((German one, German other), (English one, English other)); ``{n}`` is the count.
+PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "reflections_n": (("{n} Reflexion", "{n} Reflexionen"), ("{n} reflection", "{n} reflections")),
+}
+
+
+def plural(key: str, n: int, lang: str) -> str:
+    """The singular or plural text for ``n`` (German and English both use "one" only for 1)."""
+    forms = PLURALS[key][1 if lang == "en" else 0]
+    return (forms[0] if n == 1 else forms[1]).format(n=n)
 
 
 def text(key: str, lang: str) -> str:

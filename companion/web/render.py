@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.auth.policy import principal_of
 from companion.db.models import GeneratedOutput
-from companion.web.i18n import text, translator
+from companion.web.i18n import plural, text, translator
 
 KINDS = ("agenda", "preparation", "reflection-prompts", "summary")
 
@@ -22,7 +22,11 @@ def page(
 ) -> Template:
     """Render ``template`` in ``lang`` with the signed-in person and ``t()`` available."""
     context.update(
-        lang=lang, t=translator(lang), user=principal_of(request), fmt_date=lambda d: fmt_date(d, lang)
+        lang=lang,
+        t=translator(lang),
+        plural=lambda key, n: plural(key, n, lang),
+        user=principal_of(request),
+        fmt_date=lambda d: fmt_date(d, lang),
     )
     return Template(template, context=context, status_code=status_code)
 

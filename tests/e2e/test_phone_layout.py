@@ -102,6 +102,7 @@ class PageCheck:
         if small:
             self.problems.append(f"{name}: small touch targets {small[:5]}")
         page.screenshot(path=str(ARTIFACTS / f"phone-{name}.png"), full_page=True)
+        page.screenshot(path=str(ARTIFACTS / f"phone-first-screen-{name}.png"))  # what a phone shows first
         page.set_viewport_size(DESKTOP)
         page.screenshot(path=str(ARTIFACTS / f"desktop-{name}.png"), full_page=True)
         page.set_viewport_size(PHONE)
