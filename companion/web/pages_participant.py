@@ -282,9 +282,17 @@ class ParticipantPages(Controller):
         try:
             data = ReflectionCreate(author_role=role, author_id=who.id, answers=answers)
             await ssvc.add_reflection(db_session, session_id, data)
-        except (ValidationError, RuleViolation):
+        except (ValidationError, RuleViolation) as exc:
+            # Say why: nothing written, an answer too long, or a session that was cancelled.
+            reason = (
+                "reflection_cancelled"
+                if isinstance(exc, RuleViolation)
+                else "reflection_invalid"
+                if any(a.strip() for a in answers.values())
+                else "reflection_empty"
+            )
             return await self._render_session(
-                request, db_session, settings, session_id, error="reflection", status_code=400
+                request, db_session, settings, session_id, error=reason, status_code=400
             )
         return Redirect(f"/me/sessions/{session_id}#summary", status_code=303)
 

@@ -27,6 +27,7 @@ def page(
         plural=lambda key, n: plural(key, n, lang),
         user=principal_of(request),
         fmt_date=lambda d: fmt_date(d, lang),
+        made_by=lambda generated_by: made_by(generated_by, lang),
     )
     return Template(template, context=context, status_code=status_code)
 
@@ -36,6 +37,16 @@ def fmt_date(value: datetime | None, lang: str) -> str:
     if value is None:
         return "–"
     return value.strftime("%d.%m.%Y %H:%M") if lang == "de" else value.strftime("%Y-%m-%d %H:%M")
+
+
+def made_by(generated_by: str, lang: str) -> str:
+    """Who wrote a result, said for people: ``generated_by`` is a model name, ``offline`` or
+    ``offline (fallback: …)`` (the raw value stays in the element's title for whoever needs it)."""
+    if generated_by == "offline":
+        return text("made_offline", lang)
+    if generated_by.startswith("offline"):
+        return text("made_fallback", lang)
+    return text("made_by_model", lang).format(model=generated_by)
 
 
 async def latest_outputs(db: AsyncSession, session_id: int) -> dict[str, GeneratedOutput]:

@@ -54,7 +54,7 @@ def test_home_shows_stage_per_session_and_overdue(demo: dict[str, Any]) -> None:
     assert 'data-stage="held"' in home  # session 2: held, nothing else yet
     nxt = home.split('class="next-session"')[1].split("</p>")[0]
     assert 'data-overdue="1"' in nxt and "überfällig" in nxt
-    assert "Der Termin ist vorbei" in home
+    assert "Die Session ist vorbei" in home
     page = jonas.get(f"/me/sessions/{third}").text
     assert 'data-next="mark_held"' in page and "überfällig" in page
     primaries = _primaries(page)
