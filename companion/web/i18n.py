@@ -316,7 +316,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # where a session stands and what comes next (companion.sessions.progress)
     "next_step": ("Nächster Schritt", "Next step"),
-    "next_go": ("Dorthin", "Go there"),
+    "go_topic": ("Zum Thema", "To the topic"),
+    "go_agenda": ("Zur Agenda", "To the agenda"),
+    "go_preparation": ("Zur Vorbereitung", "To the preparation"),
+    "go_reflection": ("Zur Reflexion", "To the reflection"),
+    "go_summary": ("Zur Zusammenfassung", "To the summary"),
+    "go_schedule": ("Zum Verschieben und Absagen", "To moving and cancelling"),
     "stage_planned": ("geplant", "planned"),
     "stage_agenda": ("Agenda steht", "agenda ready"),
     "stage_preparation": ("Vorbereitung steht", "preparation ready"),
