@@ -23,7 +23,9 @@ from companion.settings import Settings
 from companion.web.i18n import text
 from companion.web.render import page
 
-Text = Annotated[str, Parameter(max_length=200)]
+# Generous here, cut to 200 characters by the service: an overlong query must not meet an English
+# validation error on a German page.
+Text = Annotated[str, Parameter(max_length=2000)]
 CardId = Annotated[str, Parameter(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 
 

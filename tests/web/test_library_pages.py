@@ -58,6 +58,8 @@ def test_search_finds_cards_with_the_matching_passage(demo: dict[str, Any]) -> N
     assert r.status_code == 200 and "Treffer für" in r.text
     entries = _entries(r.text)
     assert entries and {lang for _, lang in entries} == {"de"}
+    long = mia.get("/library", params={"q": "Onboarding " * 60})
+    assert long.status_code == 200 and _entries(long.text)  # an overlong query is cut, not refused
     r = mia.get("/library", params={"q": "Onboarding", "kind": "topic", "lang": "en"})
     entries = _entries(r.text)
     assert entries and all(cid.startswith("topic-") and lang == "en" for cid, lang in entries)
