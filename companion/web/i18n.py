@@ -77,6 +77,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "agenda_request": ("Agenda erstellen", "Create the agenda"),
     "agenda_again": ("Neue Version erstellen", "Create a new version"),
     "agenda_print": ("Druckansicht", "Print view"),
+    "print": ("Drucken", "Print"),
     "progress": ("Fortschritt", "Progress"),
     "lead": ("Leitung", "Lead"),
     "lead_junior": ("Junior", "Junior"),
