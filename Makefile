@@ -23,12 +23,12 @@ $(STAMP): pyproject.toml
 install: $(STAMP) ## Create .venv and install companion with its dev tools
 
 run: $(STAMP) ## Install, load the demo programme and serve on http://127.0.0.1:8000 (HOST/PORT to change)
-	$(BIN)/companion demo
+	$(BIN)/companion demo --host $(HOST) --port $(PORT)
 	$(BIN)/companion index
 	$(BIN)/companion serve --host $(HOST) --port $(PORT)
 
-demo: $(STAMP) ## Load the demo programme (idempotent)
-	$(BIN)/companion demo
+demo: $(STAMP) ## Load the demo programme (idempotent) and print sign-in links for HOST/PORT
+	$(BIN)/companion demo --host $(HOST) --port $(PORT)
 
 serve: $(STAMP) ## Serve without touching demo data
 	$(BIN)/companion serve --host $(HOST) --port $(PORT)

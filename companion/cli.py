@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from typing import Annotated
 
 import typer
@@ -63,23 +64,43 @@ def db_downgrade(revision: Annotated[str, typer.Argument(help="Target revision")
     typer.echo(f"Database downgraded to {revision}")
 
 
+Host = Annotated[str, typer.Option(help="Interface the service binds (and sign-in links point at)")]
+Port = Annotated[int, typer.Option(help="Port of the service (and of the sign-in links)", min=1, max=65535)]
+
+
+def listening_base_url(settings: Settings, host: str, port: int) -> str:
+    """Where sign-in links should point: ``COMPANION_BASE_URL`` when it is set (e.g. behind a proxy),
+    else the address the service listens on; a wildcard bind is reached through the loopback address."""
+    if "base_url" in settings.model_fields_set:
+        return settings.base_url
+    shown = "127.0.0.1" if host in ("", "0.0.0.0", "::") else host  # a wildcard is not an address to open
+    if ":" in shown:  # an IPv6 address needs brackets in a URL
+        shown = f"[{shown}]"
+    return f"http://{shown}:{port}"
+
+
 def serve(
-    host: Annotated[str, typer.Option(help="Interface to bind")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port", min=1, max=65535)] = 8000,
+    host: Host = "127.0.0.1",
+    port: Port = 8000,
     reload: Annotated[bool, typer.Option(help="Reload on code changes (development)")] = False,
 ) -> None:
     """Run the web service."""
     import uvicorn
 
-    load_settings()  # fail fast with a clear message on bad configuration
+    settings = load_settings()  # fail fast with a clear message on bad configuration
+    # The app factory reads its settings from the environment; invite links made on the pages must
+    # point where this process really listens (e.g. `make run PORT=8131`), not at the default 8000.
+    os.environ["COMPANION_BASE_URL"] = listening_base_url(settings, host, port)
     uvicorn.run("companion.app:create_app", factory=True, host=host, port=port, reload=reload)
 
 
-def demo() -> None:
-    """Create (or refresh) the German demo programme with three pairs and some sessions."""
+def demo(host: Host = "127.0.0.1", port: Port = 8000) -> None:
+    """Create (or refresh) the German demo programme with three pairs and some sessions, and print
+    sign-in links for the service at HOST:PORT (or COMPANION_BASE_URL when set)."""
     from companion.demo import seed_demo
 
     settings = load_settings()
+    settings = settings.model_copy(update={"base_url": listening_base_url(settings, host, port)})
     summary = asyncio.run(seed_demo(settings))
     typer.echo(summary)
 

@@ -96,6 +96,7 @@ RULES: Sequence[Rule] = (
     _r(ALL, r"/api/reflections/\{reflection_id\}", "pair"),
     _r(READ, r"/api/knowledge/.*", "signed_in"),
     _r(ALL, r"/api/me/surveys(/.*)?", "participant"),  # own answers only; coordinators never
+    _r(READ, r"/library(/.*)?", "signed_in"),
     # --- pages ---
     _r(ALL, r"/me", "participant"),
     _r(frozenset({"POST"}), r"/me/access/end-others", "participant"),

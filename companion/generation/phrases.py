@@ -93,9 +93,14 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "Welche Empfehlung soll die Koordination für die nächste Runde bekommen?|"
         "Möchtest du den Austausch fortsetzen, und in welcher Form?",
         # summary
-        "sum_counts": "Zur Session {topic} liegen {nj} Reflexion(en) der Junior-Seite und {ns} der "
-        "Senior-Seite vor.",
-        "sum_counts_no_topic": "Es liegen {nj} Reflexion(en) der Junior-Seite und {ns} der Senior-Seite vor.",
+        "sum_counts": "Zur Session {topic} gibt es {junior} und {senior}.",
+        "sum_counts_no_topic": "Zu dieser Session gibt es {junior} und {senior}.",
+        "sum_refl_j_0": "keine Reflexion der Junior-Seite",
+        "sum_refl_j_1": "eine Reflexion der Junior-Seite",
+        "sum_refl_j_n": "{n} Reflexionen der Junior-Seite",
+        "sum_refl_s_0": "keine Reflexion der Senior-Seite",
+        "sum_refl_s_1": "eine Reflexion der Senior-Seite",
+        "sum_refl_s_n": "{n} Reflexionen der Senior-Seite",
         "sum_themes": "Themen, die darin vorkommen: {themes}.",
         "sum_junior": "Die Junior-Seite hebt hervor: {text}",
         "sum_senior": "Die Senior-Seite hebt hervor: {text}",
@@ -184,10 +189,14 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "Which perspective of the junior changed your thinking most?|"
         "Which recommendation should the coordinators get for the next round?|"
         "Would you like to continue the exchange, and in what form?",
-        "sum_counts": "For the session on {topic} there are {nj} reflection(s) from the junior side and "
-        "{ns} from the senior side.",
-        "sum_counts_no_topic": "There are {nj} reflection(s) from the junior side and {ns} from the senior "
-        "side.",
+        "sum_counts": "The session on {topic} has {junior} and {senior}.",
+        "sum_counts_no_topic": "This session has {junior} and {senior}.",
+        "sum_refl_j_0": "no reflection from the junior side",
+        "sum_refl_j_1": "one reflection from the junior side",
+        "sum_refl_j_n": "{n} reflections from the junior side",
+        "sum_refl_s_0": "no reflection from the senior side",
+        "sum_refl_s_1": "one reflection from the senior side",
+        "sum_refl_s_n": "{n} reflections from the senior side",
         "sum_themes": "Themes they touch on: {themes}.",
         "sum_junior": "The junior side highlights: {text}",
         "sum_senior": "The senior side highlights: {text}",

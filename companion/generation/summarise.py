@@ -173,7 +173,14 @@ def _counts(ctx: GenerationContext, knowledge: KnowledgeBase) -> str:
     lang = ctx.language
     nj = sum(1 for r in ctx.reflections if r.author_role == "junior")
     ns = len(ctx.reflections) - nj
+    sides = {"junior": _reflections(lang, "j", nj), "senior": _reflections(lang, "s", ns)}
     card = knowledge.get(ctx.topic_id, lang) if ctx.topic_id else None
     if card is None:
-        return phrase(lang, "sum_counts_no_topic", nj=nj, ns=ns)
-    return phrase(lang, "sum_counts", topic=quote(lang, card.title), nj=nj, ns=ns)
+        return phrase(lang, "sum_counts_no_topic", **sides)
+    return phrase(lang, "sum_counts", topic=quote(lang, card.title), **sides)
+
+
+def _reflections(lang: str, side: str, n: int) -> str:
+    """ "eine Reflexion der Junior-Seite" / "2 Reflexionen …": the right form for ``n``."""
+    form = "0" if n == 0 else "1" if n == 1 else "n"
+    return phrase(lang, f"sum_refl_{side}_{form}", n=n)

@@ -22,6 +22,7 @@ from companion.db.models import MentoringSession, Pair, Programme, Reflection
 from companion.errors import RuleViolation
 from companion.programmes.controllers import ObjId
 from companion.sessions import services as ssvc
+from companion.sessions.progress import Progress, progress_of
 from companion.sessions.schemas import ReflectionCreate, SessionCreate, SessionUpdate
 from companion.settings import Settings
 from companion.web.render import latest_outputs, page
@@ -61,6 +62,11 @@ def _current_secret(request: Request[Any, Any, Any]) -> str | None:
     return request.cookies.get(SESSION_COOKIE)
 
 
+def _button_class(progress: Progress) -> Any:
+    """``cls(action)`` for templates: the one next action is the primary button, the rest secondary."""
+    return lambda action: "primary" if progress.next_action == action else "secondary"
+
+
 def _local(value: str) -> datetime:
     """A ``datetime-local`` form value; the form sends wall-clock time without a zone (kept as UTC,
     as everywhere else on these pages). Raises ``ValueError`` on anything else."""
@@ -78,6 +84,7 @@ class ParticipantPages(Controller):
         who = principal_of(request)
         assert who is not None
         pairs = []
+        progress: dict[int, Progress] = {}
         for pair_id in sorted(who.pair_ids):
             pair = await db_session.get(Pair, pair_id)
             if pair is None:
@@ -90,6 +97,7 @@ class ParticipantPages(Controller):
                 )
             ).all()
             upcoming = [s for s in sessions if s.status == "planned"]
+            progress.update(await progress_of(db_session, sessions, who.id))
             pairs.append({"pair": pair, "sessions": sessions, "next": upcoming[0] if upcoming else None})
         topics = _topics(request, settings, who.language)
         access = await access_overview(db_session, who.id, _current_secret(request))
@@ -98,6 +106,7 @@ class ParticipantPages(Controller):
             "pages/me.html",
             who.language,
             pairs=pairs,
+            progress=progress,
             topic_title=lambda t: _topic_title(t, topics),
             access=access,
             ended=int(ended) if (ended := request.query_params.get("ended", "")).isdigit() else None,
@@ -138,6 +147,7 @@ class ParticipantPages(Controller):
         ).first()
         topics = _topics(request, settings, programme.language)
         role = next((m.role for m in pair.members if m.participant_id == who.id), who.role or "junior")
+        state = (await progress_of(db, [session], who.id))[session.id]
         return page(
             request,
             "pages/session.html",
@@ -152,6 +162,8 @@ class ParticipantPages(Controller):
             my_reflection=mine,
             topics=topics,
             topic_title=_topic_title(session.topic, topics),
+            progress=state,
+            cls=_button_class(state),
             error=error,
             status_code=status_code,
         )
@@ -171,6 +183,7 @@ class ParticipantPages(Controller):
                 select(Reflection).where(Reflection.session_id == session_id, Reflection.author_id == who.id)
             )
         ).first()
+        state = (await progress_of(db_session, [session], who.id))[session.id]
         return page(
             request,
             f"partials/_{part}.html",
@@ -181,6 +194,8 @@ class ParticipantPages(Controller):
             role=role,
             other="senior" if role == "junior" else "junior",
             my_reflection=mine,
+            progress=state,
+            cls=_button_class(state),
         )
 
     @get("/me/sessions/{session_id:int}/agenda/print")
@@ -267,9 +282,17 @@ class ParticipantPages(Controller):
         try:
             data = ReflectionCreate(author_role=role, author_id=who.id, answers=answers)
             await ssvc.add_reflection(db_session, session_id, data)
-        except (ValidationError, RuleViolation):
+        except (ValidationError, RuleViolation) as exc:
+            # Say why: nothing written, an answer too long, or a session that was cancelled.
+            reason = (
+                "reflection_cancelled"
+                if isinstance(exc, RuleViolation)
+                else "reflection_invalid"
+                if any(a.strip() for a in answers.values())
+                else "reflection_empty"
+            )
             return await self._render_session(
-                request, db_session, settings, session_id, error="reflection", status_code=400
+                request, db_session, settings, session_id, error=reason, status_code=400
             )
         return Redirect(f"/me/sessions/{session_id}#summary", status_code=303)
 

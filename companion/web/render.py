@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.auth.policy import principal_of
 from companion.db.models import GeneratedOutput
-from companion.web.i18n import text, translator
+from companion.web.i18n import plural, text, translator
 
 KINDS = ("agenda", "preparation", "reflection-prompts", "summary")
 
@@ -22,7 +22,12 @@ def page(
 ) -> Template:
     """Render ``template`` in ``lang`` with the signed-in person and ``t()`` available."""
     context.update(
-        lang=lang, t=translator(lang), user=principal_of(request), fmt_date=lambda d: fmt_date(d, lang)
+        lang=lang,
+        t=translator(lang),
+        plural=lambda key, n: plural(key, n, lang),
+        user=principal_of(request),
+        fmt_date=lambda d: fmt_date(d, lang),
+        made_by=lambda generated_by: made_by(generated_by, lang),
     )
     return Template(template, context=context, status_code=status_code)
 
@@ -32,6 +37,16 @@ def fmt_date(value: datetime | None, lang: str) -> str:
     if value is None:
         return "–"
     return value.strftime("%d.%m.%Y %H:%M") if lang == "de" else value.strftime("%Y-%m-%d %H:%M")
+
+
+def made_by(generated_by: str, lang: str) -> str:
+    """Who wrote a result, said for people: ``generated_by`` is a model name, ``offline`` or
+    ``offline (fallback: …)`` (the raw value stays in the element's title for whoever needs it)."""
+    if generated_by == "offline":
+        return text("made_offline", lang)
+    if generated_by.startswith("offline"):
+        return text("made_fallback", lang)
+    return text("made_by_model", lang).format(model=generated_by)
 
 
 async def latest_outputs(db: AsyncSession, session_id: int) -> dict[str, GeneratedOutput]:

@@ -38,6 +38,7 @@ def route_handlers() -> list[Any]:
     from companion.insights.controllers import InsightsController
     from companion.web.pages_coordinator import CoordinatorPages
     from companion.web.pages_coordinator_edit import CoordinatorEditPages
+    from companion.web.pages_library import LibraryPages
     from companion.web.pages_participant import ParticipantPages
     from companion.web.pages_public import PublicPages
 
@@ -49,6 +50,7 @@ def route_handlers() -> list[Any]:
         ParticipantPages,
         CoordinatorPages,
         CoordinatorEditPages,
+        LibraryPages,
         create_static_files_router(path="/static", directories=[WEB_DIR / "static"], include_in_schema=False),
     ]
 

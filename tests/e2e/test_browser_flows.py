@@ -95,9 +95,23 @@ def test_invite_agenda_reflection_summary_and_k_anonymous_theme(server: dict[str
     ada.select_option("#topic-select", "topic-ai-automation")
     ada.locator("#topic button[type=submit]").click()
     ada.wait_for_selector("#agenda-button")
+    # Record the live progress as it arrives: the list is replaced by the stored agenda once done.
+    ada.evaluate(
+        """() => {
+          window.progressSeen = [];
+          new MutationObserver((changes) => changes.forEach((c) =>
+            c.addedNodes.forEach((n) => window.progressSeen.push(n.textContent))
+          )).observe(document.getElementById("agenda-progress"), { childList: true });
+        }"""
+    )
     ada.click("#agenda-button")
     ada.wait_for_selector("#agenda ol.agenda li", timeout=TIMEOUT)
-    assert ada.locator("#agenda-progress li").count() >= 0  # replaced by the stored agenda once done
+    seen = ada.evaluate("window.progressSeen")
+    assert seen[0] == "Working …", seen  # shown at once, before the first event
+    assert any(line.startswith("📚 ") for line in seen), seen  # the retrieved knowledge cards
+    items = [line for line in seen if line.startswith("✓ ")]
+    assert len(items) == ada.locator("#agenda ol.agenda > li").count() >= 2, seen  # one line per item
+    assert ada.locator("#agenda-progress li").count() == 0  # the stored agenda replaced the progress
     shot(ada, "04-participant-session-agenda")
     ada.click("#print-link")
     ada.wait_for_selector("table.agenda-print")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+import pytest
 from litestar.testing import TestClient
 
 
@@ -252,3 +254,17 @@ def test_openapi_schema_is_served(client: TestClient[Any]) -> None:
     assert r.status_code == 200
     paths = r.json()["paths"]
     assert "/api/programmes" in paths and "/api/pairs/{pair_id}/sessions" in paths
+
+
+def test_health_checks_the_schema_without_logging_each_call(
+    client: TestClient[Any], caplog: pytest.LogCaptureFixture
+) -> None:
+    """A monitored service is probed every few seconds; each probe must not add log lines."""
+    client.get("/health")  # first call may warm caches
+    with caplog.at_level(logging.DEBUG):
+        caplog.clear()
+        for _ in range(3):
+            body = client.get("/health").json()
+            assert body["database"]["revision"] == body["database"]["head"] and body["status"] == "ok"
+    noisy = [r for r in caplog.records if r.name.startswith(("alembic", "companion"))]
+    assert noisy == [], [r.getMessage() for r in noisy]

@@ -77,3 +77,35 @@ def test_unsafe_configuration_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) 
     assert result.exit_code == 2
     assert "COMPANION_SECRET_KEY" in result.output
     assert "Traceback" not in result.output
+
+
+def test_demo_links_follow_the_port_the_service_listens_on(env: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COMPANION_BASE_URL", raising=False)
+    result = runner.invoke(build_cli(), ["demo", "--port", "8131"])
+    assert result.exit_code == 0, result.output
+    links = [line.split()[-1] for line in result.output.splitlines() if "/auth/invite/" in line]
+    assert len(links) == 9 and all(link.startswith("http://127.0.0.1:8131/auth/invite/") for link in links)
+    wildcard = runner.invoke(build_cli(), ["demo", "--host", "0.0.0.0", "--port", "9000"])
+    assert "http://127.0.0.1:9000/auth/invite/" in wildcard.output
+    # An explicit public address (e.g. behind a proxy) wins over the bind address.
+    monkeypatch.setenv("COMPANION_BASE_URL", "https://mentoring.example.org")
+    proxied = runner.invoke(build_cli(), ["demo", "--port", "8131"])
+    assert "https://mentoring.example.org/auth/invite/" in proxied.output and ":8131" not in proxied.output
+
+
+def test_serve_makes_the_app_link_to_its_own_address(env: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    from companion.settings import get_settings
+
+    monkeypatch.setenv("COMPANION_BASE_URL", "placeholder")
+    monkeypatch.delenv("COMPANION_BASE_URL")  # restored (unset) after the test, also if serve set it
+    seen: dict[str, object] = {}
+
+    def fake_run(app: str, **kw: object) -> None:
+        seen.update(kw, base_url=get_settings().base_url)  # what create_app will read
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    result = runner.invoke(build_cli(), ["serve", "--port", "8131"])
+    assert result.exit_code == 0, result.output
+    assert seen["port"] == 8131 and seen["base_url"] == "http://127.0.0.1:8131"

@@ -86,3 +86,28 @@ async def test_english_summary_without_a_named_step(offline: OfflineComposer, ma
 async def test_summary_needs_reflections(offline: OfflineComposer, make_ctx: Make) -> None:
     with pytest.raises(MissingReflectionsError):
         await offline.summary(make_ctx(reflections=[]))
+
+
+@pytest.mark.parametrize(
+    ("lang", "reflections", "want"),
+    [
+        (
+            "de",
+            [JUNIOR, SENIOR, SENIOR],
+            ("eine Reflexion der Junior-Seite", "2 Reflexionen der Senior-Seite"),
+        ),
+        ("de", [SENIOR], ("keine Reflexion der Junior-Seite", "eine Reflexion der Senior-Seite")),
+        (
+            "en",
+            [JUNIOR, JUNIOR, SENIOR],
+            ("2 reflections from the junior side", "one reflection from the senior"),
+        ),
+    ],
+)
+async def test_reflection_counts_use_singular_and_plural(
+    offline: OfflineComposer, make_ctx: Make, lang: str, reflections: list[dict], want: tuple[str, str]
+) -> None:
+    summary = await offline.summary(make_ctx(language=lang, reflections=reflections))
+    for words in want:
+        assert words in summary.summary, summary.summary
+    assert "(en)" not in summary.summary and "(s)" not in summary.summary

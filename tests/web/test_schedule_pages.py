@@ -40,7 +40,7 @@ def test_reschedule_moves_date_and_duration(demo: dict[str, Any]) -> None:
     jonas = demo["browser"]("Jonas Demir")
     sid = _planned(demo, "Jonas Demir")[0]
     page = jonas.get(f"/me/sessions/{sid}").text
-    assert "Termin verschieben" in page and 'name="duration_minutes"' in page
+    assert "Session verschieben" in page and 'name="duration_minutes"' in page
     r = jonas.post_form(
         f"/me/sessions/{sid}/schedule",
         {"scheduled_at": "2026-12-03T14:30", "duration_minutes": "45"},

@@ -1,5 +1,5 @@
 // Page behaviour without a build step: generation buttons call the JSON API (with the CSRF token from
-// the cookie) and then refresh their section with HTMX; the agenda button follows the SSE stream.
+// the cookie) and then refresh the page's main area with HTMX; the agenda button follows the SSE stream.
 (function () {
   "use strict";
 
@@ -8,8 +8,15 @@
     return m ? decodeURIComponent(m[1]) : "";
   }
 
+  // After a generation more than the section changes (the session's stage, the next step and which
+  // button is the primary one), so the page's main area is fetched again, then the section is shown.
   function refresh(partUrl, target) {
-    return htmx.ajax("GET", partUrl, { target: target, swap: "outerHTML" });
+    return htmx
+      .ajax("GET", window.location.pathname, { target: "main", select: "main", swap: "outerHTML" })
+      .then(() => {
+        const section = document.querySelector(target);
+        if (section) section.scrollIntoView({ block: "start" });
+      });
   }
 
   function describe(name, data) {
@@ -78,6 +85,10 @@
   }
 
   document.addEventListener("click", (event) => {
+    if (event.target.closest("[data-print]")) {
+      window.print(); // the print view's button (no inline handlers: the pages run without inline scripts)
+      return;
+    }
     const agenda = event.target.closest("[data-agenda-stream]");
     if (agenda) {
       event.preventDefault();

@@ -1,0 +1,38 @@
+"""Texts people read: a refused reflection says why, counts use singular and plural, who wrote a
+result is said in words, and the German pages call a meeting "Session" throughout."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .test_pages import _first_session
+
+
+def test_empty_reflection_says_why_and_saves_nothing(demo: dict[str, Any]) -> None:
+    lea = demo["browser"]("Lea Hoffmann")
+    sid = _first_session(demo["url"], demo["ids"]["Lea Hoffmann"])
+    assert lea.api_post(f"/api/sessions/{sid}/reflection-prompts").status_code == 201
+    lea.post_form(f"/me/sessions/{sid}/held", {})
+    r = lea.post_form(f"/me/sessions/{sid}/reflection", {"q0": "Was nimmst du mit?", "a0": "   "})
+    assert r.status_code == 400
+    error = r.text.split('id="reflection-error"')[1].split("</p>")[0]
+    assert "Bitte beantworte mindestens eine Frage" in error and "Das hat nicht geklappt" not in error
+    assert "Deine Reflexion ist gespeichert" not in lea.get(f"/me/sessions/{sid}").text
+    r = lea.post_form(f"/me/sessions/{sid}/reflection", {"q0": "Was nimmst du mit?", "a0": "x" * 5001})
+    assert r.status_code == 400 and "höchstens 5.000 Zeichen" in r.text
+
+
+def test_generated_by_in_words_and_session_wording(demo: dict[str, Any]) -> None:
+    jonas = demo["browser"]("Jonas Demir")
+    sid = _first_session(demo["url"], demo["ids"]["Jonas Demir"])
+    before = jonas.get(f"/me/sessions/{sid}").text  # page texts only (generated text may say "Termin")
+    assert jonas.api_post(f"/api/sessions/{sid}/agenda").status_code == 201
+    page = jonas.get(f"/me/sessions/{sid}").text
+    assert "Ohne KI-Modell aus der Wissensbasis zusammengestellt." in page
+    assert "erstellt von offline" not in page
+    home = jonas.get("/me").text
+    assert "2 Reflexionen" in home and "Reflexion(en)" not in home
+    for text in (before, home):
+        assert "Termin" not in text, "German pages say Session, not Termin"
+    # a sign-in link made on the command line (the demo's) reads as a phrase, not "von per …"
+    assert "per Kommandozeile" in home and "von per" not in home
