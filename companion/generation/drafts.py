@@ -12,6 +12,7 @@ import re
 
 from pydantic import BaseModel, Field
 
+from companion.generation.citations import cited_sources
 from companion.generation.eyelevel import is_top_down, reframe
 from companion.generation.safety import clean_text, looks_like_instruction, targets_output
 from companion.generation.schemas import (
@@ -119,20 +120,11 @@ def _refs(
     return refs
 
 
-def _sources(ids: list[str], ctx: GenerationContext, knowledge: KnowledgeBase) -> list[SourceRef]:
-    """Cited cards that exist; when the model cited none, the cards it was shown. A topic card is cited
-    only when it is the session's resolved topic: other topic cards were background at most."""
-    shown = [ctx.pattern_id or "", *(p.card_id for p in ctx.passages)]
-    for candidates in (ids, shown):
-        refs = _refs([i for i in candidates if _citable(i, ctx, knowledge)], ctx, knowledge)
-        if refs:
-            return refs[:6] if candidates is shown else refs
-    return []
-
-
-def _citable(card_id: str, ctx: GenerationContext, knowledge: KnowledgeBase) -> bool:
-    card = knowledge.get(card_id.strip(), ctx.language)
-    return card is not None and (card.kind != "topic" or card.id == ctx.topic_id)
+def _sources(
+    ids: list[str], texts: list[str], ctx: GenerationContext, knowledge: KnowledgeBase
+) -> list[SourceRef]:
+    """The cited cards the text really uses (see :mod:`companion.generation.citations`); none if none."""
+    return cited_sources(ids, texts, ctx, knowledge)[:6]
 
 
 def repair_agenda(draft: AgendaDraft, ctx: GenerationContext, knowledge: KnowledgeBase, by: str) -> Agenda:
@@ -172,9 +164,13 @@ def repair_agenda(draft: AgendaDraft, ctx: GenerationContext, knowledge: Knowled
         duration_minutes=ctx.duration_minutes,
         items=result,
         principles=principles,
-        sources=_sources(draft.source_ids, ctx, knowledge),
+        sources=_sources(draft.source_ids, [draft.title, *_agenda_texts(result)], ctx, knowledge),
         generated_by=by,
     )
+
+
+def _agenda_texts(items: list[AgendaItem]) -> list[str]:
+    return [t for i in items for t in (i.title, i.purpose, *i.prompts)]
 
 
 def _merge(parts: list[ItemDraft]) -> ItemDraft:
@@ -197,14 +193,17 @@ def repair_preparation(
     senior = _lines(draft.senior_questions, 10, ctx=ctx)
     if not junior or not senior:
         raise RepairError("preparation needs questions for both sides")
+    junior_bring = _lines(draft.junior_to_bring, 8, ctx=ctx)
+    senior_bring = _lines(draft.senior_to_bring, 8, ctx=ctx)
+    texts = [draft.title, *junior, *senior, *junior_bring, *senior_bring]
     return Preparation(
         title=clean_text(_eye_level(draft.title, ctx), 200) or "…",
         language=ctx.language,
         junior_questions=junior,
         senior_questions=senior,
-        junior_to_bring=_lines(draft.junior_to_bring, 8, ctx=ctx),
-        senior_to_bring=_lines(draft.senior_to_bring, 8, ctx=ctx),
-        sources=_sources(draft.source_ids, ctx, knowledge),
+        junior_to_bring=junior_bring,
+        senior_to_bring=senior_bring,
+        sources=_sources(draft.source_ids, texts, ctx, knowledge),
         generated_by=by,
     )
 
@@ -220,7 +219,7 @@ def repair_reflection_prompts(
         language=ctx.language,
         junior_prompts=junior,
         senior_prompts=senior,
-        sources=_sources([ctx.pattern_id or "", ctx.topic_id or ""], ctx, knowledge)[:3],
+        sources=_sources([ctx.pattern_id or "", ctx.topic_id or ""], junior + senior, ctx, knowledge)[:3],
         generated_by=by,
     )
 
