@@ -104,11 +104,10 @@ def whole_text(text: str, limit: int) -> str:
     used = 0
     for line in lines:
         units = [line] if line.startswith(("-", "*")) else sentences(line)
-        taken = []
+        taken: list[str] = []
         for unit in units:
-            if kept or taken:
-                if used + len(unit) + 1 > limit:
-                    break
+            if (kept or taken) and used + len(unit) + 1 > limit:
+                break
             taken.append(unit)
             used += len(unit) + 1
         else:
