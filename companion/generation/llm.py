@@ -35,7 +35,6 @@ from companion.generation.context import ContextBuilder
 from companion.generation.drafts import DRAFTS, REPAIRS, AgendaDraft, repair_agenda
 from companion.generation.llm_faults import (
     Failure,
-    TruncatedStream,
     classify,
     openai_model,
     requests_sent,
@@ -78,13 +77,6 @@ class Budget:
     def more(self, failure: Failure) -> bool:
         """True when another run is allowed after ``failure``."""
         return failure.retry and self.left > 0
-
-
-def _cut_off(stream: Any) -> bool:
-    """True when an OpenAI stream ended without a finish reason: the connection closed mid-answer.
-    (pydantic-ai then assumes "stop"; only its streamed response knows that none came.)"""
-    raw = getattr(stream, "_raw_stream_response", None)
-    return getattr(raw, "_has_finish_reason", True) is False
 
 
 class LLMComposer(Composer):
@@ -283,8 +275,6 @@ class LLMComposer(Composer):
                                             continue
                                         if isinstance(partial, AgendaDraft):
                                             queue.put_nowait(("partial", partial))
-                                    if _cut_off(stream):
-                                        raise TruncatedStream("the stream ended without a finish reason")
                     assert run.result is not None
                     queue.put_nowait(("final", run.result.output))
         except asyncio.CancelledError:

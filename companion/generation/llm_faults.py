@@ -14,6 +14,7 @@ its end. :func:`classify` gives each a short, user-safe reason for ``generated_b
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,8 +29,8 @@ from pydantic_ai.exceptions import (
     ToolRetryError,
     UnexpectedModelBehavior,
 )
-from pydantic_ai.messages import ModelMessage, ModelResponse, ToolReturnPart
-from pydantic_ai.models.openai import OpenAIChatModel
+from pydantic_ai.messages import FinishReason, ModelMessage, ModelRequest, ToolCallPart, ToolReturnPart
+from pydantic_ai.models.openai import OpenAIChatModel, OpenAIStreamedResponse
 from pydantic_ai.providers.openai import OpenAIProvider
 
 from companion.generation.drafts import RepairError
@@ -45,14 +46,41 @@ class MalformedAnswer(UnexpectedModelBehavior):
         self.kind = kind
 
 
+class CheckedStream(OpenAIStreamedResponse):
+    """A stream that ends without a finish reason is cut off when what arrived is not a whole answer
+    (nothing at all, or tool-call arguments that are not complete JSON). Some servers never send a
+    finish reason; their whole answers still pass, as pydantic-ai's default ("stop") would."""
+
+    def _missing_finish_reason(self) -> FinishReason:
+        parts = self.get().parts
+        if not parts or any(isinstance(p, ToolCallPart) and not _whole_json(p.args) for p in parts):
+            raise MalformedAnswer("truncated stream")
+        return super()._missing_finish_reason()
+
+
+def _whole_json(args: object) -> bool:
+    if not isinstance(args, str):
+        return True
+    try:
+        json.loads(args)
+    except ValueError:
+        return False
+    return True
+
+
 class CheckedChatModel(OpenAIChatModel):
     """``OpenAIChatModel`` that refuses a completion without choices as a model fault, instead of
-    letting ``response.choices[0]`` raise an ``IndexError`` that nothing treats as one."""
+    letting ``response.choices[0]`` raise an ``IndexError`` that nothing treats as one, and that
+    notices a cut-off stream (both through the hooks pydantic-ai documents for subclasses)."""
 
     def _validate_completion(self, response: Any) -> Any:
         if not getattr(response, "choices", None):
             raise MalformedAnswer("empty choices")
         return super()._validate_completion(response)
+
+    @property
+    def _streamed_response_cls(self) -> type[OpenAIStreamedResponse]:
+        return CheckedStream
 
 
 def openai_model(settings: Settings, http_client: httpx.AsyncClient | None = None) -> OpenAIChatModel:
@@ -116,8 +144,6 @@ def classify(exc: BaseException, model: str, attempt: int, settings: Settings) -
         return Failure(f"invalid response from {model}", True, backoff)
     if isinstance(exc, MalformedAnswer):
         return Failure(f"{exc.kind} from {model}", True, 0.0)
-    if isinstance(exc, TruncatedStream):
-        return Failure(f"truncated stream from {model}", True, 0.0)
     if isinstance(exc, UnexpectedModelBehavior):
         if exc.__cause__ is not None:  # the in-conversation retries ran out: the model did answer
             return Failure(f"{_output_kind(exc)} from {model}", True, 0.0, answered=True)
@@ -130,11 +156,11 @@ def classify(exc: BaseException, model: str, attempt: int, settings: Settings) -
     return Failure(f"unexpected {type(exc).__name__} from {model}", True, backoff)
 
 
-class TruncatedStream(UnexpectedModelBehavior):
-    """A streamed answer ended before the model said it was done (no finish reason)."""
-
-
 def requests_sent(messages: list[ModelMessage], failure: Failure | None) -> int:
-    """Model requests one run made: one per answer, plus the last one when it got no answer."""
-    answers = sum(isinstance(m, ModelResponse) for m in messages)
-    return answers + (1 if failure is not None and not failure.answered else 0)
+    """Model requests one run made: every request message, except a last one that only carries the
+    reasons for a retry the budget no longer allowed (then the model had answered, and was not asked)."""
+    sent = sum(isinstance(m, ModelRequest) for m in messages)
+    unsent = (
+        failure is not None and failure.answered and bool(messages) and isinstance(messages[-1], ModelRequest)
+    )
+    return sent - (1 if unsent else 0)
