@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
+from companion.generation.checks import _MASCULINE_ROLE
 from companion.generation.context import ContextBuilder
 from companion.generation.prompting import (
     LANGUAGES,
@@ -19,7 +20,6 @@ from companion.generation.prompting import (
     whole_text,
 )
 from companion.generation.schemas import GenerationContext
-from companion.generation.validators import _MASCULINE_ROLE
 from companion.retrieval.knowledge import KnowledgeBase
 
 Make = Callable[..., GenerationContext]

@@ -8,15 +8,10 @@ from typing import Any
 
 import pytest
 
+from companion.generation.checks import check_agenda, check_preparation, check_summary, goal_covered
 from companion.generation.drafts import AgendaDraft, PreparationDraft, SummaryDraft
 from companion.generation.schemas import GenerationContext
-from companion.generation.validators import (
-    check_agenda,
-    check_preparation,
-    check_summary,
-    goal_covered,
-    retry_message,
-)
+from companion.generation.validators import retry_message
 from companion.retrieval.knowledge import KnowledgeBase
 from companion.retrieval.lexical import stems
 from tests.generation.test_llm import agenda_args
