@@ -1,8 +1,10 @@
 """What the LLM is asked to return (drafts) and how a draft becomes a validated result (repair).
 
-Drafts are looser than the final models, so that fixable slips (minutes that do not add up, four
-prompts instead of three, a made-up card id, a top-down goal quoted word for word, a topic card that
-is not the session's) are repaired deterministically instead of costing a retry. What cannot be repaired (no junior-led item, too few items) raises :class:`RepairError`,
+Drafts are looser than the final models, so that fixable slips (four prompts instead of three, a
+made-up card id, a top-down goal quoted word for word, a topic card that is not the session's, and —
+once the model was asked and the budget is spent — minutes that do not add up) are repaired
+deterministically instead of costing a retry. The rules a draft must meet before repair are checked
+by :mod:`companion.generation.checks`; what repair still cannot use raises :class:`RepairError`,
 which the LLM composer treats like schema-invalid output.
 """
 
