@@ -67,11 +67,17 @@ def stems(text: str, lang: str) -> list[str]:
     """The content words of ``text`` as the index sees them: tokenised, stop words dropped, stemmed
     with ``lang``'s Snowball stemmer. Checks that compare texts (goal coverage, citations) use this,
     so "Rückmeldungen" meets "Rückmeldung" exactly as it does in search."""
+    return list(_stems(text, lang))
+
+
+# Card sections, goals and fixed word lists come back for every draft: keep their stems.
+@lru_cache(maxsize=4096)
+def _stems(text: str, lang: str) -> tuple[str, ...]:
     import bm25s
 
     if not _TOKEN.search(text):
-        return []
-    return list(
+        return ()
+    return tuple(
         bm25s.tokenize(
             [text],
             stopwords=_STOPWORDS.get(lang, "en"),
