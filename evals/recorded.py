@@ -1,10 +1,12 @@
 """Evaluate the LLM composer without a network: replay recorded model responses, or record new ones.
 
 A fixture is one OpenAI chat-completions response per case (``fixtures/recorded/<case>.json``), with the
-structured output as a ``final_result`` tool call, exactly as the API returns it. During a replay, respx
-answers every request to the recorded endpoint with the fixture of the case being generated (see
-:data:`evals.run.CURRENT_CASE`) and keeps what was sent, so tests can check the request too. Any
-request to another host fails: a replay can never reach the network.
+structured output as a ``final_result`` tool call, exactly as the API returns it — or a list of them: a
+conversation in which the first answer failed the composer's output checks and the next one answers
+the retry request (which carries the reasons). During a replay, respx answers the requests to the
+recorded endpoint with the fixture of the case being generated (see :data:`evals.run.CURRENT_CASE`),
+in order, and keeps what was sent, so tests can check the requests too. Any request to another host
+fails: a replay can never reach the network.
 
 ``companion eval --composer configured --record`` writes fixtures from a live model.
 """
@@ -41,14 +43,21 @@ def recorded_cases(directory: Path = RECORDED_DIR) -> dict[str, Path]:
     return {p.stem: p for p in sorted(directory.glob("*.json"))}
 
 
+def recorded_responses(path: Path) -> list[dict[str, Any]]:
+    """The responses of one fixture, in the order they answer the case's requests."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return data if isinstance(data, list) else [data]
+
+
 def recorded_settings(settings: Settings) -> Settings:
-    """``settings`` pointed at the replay endpoint: one attempt per call, so a missing fixture shows."""
+    """``settings`` pointed at the replay endpoint: one retry, for the fixtures that recorded the answer
+    to a retry request; a case without a fixture gets a 404, which is not retried, so it shows."""
     return settings.model_copy(
         update={
             "llm_base_url": RECORDED_BASE_URL,
             "llm_api_key": SecretStr("recorded"),
             "llm_model": RECORDED_MODEL,
-            "llm_max_retries": 0,
+            "llm_max_retries": 1,
         }
     )
 
@@ -70,10 +79,7 @@ class Replay:
     """The respx side effect: the recorded response of the current case; records the request bodies."""
 
     def __init__(self, directory: Path = RECORDED_DIR) -> None:
-        self.responses = {
-            name: json.loads(path.read_text(encoding="utf-8"))
-            for name, path in recorded_cases(directory).items()
-        }
+        self.responses = {name: recorded_responses(path) for name, path in recorded_cases(directory).items()}
         self.sent: dict[str, list[dict[str, Any]]] = defaultdict(list)
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
@@ -82,9 +88,12 @@ class Replay:
         self.sent[case or "?"].append(body)
         if case not in self.responses:
             return httpx.Response(404, json={"error": {"message": f"no recorded response for case {case!r}"}})
-        if len(self.sent[case]) > 1:  # the composer asked twice: the recording has no answer for that
-            return httpx.Response(500, json={"error": {"message": "only one response was recorded"}})
-        return httpx.Response(200, json=self.responses[case])
+        answers = self.responses[case]
+        if len(self.sent[case]) > len(answers):  # the composer asked more often than was recorded
+            return httpx.Response(
+                500, json={"error": {"message": f"only {len(answers)} response(s) recorded"}}
+            )
+        return httpx.Response(200, json=answers[len(self.sent[case]) - 1])
 
 
 @contextmanager

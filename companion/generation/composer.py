@@ -10,6 +10,8 @@ Streaming: :meth:`Composer.stream_agenda` yields event dicts, ready for server-s
 - ``{"event": "retrieved", "topic_id": str | None, "pattern_id": str, "sources": [{card_id, title}]}``
 - ``{"event": "composing", "composer": str}``
 - ``{"event": "item", "index": int, "item": {...AgendaItem...}}`` (one per item as it is ready)
+- ``{"event": "retrying", "reason": str, "wait": float}`` (LLM only: a request failed or the draft
+  failed its checks and went back to the model; discard items streamed so far)
 - ``{"event": "fallback", "reason": str}`` (LLM failed; discard items streamed so far)
 - ``{"event": "done", "agenda": Agenda}`` (the final, validated model; use :func:`encode_event`)
 """

@@ -1,8 +1,10 @@
 """What the LLM is asked to return (drafts) and how a draft becomes a validated result (repair).
 
-Drafts are looser than the final models, so that fixable slips (minutes that do not add up, four
-prompts instead of three, a made-up card id, a top-down goal quoted word for word, a topic card that
-is not the session's) are repaired deterministically instead of costing a retry. What cannot be repaired (no junior-led item, too few items) raises :class:`RepairError`,
+Drafts are looser than the final models, so that fixable slips (four prompts instead of three, a
+made-up card id, a top-down goal quoted word for word, a topic card that is not the session's, and —
+once the model was asked and the budget is spent — minutes that do not add up) are repaired
+deterministically instead of costing a retry. The rules a draft must meet before repair are checked
+by :mod:`companion.generation.checks`; what repair still cannot use raises :class:`RepairError`,
 which the LLM composer treats like schema-invalid output.
 """
 
@@ -12,6 +14,7 @@ import re
 
 from pydantic import BaseModel, Field
 
+from companion.generation.citations import cited_sources
 from companion.generation.eyelevel import is_top_down, reframe
 from companion.generation.safety import clean_text, looks_like_instruction, targets_output
 from companion.generation.schemas import (
@@ -119,20 +122,11 @@ def _refs(
     return refs
 
 
-def _sources(ids: list[str], ctx: GenerationContext, knowledge: KnowledgeBase) -> list[SourceRef]:
-    """Cited cards that exist; when the model cited none, the cards it was shown. A topic card is cited
-    only when it is the session's resolved topic: other topic cards were background at most."""
-    shown = [ctx.pattern_id or "", *(p.card_id for p in ctx.passages)]
-    for candidates in (ids, shown):
-        refs = _refs([i for i in candidates if _citable(i, ctx, knowledge)], ctx, knowledge)
-        if refs:
-            return refs[:6] if candidates is shown else refs
-    return []
-
-
-def _citable(card_id: str, ctx: GenerationContext, knowledge: KnowledgeBase) -> bool:
-    card = knowledge.get(card_id.strip(), ctx.language)
-    return card is not None and (card.kind != "topic" or card.id == ctx.topic_id)
+def _sources(
+    ids: list[str], texts: list[str], ctx: GenerationContext, knowledge: KnowledgeBase
+) -> list[SourceRef]:
+    """The cited cards the text really uses (see :mod:`companion.generation.citations`); none if none."""
+    return cited_sources(ids, texts, ctx, knowledge)[:6]
 
 
 def repair_agenda(draft: AgendaDraft, ctx: GenerationContext, knowledge: KnowledgeBase, by: str) -> Agenda:
@@ -172,9 +166,13 @@ def repair_agenda(draft: AgendaDraft, ctx: GenerationContext, knowledge: Knowled
         duration_minutes=ctx.duration_minutes,
         items=result,
         principles=principles,
-        sources=_sources(draft.source_ids, ctx, knowledge),
+        sources=_sources(draft.source_ids, [draft.title, *_agenda_texts(result)], ctx, knowledge),
         generated_by=by,
     )
+
+
+def _agenda_texts(items: list[AgendaItem]) -> list[str]:
+    return [t for i in items for t in (i.title, i.purpose, *i.prompts)]
 
 
 def _merge(parts: list[ItemDraft]) -> ItemDraft:
@@ -197,14 +195,17 @@ def repair_preparation(
     senior = _lines(draft.senior_questions, 10, ctx=ctx)
     if not junior or not senior:
         raise RepairError("preparation needs questions for both sides")
+    junior_bring = _lines(draft.junior_to_bring, 8, ctx=ctx)
+    senior_bring = _lines(draft.senior_to_bring, 8, ctx=ctx)
+    texts = [draft.title, *junior, *senior, *junior_bring, *senior_bring]
     return Preparation(
         title=clean_text(_eye_level(draft.title, ctx), 200) or "…",
         language=ctx.language,
         junior_questions=junior,
         senior_questions=senior,
-        junior_to_bring=_lines(draft.junior_to_bring, 8, ctx=ctx),
-        senior_to_bring=_lines(draft.senior_to_bring, 8, ctx=ctx),
-        sources=_sources(draft.source_ids, ctx, knowledge),
+        junior_to_bring=junior_bring,
+        senior_to_bring=senior_bring,
+        sources=_sources(draft.source_ids, texts, ctx, knowledge),
         generated_by=by,
     )
 
@@ -220,7 +221,7 @@ def repair_reflection_prompts(
         language=ctx.language,
         junior_prompts=junior,
         senior_prompts=senior,
-        sources=_sources([ctx.pattern_id or "", ctx.topic_id or ""], ctx, knowledge)[:3],
+        sources=_sources([ctx.pattern_id or "", ctx.topic_id or ""], junior + senior, ctx, knowledge)[:3],
         generated_by=by,
     )
 

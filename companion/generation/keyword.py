@@ -1,25 +1,29 @@
 """A small keyword retriever over the knowledge base.
 
-It implements the :class:`~companion.retrieval.types.Retriever` protocol without an index or embedding
-model. The CLI uses it when the hybrid retriever cannot be built (e.g. no model files), and tests use it
-as a real, deterministic retriever.
+It implements the :class:`~companion.retrieval.types.Retriever` protocol without an embedding model:
+BM25 from the retrieval layer's :class:`~companion.retrieval.lexical.LexicalIndex` (bm25s with the
+Snowball stemmer of each card's language), so there is one lexical index in the project, not two.
+The CLI uses it when the hybrid retriever cannot be built (e.g. no model files), and tests use it as
+a real, deterministic retriever.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 from companion.retrieval.knowledge import Card, KnowledgeBase
+from companion.retrieval.lexical import LexicalIndex
 from companion.retrieval.types import Passage
 
 _WORD = re.compile(r"\w{2,}", re.UNICODE)
 
 
 def tokens(text: str) -> list[str]:
-    """Lower-cased word tokens, with a crude suffix strip so that plurals and inflections meet."""
+    """Lower-cased word tokens, with a crude suffix strip so that plurals and inflections meet.
+
+    Kept for the topic resolver's tag matching; ranking uses the stemmed BM25 index below.
+    """
     out = []
     for word in _WORD.findall(text.casefold()):
         for suffix in ("ungen", "ung", "en", "er", "es", "s", "e", "n"):
@@ -31,21 +35,22 @@ def tokens(text: str) -> list[str]:
 
 
 class KeywordRetriever:
-    """BM25-like keyword scoring over card sections; titles, tags and summaries count extra."""
+    """BM25 over card sections; each section carries its card's title, summary and tags, so that a
+    query naming the card finds all of its sections, and the summary is a document of its own."""
 
     def __init__(self, knowledge: KnowledgeBase) -> None:
         self.knowledge = knowledge
-        self._docs: list[tuple[Card, str, Counter[str]]] = []
+        self._docs: list[tuple[Card, str]] = []
+        texts: list[str] = []
         for card in knowledge.cards:
-            head = tokens(" ".join([card.title, card.summary, " ".join(card.tags)]))
-            self._docs.append((card, "summary", Counter(head * 2)))
+            head = " ".join([card.title, card.summary, " ".join(card.tags)])
+            # The head twice: a card's own name counts more in its summary than in a section.
+            self._docs.append((card, "summary"))
+            texts.append(f"{head} {head}")
             for key, text in card.sections.items():
-                self._docs.append((card, key, Counter(tokens(text) + head)))
-        df: Counter[str] = Counter()
-        for _, _, counts in self._docs:
-            df.update(counts.keys())
-        n = len(self._docs) or 1
-        self._idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+                self._docs.append((card, key))
+                texts.append(f"{text} {head}")
+        self._index = LexicalIndex(texts, [card.lang for card, _ in self._docs])
 
     def search(
         self,
@@ -57,25 +62,19 @@ class KeywordRetriever:
         k: int = 5,
     ) -> list[Passage]:
         """The ``k`` best sections for ``query``, filtered by language, kind and topic category."""
-        terms = set(tokens(query))
+        scores = self._index.scores(query)
         scored: list[tuple[float, int]] = []
-        for i, (card, _, counts) in enumerate(self._docs):
+        for i, (card, _) in enumerate(self._docs):
             if (lang and card.lang != lang) or (kinds and card.kind not in kinds):
                 continue
             if category and card.category != category:
                 continue
-            length = sum(counts.values()) or 1
-            score = sum(
-                self._idf.get(t, 0.0) * counts[t] * 2.2 / (counts[t] + 1.2 * (0.25 + length / 200))
-                for t in terms
-                if t in counts
-            )
-            if score > 0:
-                scored.append((score, i))
+            if scores[i] > 0:
+                scored.append((float(scores[i]), i))
         scored.sort(key=lambda s: (-s[0], s[1]))
         result = []
         for score, i in scored[:k]:
-            card, section, _ = self._docs[i]
+            card, section = self._docs[i]
             text = card.summary if section == "summary" else card.sections[section]
             heading = "Summary" if section == "summary" else card.section_heading(section)
             result.append(

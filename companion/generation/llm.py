@@ -1,17 +1,16 @@
 """The LLM composer: pydantic-ai agents over an OpenAI-compatible endpoint, with an offline fallback.
 
-HTTP client (written down as the issue asks): openai 3.x sends requests through its own fork
-``httpx2``, which respx does not intercept. We build the ``AsyncOpenAI`` client ourselves with a
-classic ``httpx.AsyncClient`` — openai 3 still accepts one at runtime (``openai._httpx2.
-is_legacy_httpx_async_client``) — and hand it to ``OpenAIProvider(openai_client=...)``. So respx sees
-the real request path in tests and benchmarks, and the production path is the same code. The SDK
-client gets ``max_retries=0`` and the agents ``retries=0``: retries, Retry-After and the fallback are
-decided here, in one place, so that the number of requests per call stays bounded by
-``settings.llm_max_retries + 1``.
+One budget per generation: at most ``settings.llm_max_retries + 1`` model requests. Within it,
 
-Failures — timeout, 429 (Retry-After honoured up to ``settings.llm_max_retry_wait_seconds``; a longer
-one falls back at once), 5xx, connection errors, malformed or schema-invalid output — are retried,
-then the offline composer answers and ``generated_by`` says why, e.g.
+- a draft that fails its checks (schema, JSON, missing tool call, or the checks of
+  :mod:`companion.generation.validators`: minutes, session pattern, language, lead shares, goals,
+  people-aware German) goes back to the model in the same conversation, with the reasons — pydantic-ai
+  output validators raising ``ModelRetry`` — so a retry is never the same request again;
+- a failed request — timeout, 429 (Retry-After honoured up to ``settings.llm_max_retry_wait_seconds``;
+  a longer one falls back at once), 5xx, connection errors, malformed answers (``choices: []``, a
+  truncated stream) — is sent again after a backoff (see :mod:`companion.generation.llm_faults`).
+
+When the budget is spent the offline composer answers and ``generated_by`` says why, e.g.
 ``offline (fallback: HTTP 429 from gpt-4o-mini)``. Other 4xx (bad key, unknown model) fall back
 without retrying. The user never sees an LLM failure as an error.
 """
@@ -21,28 +20,25 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
-from openai import AsyncOpenAI
 from pydantic import BaseModel, ValidationError
-from pydantic_ai import Agent
-from pydantic_ai.exceptions import (
-    AgentRunError,
-    ModelAPIError,
-    ModelConnectionError,
-    ModelHTTPError,
-    ModelTimeoutError,
-    UnexpectedModelBehavior,
-)
+from pydantic_ai import Agent, ModelRetry, capture_run_messages
+from pydantic_ai.exceptions import UnexpectedModelBehavior
+from pydantic_ai.messages import ModelMessage
 from pydantic_ai.models import Model
-from pydantic_ai.models.openai import OpenAIChatModel
-from pydantic_ai.providers.openai import OpenAIProvider
 
 from companion.generation.composer import Composer, Event, item_events
 from companion.generation.context import ContextBuilder
-from companion.generation.drafts import DRAFTS, REPAIRS, AgendaDraft, RepairError, repair_agenda
+from companion.generation.drafts import DRAFTS, REPAIRS, AgendaDraft, repair_agenda
+from companion.generation.llm_faults import (
+    Failure,
+    classify,
+    openai_model,
+    requests_sent,
+)
 from companion.generation.offline import OfflineComposer
 from companion.generation.prompting import LANGUAGES, TASKS, PromptLibrary, build_user_message
 from companion.generation.schemas import (
@@ -53,68 +49,34 @@ from companion.generation.schemas import (
     ReflectionPrompts,
     ReflectionSummary,
 )
+from companion.generation.validators import GenerationDeps, install
 from companion.retrieval.knowledge import KnowledgeBase
 from companion.settings import Settings
 
+__all__ = ["LLMComposer", "classify", "openai_model"]
 log = logging.getLogger(__name__)
-RECOVERABLE = (AgentRunError, TimeoutError, ValidationError, RepairError)
 Sleep = Callable[[float], Awaitable[None]]
 
 
-def openai_model(settings: Settings, http_client: httpx.AsyncClient | None = None) -> OpenAIChatModel:
-    """An ``OpenAIChatModel`` for the configured endpoint (OpenAI, Azure-compatible gateways, Ollama, vLLM)."""
-    key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
-    client = AsyncOpenAI(
-        base_url=settings.llm_base_url,
-        # Local servers (Ollama, vLLM) need no key, but the SDK insists on one.
-        api_key=key or ("not-needed" if settings.llm_base_url else None),
-        http_client=http_client or httpx.AsyncClient(timeout=settings.llm_timeout_seconds),  # type: ignore[arg-type]
-        max_retries=0,
-        timeout=settings.llm_timeout_seconds,
-    )
-    return OpenAIChatModel(settings.llm_model, provider=OpenAIProvider(openai_client=client))
+@dataclass
+class Budget:
+    """Model requests left for one generation."""
 
+    left: int
+    attempt: int = 0
+    reason: str = "no attempt"
+    messages: list[ModelMessage] = field(default_factory=list)
 
-@dataclass(frozen=True)
-class Failure:
-    """Why an attempt failed, and whether (and after how long) to try again."""
+    def spend(self, failure: Failure) -> None:
+        """Account for a failed run (its requests, at least one) and remember why it failed."""
+        self.left -= max(1, requests_sent(self.messages, failure))
+        self.attempt += 1
+        self.reason = failure.reason
+        self.messages = []
 
-    reason: str
-    retry: bool
-    wait: float = 0.0
-
-
-def classify(exc: BaseException, model: str, attempt: int, settings: Settings) -> Failure:
-    """Turn an exception of one attempt into a retry decision and a short, user-safe reason."""
-    cap = settings.llm_max_retry_wait_seconds
-    backoff = min(0.5 * 2**attempt, cap)
-    if isinstance(exc, ModelHTTPError):
-        reason = f"HTTP {exc.status_code} from {model}"
-        if exc.status_code == 429:
-            wait = exc.retry_after
-            if wait is not None and wait > cap:
-                return Failure(f"{reason}, Retry-After {wait:g}s exceeds {cap:g}s", retry=False)
-            return Failure(reason, retry=True, wait=backoff if wait is None else wait)
-        return Failure(reason, retry=exc.status_code >= 500 or exc.status_code == 408, wait=backoff)
-    if isinstance(exc, ModelTimeoutError | TimeoutError):
-        return Failure(f"timeout after {settings.llm_timeout_seconds:g}s from {model}", True, backoff)
-    if isinstance(exc, ModelConnectionError):
-        return Failure(f"connection error to {model}", True, backoff)
-    if isinstance(exc, ModelAPIError):
-        return Failure(f"API error from {model}", True, backoff)
-    if isinstance(exc, UnexpectedModelBehavior):
-        cause = exc.__cause__
-        if isinstance(cause, ValidationError):
-            kind = (
-                "malformed JSON"
-                if any(e["type"] == "json_invalid" for e in cause.errors())
-                else "schema-invalid output"
-            )
-            return Failure(f"{kind} from {model}", True, 0.0)
-        return Failure(f"invalid response from {model}", True, backoff)
-    if isinstance(exc, ValidationError | RepairError):
-        return Failure(f"schema-invalid output from {model}", True, 0.0)
-    return Failure(f"{type(exc).__name__} from {model}", True, backoff)
+    def more(self, failure: Failure) -> bool:
+        """True when another run is allowed after ``failure``."""
+        return failure.retry and self.left > 0
 
 
 class LLMComposer(Composer):
@@ -141,17 +103,21 @@ class LLMComposer(Composer):
         self.model = model or openai_model(settings, http_client)
         self.fallback = fallback
         self._sleep = sleep
-        self.agents: dict[tuple[str, str], Agent[None, Any]] = {
-            (task, lang): Agent(
-                self.model,
-                output_type=DRAFTS[task],
-                instructions=self.prompts.get(task, lang),
-                retries=0,
-                name=f"companion-{task}",
-            )
-            for task in TASKS
-            for lang in LANGUAGES
+        self.agents: dict[tuple[str, str], Agent[GenerationDeps, Any]] = {
+            (task, lang): self._agent(task, lang) for task in TASKS for lang in LANGUAGES
         }
+
+    def _agent(self, task: str, lang: str) -> Agent[GenerationDeps, Any]:
+        agent: Agent[GenerationDeps, Any] = Agent(
+            self.model,
+            output_type=DRAFTS[task],
+            instructions=self.prompts.get(task, lang),
+            deps_type=GenerationDeps,
+            retries=0,  # set per run from the budget
+            name=f"companion-{task}",
+        )
+        install(agent, task)
+        return agent
 
     async def agenda(self, ctx: GenerationContext) -> Agenda:
         result = await self._generate("agenda", ctx)
@@ -175,28 +141,41 @@ class LLMComposer(Composer):
         assert isinstance(result, ReflectionSummary)
         return result
 
+    def _budget(self) -> Budget:
+        return Budget(self.settings.llm_max_retries + 1)
+
+    def _failed(self, what: str, exc: BaseException, budget: Budget) -> Failure:
+        failure = classify(exc, self.model_name, budget.attempt, self.settings)
+        log.warning("%s attempt %d failed: %s", what, budget.attempt + 1, failure.reason)
+        if failure.reason.startswith("unexpected "):  # keep the traceback of the unknown
+            log.warning("unexpected failure of the model call", exc_info=exc)
+        budget.spend(failure)
+        return failure
+
     async def _generate(self, task: str, ctx: GenerationContext) -> BaseModel:
         ctx = await self.prepare(ctx)
         prompt = build_user_message(task, ctx, self.knowledge)
         agent = self.agents[(task, ctx.language)]
-        reason = "no attempt"
-        for attempt in range(self.settings.llm_max_retries + 1):
+        budget = self._budget()
+        while budget.left > 0:
+            deps = GenerationDeps(ctx, self.knowledge)
             try:
-                async with asyncio.timeout(self.settings.llm_timeout_seconds):
-                    result = await agent.run(prompt)
+                with capture_run_messages() as budget.messages:
+                    async with asyncio.timeout(self.settings.llm_timeout_seconds * budget.left):
+                        result = await agent.run(prompt, deps=deps, retries={"output": budget.left - 1})
                 return REPAIRS[task](result.output, ctx, self.knowledge, self.model_name)  # type: ignore[operator]
-            except RECOVERABLE as exc:
-                failure = classify(exc, self.model_name, attempt, self.settings)
-                reason = failure.reason
-                log.warning("%s attempt %d failed: %s", task, attempt + 1, reason)
-                if not failure.retry or attempt == self.settings.llm_max_retries:
-                    break
-                await self._sleep(failure.wait)
-        return self.offline_result(task, ctx, reason)
+            except Exception as exc:  # every model fault, known or not, is retried or falls back
+                failure = self._failed(task, exc, budget)
+            if not budget.more(failure):
+                break
+            await self._sleep(failure.wait)
+        return self.offline_result(task, ctx, budget.reason)
 
     def offline_result(self, task: str, ctx: GenerationContext, reason: str) -> BaseModel:
         """The offline composer's result for ``task``, labelled as a fallback and why."""
         by = f"offline (fallback: {reason})"
+        if len(by) > 200:
+            by = by[:198] + "…)"
         compose = {
             "agenda": self.fallback.compose_agenda,
             "preparation": self.fallback.compose_preparation,
@@ -217,16 +196,24 @@ class LLMComposer(Composer):
         yield {"event": "composing", "composer": self.model_name}
         prompt = build_user_message("agenda", ctx, self.knowledge)
         agent = self.agents[("agenda", ctx.language)]
-        reason = "no attempt"
-        for attempt in range(self.settings.llm_max_retries + 1):
+        budget = self._budget()
+        while budget.left > 0:
+            deps = GenerationDeps(ctx, self.knowledge)
             queue: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
-            task = asyncio.create_task(self._produce(agent, prompt, queue))
-            emitted = 0
+            task = asyncio.create_task(self._produce(agent, prompt, deps, budget, queue))
+            emitted, requests = 0, 0
             try:
                 while True:
                     kind, value = await queue.get()
                     if kind == "error":
                         raise value
+                    if kind == "request":
+                        requests += 1
+                        if requests > 1:  # the model got its draft back with the reasons
+                            reason = deps.rejected[-1] if deps.rejected else "invalid output"
+                            yield {"event": "retrying", "reason": reason, "wait": 0.0}
+                            emitted = 0
+                        continue
                     if kind == "final":
                         agenda = repair_agenda(value, ctx, self.knowledge, self.model_name)
                         break
@@ -242,35 +229,54 @@ class LLMComposer(Composer):
                     yield event
                 yield {"event": "done", "agenda": agenda}
                 return
-            except RECOVERABLE as exc:
-                failure = classify(exc, self.model_name, attempt, self.settings)
-                reason = failure.reason
-                log.warning("agenda stream attempt %d failed: %s", attempt + 1, reason)
-                if not failure.retry or attempt == self.settings.llm_max_retries:
-                    break
-                yield {"event": "retrying", "reason": reason, "wait": failure.wait}
-                await self._sleep(failure.wait)
+            except Exception as exc:
+                failure = self._failed("agenda stream", exc, budget)
             finally:
                 if not task.done():
                     task.cancel()
-        yield {"event": "fallback", "reason": reason}
-        fallback = self.offline_result("agenda", ctx, reason)
+            if not budget.more(failure):
+                break
+            yield {"event": "retrying", "reason": failure.reason, "wait": failure.wait}
+            await self._sleep(failure.wait)
+        yield {"event": "fallback", "reason": budget.reason}
+        fallback = self.offline_result("agenda", ctx, budget.reason)
         assert isinstance(fallback, Agenda)
         for event in item_events(fallback):
             yield event
         yield {"event": "done", "agenda": fallback}
 
     async def _produce(
-        self, agent: Agent[None, Any], prompt: str, queue: asyncio.Queue[tuple[str, Any]]
+        self,
+        agent: Agent[GenerationDeps, Any],
+        prompt: str,
+        deps: GenerationDeps,
+        budget: Budget,
+        queue: asyncio.Queue[tuple[str, Any]],
     ) -> None:
-        """Run one streamed attempt in its own task, so the timeout never spans a ``yield``."""
+        """Run one streamed conversation in its own task, so the timeout never spans a ``yield``.
+
+        ``agent.iter`` (not ``run_stream``) so that a draft failing its checks goes back to the model
+        with the reasons, as in :meth:`_generate`; each model request is streamed for previews.
+        """
         try:
-            async with asyncio.timeout(self.settings.llm_timeout_seconds):
-                async with agent.run_stream(prompt) as run:
-                    async for partial in run.stream_output(debounce_by=None):
-                        if isinstance(partial, AgendaDraft):
-                            queue.put_nowait(("partial", partial))
-                    queue.put_nowait(("final", await run.get_output()))
+            with capture_run_messages() as budget.messages:
+                async with asyncio.timeout(self.settings.llm_timeout_seconds * budget.left):
+                    async with agent.iter(prompt, deps=deps, retries={"output": budget.left - 1}) as run:
+                        async for node in run:
+                            if Agent.is_model_request_node(node):
+                                queue.put_nowait(("request", None))
+                                async with node.stream(run.ctx) as stream:
+                                    async for response in stream.stream_response(debounce_by=None):
+                                        try:
+                                            partial = await stream.validate_response_output(
+                                                response, allow_partial=True
+                                            )
+                                        except (ValidationError, ModelRetry, UnexpectedModelBehavior):
+                                            continue
+                                        if isinstance(partial, AgendaDraft):
+                                            queue.put_nowait(("partial", partial))
+                    assert run.result is not None
+                    queue.put_nowait(("final", run.result.output))
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # handed to the consumer, which classifies it

@@ -9,11 +9,12 @@ reflections: data, JSON-encoded and escaped so it cannot close its block).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from companion.generation.safety import clip, escape_data
+from companion.generation.safety import escape_data
 from companion.generation.schemas import GenerationContext
 from companion.retrieval.knowledge import KnowledgeBase
 from companion.retrieval.types import Passage
@@ -57,15 +58,71 @@ class PromptLibrary:
         return self.texts[(task, lang)]
 
 
+_SENTENCE_END = re.compile(r"[.!?…]+[\"“”»)’]*\s+")
+# Words before a full stop that do not end a sentence: "z. B.", "u. a.", "ca. 20", "e.g.", "am 3. Mai".
+_ABBREVIATIONS = {
+    "bzw",
+    "ca",
+    "etc",
+    "usw",
+    "vgl",
+    "ggf",
+    "inkl",
+    "evtl",
+    "dr",
+    "nr",
+    "bspw",
+    "e.g",
+    "i.e",
+    "vs",
+}
+
+
+def sentences(line: str) -> list[str]:
+    """``line`` split into whole sentences; abbreviations and ordinals do not end a sentence."""
+    parts, start = [], 0
+    for m in _SENTENCE_END.finditer(line):
+        before = line[start : m.start()].rsplit(" ", 1)[-1].casefold().rstrip(".")
+        if m.group(0).lstrip().startswith(".") and (
+            len(before) <= 1 or before.isdigit() or before in _ABBREVIATIONS
+        ):
+            continue
+        parts.append(line[start : m.end()].strip())
+        start = m.end()
+    rest = line[start:].strip()
+    return [*parts, rest] if rest else parts
+
+
+def whole_text(text: str, limit: int) -> str:
+    """``text`` (one card section) as it goes to the model: all of it when it fits ``limit``, else its
+    leading lines and sentences up to the limit — never a sentence cut in half. The first sentence is
+    kept even when it alone is longer than the limit."""
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    if sum(len(line) + 1 for line in lines) <= limit:
+        return "\n".join(lines)
+    kept: list[str] = []
+    used = 0
+    for line in lines:
+        units = [line] if line.startswith(("-", "*")) else sentences(line)
+        taken: list[str] = []
+        for unit in units:
+            if (kept or taken) and used + len(unit) + 1 > limit:
+                break
+            taken.append(unit)
+            used += len(unit) + 1
+        else:
+            kept.append(" ".join(taken))
+            continue
+        if taken:
+            kept.append(" ".join(taken))
+        break
+    return "\n".join(kept)
+
+
 def _passage_block(passages: list[Passage]) -> str:
     parts = []
     for p in passages:
-        text = escape_data(
-            clip(
-                "\n".join(" ".join(line.split()) for line in p.text.splitlines() if line.strip()),
-                PASSAGE_CHARS,
-            )
-        )
+        text = escape_data(whole_text(p.text, PASSAGE_CHARS))
         parts.append(f"[{p.card_id} · {escape_data(p.heading)}]\n{text}")
     return "\n\n".join(parts)
 
@@ -82,6 +139,12 @@ def _pattern_lines(ctx: GenerationContext, knowledge: KnowledgeBase) -> list[str
     return lines
 
 
+def _count(n: int, role: str) -> str:
+    if n == 0:
+        return f"{role} side (no names given)"
+    return f"{n} {role}" + ("s (use the plural)" if n > 1 else "")
+
+
 def build_user_message(task: str, ctx: GenerationContext, knowledge: KnowledgeBase) -> str:
     """The user message for ``task``: session facts, knowledge passages and pair data, each delimited."""
     lang = ctx.language
@@ -92,6 +155,8 @@ def build_user_message(task: str, ctx: GenerationContext, knowledge: KnowledgeBa
         f"format: {ctx.format}",
         f"duration_minutes: {ctx.duration_minutes}",
         f"session_number: {ctx.session_number}" + (f" of {ctx.total_sessions}" if ctx.total_sessions else ""),
+        f"people: {_count(len(ctx.juniors), 'junior')}, {_count(len(ctx.seniors), 'senior')}"
+        + ("" if ctx.juniors or ctx.seniors else " (names unknown: use neutral forms)"),
     ]
     if topic is not None:
         session.append(f"topic_card: {topic.id} ({escape_data(topic.title)}; category {topic.category})")

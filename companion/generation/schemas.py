@@ -44,6 +44,7 @@ class Participant(_Strict):
     expertise: ShortText | None = None
     role: ShortText | None = None
     department: ShortText | None = None
+    pronouns: ShortText | None = None
 
 
 class ReflectionInput(_Strict):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -53,3 +54,66 @@ class LexicalIndex:
             if known:
                 out[rows] = model.get_scores(known)
         return out
+
+
+@lru_cache(maxsize=4)
+def _stemmer(lang: str) -> Any:
+    import Stemmer
+
+    return Stemmer.Stemmer(_STEMMER.get(lang, "english"))
+
+
+def stems(text: str, lang: str) -> list[str]:
+    """The content words of ``text`` as the index sees them: tokenised, stop words dropped, stemmed
+    with ``lang``'s Snowball stemmer. Checks that compare texts (goal coverage, citations) use this,
+    so "Rückmeldungen" meets "Rückmeldung" exactly as it does in search."""
+    return list(_stems(text, lang))
+
+
+# Card sections, goals and fixed word lists come back for every draft: keep their stems.
+@lru_cache(maxsize=4096)
+def _stems(text: str, lang: str) -> tuple[str, ...]:
+    import bm25s
+
+    if not _TOKEN.search(text):
+        return ()
+    return tuple(
+        bm25s.tokenize(
+            [text],
+            stopwords=_STOPWORDS.get(lang, "en"),
+            stemmer=_stemmer(lang).stemWords,
+            return_ids=False,
+            show_progress=False,
+        )[0]
+    )
+
+
+@lru_cache(maxsize=1)
+def _language_markers() -> dict[str, frozenset[str]]:
+    from bm25s.stopwords import STOPWORDS_EN_PLUS, STOPWORDS_GERMAN
+
+    de, en = frozenset(STOPWORDS_GERMAN), frozenset(STOPWORDS_EN_PLUS)
+    # Words in both lists ("in", "was", "will") say nothing about the language.
+    return {"de": de - en, "en": en - de}
+
+
+def language_counts(text: str) -> dict[str, int]:
+    """How many German-only and English-only stop words ``text`` contains."""
+    words = [w.casefold() for w in _TOKEN.findall(text)] + [
+        w.casefold() for w in re.findall(r"(?u)\b\w\b", text)
+    ]
+    return {lang: sum(w in markers for w in words) for lang, markers in _language_markers().items()}
+
+
+def guess_language(text: str, *, min_hits: int = 4) -> str | None:
+    """``"de"`` or ``"en"`` when ``text`` is clearly in that language (by its stop words), else None.
+
+    A text is clear when it has ``min_hits`` or more marker words and at least three quarters of them
+    belong to one language; short or mixed texts (a German sentence quoting an English goal) give None.
+    """
+    counts = language_counts(text)
+    total = sum(counts.values())
+    if total < min_hits:
+        return None
+    lang, hits = max(counts.items(), key=lambda kv: kv[1])
+    return lang if hits >= 0.75 * total else None

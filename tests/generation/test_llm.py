@@ -34,19 +34,31 @@ def agenda_args() -> dict[str, Any]:
 
 
 class Recorder:
-    """A FunctionModel body that records what the agent sent and answers with fixed tool arguments."""
+    """A FunctionModel body that records what the agent sent and answers with fixed tool arguments
+    (one set per request when given a list; the last one repeats)."""
 
-    def __init__(self, args: dict[str, Any]) -> None:
-        self.args = args
+    def __init__(self, args: dict[str, Any] | list[dict[str, Any]]) -> None:
+        self.answers = args if isinstance(args, list) else [args]
         self.instructions: list[str | None] = []
         self.user_prompts: list[str] = []
+        self.requests: list[list[ModelMessage]] = []
 
     def __call__(self, messages: list[ModelMessage], info: AgentInfo) -> ModelResponse:
         self.instructions.append(info.instructions)
-        for message in messages:
+        self.requests.append(list(messages))
+        for message in messages[-1:]:
             if isinstance(message, ModelRequest):
                 self.user_prompts += [str(p.content) for p in message.parts if isinstance(p, UserPromptPart)]
-        return ModelResponse(parts=[ToolCallPart(info.output_tools[0].name, self.args)])
+        args = self.answers[min(len(self.requests), len(self.answers)) - 1]
+        return ModelResponse(parts=[ToolCallPart(info.output_tools[0].name, args)])
+
+    def feedback(self, n: int) -> str:
+        """What the n-th request (0-based) sent back about the previous draft."""
+        last = self.requests[n][-1]
+        assert isinstance(last, ModelRequest)
+        return " ".join(
+            str(getattr(p, "content", "")) for p in last.parts if not isinstance(p, UserPromptPart)
+        )
 
 
 def composer(
@@ -144,11 +156,17 @@ async def test_output_without_a_junior_part_falls_back(
     for item in args["items"]:
         item["lead"] = "senior"
     sleeps = SleepRecorder()
-    llm = composer(settings, knowledge, builder, offline, FunctionModel(Recorder(args)), sleeps)
+    recorder = Recorder(args)
+    llm = composer(settings, knowledge, builder, offline, FunctionModel(recorder), sleeps)
     agenda = await llm.agenda(make_ctx())
-    assert agenda.generated_by == "offline (fallback: schema-invalid output from gpt-4o-mini)"
+    assert agenda.generated_by == (
+        "offline (fallback: output check failed (the junior leads 0% of the time) from gpt-4o-mini)"
+    )
     assert any(i.lead == "junior" for i in agenda.items)
-    assert sleeps.waits == [0.0, 0.0]  # two retries, no waiting for a bad answer
+    # Three requests in one conversation: each retry carries the reason; no waiting for a bad answer.
+    assert len(recorder.requests) == 3 and sleeps.waits == []
+    assert "leitet aber nur 0 % der Zeit" in recorder.feedback(1)
+    assert "leitet aber nur 0 % der Zeit" in recorder.feedback(2)
 
 
 async def test_all_four_outputs_with_test_model(

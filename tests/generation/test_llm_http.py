@@ -30,11 +30,8 @@ async def test_agenda_request_and_answer(
     assert agenda.generated_by == MODEL
     assert agenda.title == "KI im Vertriebsalltag: ausprobieren und einordnen"
     assert sum(i.minutes for i in agenda.items) == 60
-    assert [s.card_id for s in agenda.sources] == [
-        "topic-ai-automation",
-        "role-junior-mentor",
-        "principle-dialogue",
-    ]
+    # principle-dialogue is cited too, but was not among the passages the model was shown: not credited.
+    assert [s.card_id for s in agenda.sources] == ["topic-ai-automation", "role-junior-mentor"]
     assert route.call_count == 1
     body = sent(route.calls[0].request)
     assert body["model"] == MODEL

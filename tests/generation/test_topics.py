@@ -135,7 +135,8 @@ def test_repair_cites_only_the_resolved_topic_card(knowledge: KnowledgeBase, mak
         knowledge,
         "gpt-4o-mini",
     )
-    assert [s.card_id for s in prompts.sources] == ["pattern-first-session"]
+    # Neither the pattern nor the unrelated topic card is used by "Was hast du gelernt?": no sources.
+    assert prompts.sources == []
 
     ctx = make_ctx(
         topic="topic-social-media", topic_id="topic-social-media", pattern_id="pattern-regular-session"
@@ -151,4 +152,5 @@ def test_repair_cites_only_the_resolved_topic_card(knowledge: KnowledgeBase, mak
         }
     )
     agenda = repair_agenda(draft, ctx, knowledge, "gpt-4o-mini")
-    assert [s.card_id for s in agenda.sources] == ["topic-social-media", "principle-dialogue"]
+    # principle-dialogue was never shown to the model (no passage), so it is not credited either.
+    assert [s.card_id for s in agenda.sources] == ["topic-social-media"]

@@ -27,6 +27,16 @@ def _tool_call(arguments: str) -> dict[str, Any]:
     return body
 
 
+def _empty_choices() -> dict[str, Any]:
+    return {**_tool_call("{}"), "choices": []}
+
+
+def _text_answer() -> dict[str, Any]:
+    body = _tool_call("{}")
+    body["choices"][0].update(finish_reason="stop", message={"role": "assistant", "content": "Gern! Hier …"})
+    return body
+
+
 FAILURES = {
     "timeout": (dict(side_effect=httpx.ReadTimeout("slow")), "timeout"),
     "rate-limit": (
@@ -41,6 +51,19 @@ FAILURES = {
     "schema-invalid": (
         dict(return_value=httpx.Response(200, json=_tool_call('{"summary": 42}'))),
         "schema-invalid",
+    ),
+    # Malformed answers with HTTP 200 (issue 12): model faults too, never a 503.
+    "empty-choices": (dict(return_value=httpx.Response(200, json=_empty_choices())), "empty choices"),
+    "no-tool-call": (dict(return_value=httpx.Response(200, json=_text_answer())), "no tool call"),
+    "truncated-body": (
+        dict(
+            return_value=httpx.Response(
+                200,
+                content=json.dumps(_tool_call("{}"))[:120].encode(),
+                headers={"content-type": "application/json"},
+            )
+        ),
+        "invalid response",
     ),
 }
 
