@@ -6,6 +6,7 @@ from alembic import context
 
 from companion.auth import models as _auth_models  # noqa: F401  (registers the sign-in tables)
 from companion.db.models import Base
+from companion.notifications import models as _notification_models  # noqa: F401  (notification tables)
 
 connection = context.config.attributes.get("connection")
 if connection is None:  # pragma: no cover - only via `companion db upgrade`, which passes one
