@@ -22,6 +22,7 @@ from companion import __version__
 from companion.db import engine as db
 from companion.errors import EXCEPTION_HANDLERS
 from companion.health import health
+from companion.notifications import setup as notify
 from companion.programmes.controllers import (
     PairController,
     ParticipantController,
@@ -74,6 +75,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         KnowledgeController,
         *generation_handlers(),
         *web.route_handlers(),
+        *notify.route_handlers(),
     ]
 
     async def provide_runtime() -> Runtime:
@@ -87,8 +89,9 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
 
     app = Litestar(
         route_handlers=route_handlers,
-        plugins=[SQLAlchemyPlugin(config=alchemy)],
-        lifespan=[lifespan],
+        plugins=[SQLAlchemyPlugin(config=alchemy), *notify.plugins(settings)],
+        lifespan=[lifespan, notify.lifespan(settings, engine)],
+        after_response=notify.after_response,
         dependencies={
             "settings": Provide(lambda: settings, sync_to_thread=False),
             "runtime": Provide(provide_runtime),
@@ -97,7 +100,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         },
         exception_handlers=web.exception_handlers(EXCEPTION_HANDLERS),
         middleware=web.middleware(settings),
-        stores=web.stores(settings),
+        stores={**web.stores(settings), **notify.stores(settings)},
         guards=web.guards(),
         template_config=web.template_config(),
         openapi_config=OpenAPIConfig(

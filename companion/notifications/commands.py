@@ -49,6 +49,77 @@ def mail_test(
     typer.echo(f"Test mail to {address} delivered: {where}")
 
 
+invite_app = typer.Typer(help="Invitations by e-mail.", no_args_is_help=True)
+
+
+async def _with_runner(settings, work):  # type: ignore[no-untyped-def]
+    """Run ``work(db, runner)`` with an in-process runner on the configured database."""
+    from sqlalchemy.ext.asyncio import async_sessionmaker
+
+    from companion.db import engine as dbe
+    from companion.notifications.context import build_services
+    from companion.notifications.runners import InProcessRunner
+
+    engine = dbe.make_engine(settings.resolved_database_url)
+    try:
+        await dbe.upgrade(engine)
+        runner = InProcessRunner(build_services(settings, engine))
+        async with async_sessionmaker(engine, expire_on_commit=False)() as db:
+            return await work(db, runner)
+    finally:
+        await engine.dispose()
+
+
+@invite_app.command("send")
+def invite_send(
+    participant_id: Annotated[int, typer.Option("--participant-id", help="Participant to invite", min=1)],
+) -> None:
+    """Mail a participant a fresh single-use sign-in link now (again, if one was sent before)."""
+    from companion.db.models import utcnow
+    from companion.errors import DomainError
+    from companion.notifications import service
+
+    settings = _settings()
+
+    async def work(db, runner):  # type: ignore[no-untyped-def]
+        row = await service.record_invite(db, participant_id, None, utcnow())
+        return row.email, await runner.run("deliver", notification_id=row.id)
+
+    try:
+        email, status = asyncio.run(_with_runner(settings, work))
+    except DomainError as exc:
+        typer.echo(exc.detail + ".", err=True)
+        raise typer.Exit(1) from exc
+    if status != "sent":
+        typer.echo(
+            f"The invitation to {email} was not sent yet ({status}); it is retried with backoff.", err=True
+        )
+        raise typer.Exit(1)
+    typer.echo(f"Invitation sent to {email}.")
+
+
+@invite_app.command("status")
+def invite_status(programme: Annotated[int, typer.Option("--programme", help="Programme id", min=1)]) -> None:
+    """Show, per participant, whether their invitation was sent, opened and used."""
+    from companion.db.models import Programme
+    from companion.notifications import service
+
+    settings = _settings()
+
+    async def work(db, runner):  # type: ignore[no-untyped-def]
+        if await db.get(Programme, programme) is None:
+            return None
+        return await service.invitation_status(db, programme)
+
+    rows = asyncio.run(_with_runner(settings, work))
+    if rows is None:
+        typer.echo(f"Programme {programme} does not exist.", err=True)
+        raise typer.Exit(1)
+    for row in rows:
+        typer.echo(f"{row.participant_id:>5}  {row.name:<28} {row.email or '-':<34} {row.state}")
+
+
 def register(app: typer.Typer) -> None:
     """Add the notification commands to the ``companion`` CLI."""
     app.add_typer(mail_app, name="mail")
+    app.add_typer(invite_app, name="invite")

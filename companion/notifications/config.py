@@ -39,7 +39,10 @@ class NotificationSettings(BaseModel):
         30, ge=7, le=180, description="Days without a held or planned session after which a pair has stalled."
     )
     scan_interval_seconds: int = Field(
-        60, ge=5, le=3600, description="How often due notifications are looked for (in-process runner)."
+        60,
+        ge=0,
+        le=3600,
+        description="How often due notifications are looked for (in-process runner); 0: never on a timer.",
     )
     mail_max_attempts: int = Field(
         6, ge=1, le=20, description="Attempts per mail before it counts as failed."

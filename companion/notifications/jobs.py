@@ -75,16 +75,26 @@ async def signin_request(ctx: dict[str, Any], *, email: str, language: str = "de
         ).all()
         for pid, stored, lang in people:
             new = await queue.add(
-                db, key=f"signin:{request_id}:p{pid}", kind="signin", email=str(stored), language=lang,
-                now=now, participant_id=pid,
-            )  # fmt: skip
+                db,
+                key=f"signin:{request_id}:p{pid}",
+                kind="signin",
+                email=str(stored),
+                language=lang,
+                now=now,
+                participant_id=pid,
+            )
             ids += [new] if new else []
         coordinator = await db.scalar(select(Coordinator).where(Coordinator.email == address))
         if coordinator is not None:
             new = await queue.add(
-                db, key=f"signin:{request_id}:c{coordinator.id}", kind="signin", email=coordinator.email,
-                language=coordinator.language, now=now, coordinator_id=coordinator.id,
-            )  # fmt: skip
+                db,
+                key=f"signin:{request_id}:c{coordinator.id}",
+                kind="signin",
+                email=coordinator.email,
+                language=coordinator.language,
+                now=now,
+                coordinator_id=coordinator.id,
+            )
             ids += [new] if new else []
         await db.commit()
     for notification_id in ids:

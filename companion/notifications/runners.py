@@ -86,6 +86,7 @@ class SaqRunner:
 
     def __init__(self, queue: Any) -> None:
         self.queue = queue
+        self._tasks: set[asyncio.Task[Any]] = set()
 
     async def enqueue(self, job: str, **kwargs: Any) -> None:
         await enqueue_saq(self.queue, job, **kwargs)
@@ -97,14 +98,19 @@ class SaqRunner:
         await self.queue.disconnect()
 
     def kick(self) -> None:
-        # The worker's scan runs every minute; a change is picked up then.
-        return None
+        """Ask a worker to scan now (it also scans every minute)."""
+        task = asyncio.get_running_loop().create_task(self._kick())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _kick(self) -> None:
+        try:
+            await self.enqueue("scan_due")
+        except Exception as exc:  # Redis down: the worker's own minute scan catches up
+            log.warning("Could not enqueue a scan: %s", exc)
 
 
 async def enqueue_saq(queue: Any, job: str, **kwargs: Any) -> None:
-    """Enqueue on SAQ. Deliveries get a key per notification, so SAQ drops a duplicate while one is
-    queued; exactly-once does not depend on it (``queue.claim`` does that)."""
-    key = f"deliver:{kwargs['notification_id']}" if job == "deliver" else None
-    await queue.enqueue(job, key=key, timeout=120, retries=1, **kwargs) if key else await queue.enqueue(
-        job, timeout=120, retries=1, **kwargs
-    )
+    """Enqueue on SAQ. Exactly-once does not depend on the queue: a job that runs twice finds its
+    notification already claimed (``queue.claim``)."""
+    await queue.enqueue(job, timeout=120, retries=1, **kwargs)

@@ -89,3 +89,115 @@ def smtp_server() -> Iterator[SmtpServer]:
         yield SmtpServer("127.0.0.1", port, inbox)
     finally:
         controller.stop()
+
+
+# --- an app with one programme, a pair and a coordinator ------------------------------------------
+
+import re  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from litestar.testing import TestClient  # noqa: E402
+
+from companion.app import create_app  # noqa: E402
+from companion.auth import bootstrap  # noqa: E402
+from companion.runtime import Runtime  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def notify_retriever(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from companion.retrieval.indexer import build_retriever
+    from companion.settings import Settings
+
+    data = Path(tmp_path_factory.mktemp("notify-index"))
+    return build_retriever(Settings(_env_file=None, env="development", data_dir=data, embedder="hash"))  # type: ignore[call-arg]
+
+
+@dataclass
+class App:
+    client: TestClient[Any]
+    url: str
+    settings: Any
+    ids: dict[str, int] = field(default_factory=dict)
+    token: str = ""
+
+    @property
+    def co(self) -> dict[str, str]:
+        return {"authorization": f"Bearer {self.token}", "accept": "application/json"}
+
+    def drain(self) -> None:
+        """Wait until every job the app's runner was given has finished."""
+        runner = self.client.app.state.notifier.runner
+        self.client.blocking_portal.call(runner.drain)
+
+    def csrf(self) -> str:
+        page = self.client.get("/signin")
+        return re.search(r'name="_csrf_token" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
+
+    def browser_sign_in(self, link: str) -> None:
+        path = "/" + link.split("/", 3)[3]
+        page = self.client.get(path)
+        token = re.search(r'name="_csrf_token" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
+        r = self.client.post(path, data={"_csrf_token": token}, follow_redirects=False)
+        assert r.status_code == 303, r.text
+
+
+def build_programme(app: App, **programme: Any) -> None:
+    async def coordinator(session: Any) -> str:
+        cid = await bootstrap.ensure_coordinator(session, "Katrin Vogel", "hr@example.org")
+        app.ids["coordinator"] = cid
+        return await bootstrap.api_token(session, coordinator_id=cid)
+
+    app.token = bootstrap.run(app.url, coordinator, migrate=False)
+    body = {"name": "Reverse Mentoring Nord", "k_threshold": 3, **programme}
+    r = app.client.post("/api/programmes", json=body, headers=app.co)
+    assert r.status_code == 201, r.text
+    app.ids["programme"] = r.json()["id"]
+    for key, name, role, email_address in [
+        ("junior", "Jonas Demir", "junior", "jonas@example.org"),
+        ("senior", "Helga Brandt", "senior", "helga@example.org"),
+        ("noemail", "Sam Ohnemail", "junior", None),
+    ]:
+        r = app.client.post(
+            f"/api/programmes/{app.ids['programme']}/participants",
+            json={"display_name": name, "role": role, "email": email_address},
+            headers=app.co,
+        )
+        assert r.status_code == 201, r.text
+        app.ids[key] = r.json()["id"]
+    r = app.client.post(
+        f"/api/programmes/{app.ids['programme']}/pairs",
+        json={
+            "name": "Tandem Vertrieb",
+            "junior_ids": [app.ids["junior"]],
+            "senior_ids": [app.ids["senior"]],
+        },
+        headers=app.co,
+    )
+    assert r.status_code == 201, r.text
+    app.ids["pair"] = r.json()["id"]
+
+
+@pytest.fixture
+def make_app(make_settings, notify_retriever, database_url):
+    """An app on SQLite and PostgreSQL with the given settings; no timer scans (tests run jobs)."""
+    made: list[TestClient[Any]] = []
+
+    def factory(**overrides: Any) -> App:
+        settings = make_settings(database_url=database_url, scan_interval_seconds=0, **overrides)
+        runtime = Runtime(settings)
+        runtime._retriever = notify_retriever
+        client = TestClient(create_app(settings, runtime=runtime), base_url="http://127.0.0.1:8000")
+        client.__enter__()
+        made.append(client)
+        app = App(client, database_url, settings)
+        build_programme(app)
+        return app
+
+    yield factory
+    for client in made:
+        client.__exit__(None, None, None)
+
+
+def links_in(message: EmailMessage) -> list[str]:
+    text = message.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    return re.findall(r"http://127\.0\.0\.1:8000/auth/invite/[A-Za-z0-9_-]+", text)
