@@ -201,3 +201,30 @@ def make_app(make_settings, notify_retriever, database_url):
 def links_in(message: EmailMessage) -> list[str]:
     text = message.get_body(("plain",)).get_content()  # type: ignore[union-attr]
     return re.findall(r"http://127\.0\.0\.1:8000/auth/invite/[A-Za-z0-9_-]+", text)
+
+
+def member_headers(app: App, key: str) -> dict[str, str]:
+    """Bearer headers of a pair member (``junior`` or ``senior``)."""
+
+    async def token(session: Any) -> str:
+        return await bootstrap.api_token(session, participant_id=app.ids[key])
+
+    return {
+        "authorization": f"Bearer {bootstrap.run(app.url, token, migrate=False)}",
+        "accept": "application/json",
+    }
+
+
+def run_job(app: App, job: str, **kwargs: Any) -> Any:
+    """Run a job on the app's runner and wait for everything it enqueued."""
+    runner = app.client.app.state.notifier.runner
+    result = app.client.blocking_portal.call(lambda: runner.run(job, **kwargs))
+    app.drain()
+    return result
+
+
+def ics_of(message: EmailMessage) -> Any:
+    from icalendar import Calendar
+
+    [attachment] = list(message.iter_attachments())
+    return Calendar.from_ical(attachment.get_content())
