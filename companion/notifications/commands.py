@@ -119,7 +119,38 @@ def invite_status(programme: Annotated[int, typer.Option("--programme", help="Pr
         typer.echo(f"{row.participant_id:>5}  {row.name:<28} {row.email or '-':<34} {row.state}")
 
 
+def worker() -> None:
+    """Run a job worker (SAQ on COMPANION_REDIS_URL): sends mails, scans every minute. Start as many
+    as you like; every mail still goes out once."""
+    from litestar_saq import SAQPlugin
+
+    from companion.db import engine as dbe
+    from companion.notifications.saq import saq_config
+
+    settings = _settings()
+    if not settings.redis_url:
+        typer.echo(
+            "companion worker needs COMPANION_REDIS_URL; without Redis the service runs the jobs itself.",
+            err=True,
+        )
+        raise typer.Exit(2)
+
+    async def run() -> None:
+        engine = dbe.make_engine(settings.resolved_database_url)
+        try:
+            await dbe.upgrade(engine)
+        finally:
+            await engine.dispose()
+        plugin = SAQPlugin(config=saq_config(settings))
+        job_worker = plugin.get_workers()[settings.queue_name]
+        typer.echo(f"Worker on queue '{settings.queue_name}' started; Ctrl+C stops it.")
+        await job_worker.start()
+
+    asyncio.run(run())
+
+
 def register(app: typer.Typer) -> None:
     """Add the notification commands to the ``companion`` CLI."""
     app.add_typer(mail_app, name="mail")
     app.add_typer(invite_app, name="invite")
+    app.command()(worker)

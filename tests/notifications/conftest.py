@@ -8,6 +8,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from email.message import EmailMessage
 from typing import Any
 
@@ -228,3 +229,67 @@ def ics_of(message: EmailMessage) -> Any:
 
     [attachment] = list(message.iter_attachments())
     return Calendar.from_ical(attachment.get_content())
+
+
+class FakeClock:
+    """A clock tests move by hand (nothing sleeps)."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+async def seed_pairs(
+    url: str, *, pairs: int, sessions_at: list[datetime], start: Any = None
+) -> dict[str, Any]:
+    """A programme with ``pairs`` pairs (junior + senior, all with addresses) and one planned session per
+    pair at each of ``sessions_at``; returns the ids."""
+    from sqlalchemy.ext.asyncio import async_sessionmaker
+
+    from companion.db import engine as dbe
+    from companion.db.models import MentoringSession, Pair, PairMember, Participant, Programme
+
+    engine = dbe.make_engine(url)
+    await dbe.upgrade(engine)
+    ids: dict[str, Any] = {"pairs": [], "sessions": [], "people": []}
+    async with async_sessionmaker(engine, expire_on_commit=False)() as db:
+        programme = Programme(name="Programm Süd", language="de", start_date=start, duration_months=12)
+        db.add(programme)
+        await db.flush()
+        ids["programme"] = programme.id
+        for n in range(pairs):
+            people = []
+            for role in ("junior", "senior"):
+                person = Participant(
+                    programme_id=programme.id,
+                    display_name=f"{role.title()} {n}",
+                    role=role,
+                    email=f"{role}{n}@example.org",
+                )
+                db.add(person)
+                people.append(person)
+            await db.flush()
+            pair = Pair(programme_id=programme.id, name=f"Tandem {n}", format="one-to-one")
+            pair.members = [
+                PairMember(participant_id=people[0].id, role="junior"),
+                PairMember(participant_id=people[1].id, role="senior"),
+            ]
+            db.add(pair)
+            await db.flush()
+            ids["pairs"].append(pair.id)
+            ids["people"] += [p.id for p in people]
+            for number, when in enumerate(sessions_at, start=1):
+                session = MentoringSession(
+                    pair_id=pair.id, number=number, scheduled_at=when, duration_minutes=60
+                )
+                db.add(session)
+                await db.flush()
+                ids["sessions"].append(session.id)
+        await db.commit()
+    await engine.dispose()
+    return ids
