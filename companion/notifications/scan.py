@@ -66,14 +66,20 @@ async def _language(db: AsyncSession, pair_ids: Sequence[int]) -> dict[int, str]
 
 
 async def _notify_members(
-    db: AsyncSession, session: MentoringSession, kind: str, key: str, now: datetime, data: dict[str, object]
+    db: AsyncSession,
+    session: MentoringSession,
+    kind: str,
+    key: str,
+    now: datetime,
+    data: dict[str, object],
+    skip: frozenset[int | None] = frozenset(),
 ) -> int:
     members = (await _members(db, [session.pair_id])).get(session.pair_id, [])
     prefs = await queue.preferences(db, [p.id for p, _ in members])
     language = (await _language(db, [session.pair_id])).get(session.pair_id, "de")
     added = 0
     for person, _role in members:
-        if not person.email or not queue.wants(prefs, person.id, kind):
+        if not person.email or person.id in skip or not queue.wants(prefs, person.id, kind):
             continue
         new = await queue.add(
             db,
@@ -207,14 +213,12 @@ async def reflection_prompts(db: AsyncSession, now: datetime) -> int:
         end = as_utc(session.scheduled_at) + timedelta(minutes=session.duration_minutes)  # type: ignore[arg-type]
         if end > now or end < now - REFLECTION_WINDOW:
             continue
-        written = set(
+        written = frozenset(
             (await db.scalars(select(Reflection.author_id).where(Reflection.session_id == session.id))).all()
         )
-        if written:
-            members = (await _members(db, [session.pair_id])).get(session.pair_id, [])
-            if all(p.id in written for p, _ in members):
-                continue
-        added += await _notify_members(db, session, "reflection", f"reflection:{session.id}", now, {})
+        added += await _notify_members(
+            db, session, "reflection", f"reflection:{session.id}", now, {}, skip=written
+        )
     await db.commit()
     return added
 

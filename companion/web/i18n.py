@@ -53,6 +53,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "by_admin": ("per Kommandozeile", "from the command line"),
     "by_self": ("von dir auf der Anmeldeseite angefordert", "requested by you on the sign-in page"),
     "by_mail": ("per Mail", "by e-mail"),
+    "stalled_pairs": ("Tandems ohne Termin", "Pairs that have stalled"),
+    "stalled_help": (
+        "(seit {days} Tagen kein Termin gehalten oder geplant, oder zwei Absagen in Folge; sie bekommen "
+        "einmal eine freundliche Erinnerung. Welche Tandems das sind und warum, zeigt companion nicht.)",
+        "(no session held or planned for {days} days, or two cancellations in a row; they get one "
+        "friendly nudge. companion does not show which pairs these are, or why.)",
+    ),
     "mail_settings": ("Mails und Kalender-Abo", "Mails and calendar feed"),
     "mail_invitations": ("Einladungen per Mail", "Invitations by e-mail"),
     "link_used": ("benutzt", "used"),

@@ -116,3 +116,26 @@ def test_invite_command(make_app, smtp_server, monkeypatch) -> None:
     assert status.exit_code == 0 and "jonas@example.org" in status.output and "sent" in status.output
     missing = runner.invoke(build_cli(), ["invite", "send", "--participant-id", str(app.ids["noemail"])])
     assert missing.exit_code == 1 and "no e-mail address" in missing.output
+
+
+def test_insights_page_counts_stalled_pairs_without_naming_them(make_app) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import update
+
+    from companion.auth import bootstrap
+    from companion.db.models import Pair
+
+    app = make_app()
+
+    async def age(session):  # type: ignore[no-untyped-def]
+        await session.execute(update(Pair).values(created_at=datetime.now(UTC) - timedelta(days=40)))
+        await session.commit()
+        return await bootstrap.coordinator_link(session, app.ids["coordinator"], app.settings.base_url, 1)
+
+    app.browser_sign_in(bootstrap.run(app.url, age, migrate=False))
+    page = app.client.get(f"/coordinator/programmes/{app.ids['programme']}/insights")
+    assert page.status_code == 200
+    stalled = page.text.split('id="stalled">', 1)[1].split("</p>", 1)[0]
+    assert "<strong>1</strong>" in stalled and "seit 30 Tagen" in stalled
+    assert "Tandem Vertrieb" not in page.text  # the count only, never which pair
