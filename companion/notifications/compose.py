@@ -44,8 +44,15 @@ def to_mail(content: Content, to: str, to_name: str | None = None, **extra: obje
     return mail
 
 
+def first_name(display_name: str) -> str:
+    """The name a colleague would greet with: the first word that is not a title ("Dr. Helga Brandt"
+    → "Helga"); the whole name when there is no such word."""
+    words = [w for w in display_name.split() if not w.endswith(".")]
+    return words[0] if len(words) > 1 else display_name
+
+
 def _hello(t: Texts, name: str | None) -> str:
-    return t("Hello {name},", name=name) if name else t("Hello,")
+    return t("Hello {name},", name=first_name(name)) if name else t("Hello,")
 
 
 def invite(

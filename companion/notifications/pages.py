@@ -16,6 +16,7 @@ from companion.auth.policy import acting_coordinator, principal_of
 from companion.db.models import Participant, Programme
 from companion.errors import DomainError
 from companion.notifications import feeds, links, service
+from companion.notifications.compose import first_name
 from companion.notifications.i18n import Texts
 from companion.notifications.models import OPTIONAL_KINDS
 from companion.notifications.setup import notifier_of
@@ -212,7 +213,7 @@ async def _preferences_page(
         request,
         "notifications/preferences.html",
         lang,
-        name=person.display_name,
+        name=first_name(person.display_name),
         prefs=prefs,
         kinds=kind_labels(_texts(request, lang)),
         action=action,

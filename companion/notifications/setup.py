@@ -55,6 +55,8 @@ def lifespan(
 
     @asynccontextmanager
     async def run(app: Litestar) -> AsyncIterator[None]:
+        # Mails written to the outbox are announced in the log (INFO), whatever configured logging first.
+        logging.getLogger("companion.notifications").setLevel(settings.log_level)
         services = build_services(settings, engine)
         runner: Runner
         if settings.redis_url:

@@ -88,7 +88,7 @@ async def test_smtp_delivers_headers_both_parts_links_and_attachment(smtp_server
 
     text = got.get_body(("plain",)).get_content()
     html = got.get_body(("html",)).get_content()
-    assert "Hallo Jonas Demir," in text
+    assert "Hallo Jonas," in text
     assert "Dienstag, 8. Dezember 2026 um 10:00 Uhr" in text  # 09:00 UTC in Berlin (winter time)
     assert FACTS.url in text and PREFS in text
     assert f'href="{FACTS.url}"' in html and f'href="{PREFS}"' in html
@@ -116,7 +116,7 @@ async def test_english_mail_reads_english(smtp_server) -> None:
     [got] = smtp_server.inbox.messages
     assert got["Subject"] == "Invitation: reverse mentoring session on Dec 8, 2026"
     text = got.get_body(("plain",)).get_content()
-    assert "Hello Jonas Demir," in text and "Session 3 of your pair" in text and "Best wishes" in text
+    assert "Hello Jonas," in text and "Session 3 of your pair" in text and "Best wishes" in text
 
 
 def test_without_smtp_mails_land_in_the_outbox(make_settings, tmp_path) -> None:
@@ -204,3 +204,14 @@ def test_german_catalogue_is_complete_and_compiled(tmp_path) -> None:
             assert compiled.ngettext(msgid[0], msgid[1], 2) == msgstr[1]
         else:
             assert compiled.gettext(msgid) == msgstr, msgid
+
+
+def test_greeting_uses_the_first_name_not_a_title() -> None:
+    assert [
+        compose.first_name(n) for n in ("Dr. Helga Brandt", "Noah Petrović", "Mia", "Prof. Dr. Ute Kern")
+    ] == [
+        "Helga",
+        "Noah",
+        "Mia",
+        "Ute",
+    ]
