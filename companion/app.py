@@ -89,7 +89,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
 
     app = Litestar(
         route_handlers=route_handlers,
-        plugins=[SQLAlchemyPlugin(config=alchemy), *notify.plugins(settings)],
+        plugins=[SQLAlchemyPlugin(config=alchemy)],
         lifespan=[lifespan, notify.lifespan(settings, engine)],
         after_response=notify.after_response,
         dependencies={

@@ -141,7 +141,7 @@ def worker() -> None:
             await dbe.upgrade(engine)
         finally:
             await engine.dispose()
-        plugin = SAQPlugin(config=saq_config(settings))
+        plugin = SAQPlugin(config=saq_config(settings))  # litestar-saq builds the worker from the config
         job_worker = plugin.get_workers()[settings.queue_name]
         typer.echo(f"Worker on queue '{settings.queue_name}' started; Ctrl+C stops it.")
         await job_worker.start()

@@ -95,7 +95,10 @@ class SaqRunner:
         return None
 
     async def stop(self) -> None:
-        await self.queue.disconnect()
+        try:
+            await self.queue.disconnect()
+        except Exception as exc:  # Redis gone at shutdown: nothing left to close cleanly
+            log.warning("Closing the job queue failed: %s", exc)
 
     def kick(self) -> None:
         """Ask a worker to scan now (it also scans every minute)."""

@@ -1,5 +1,5 @@
-"""Wiring notifications into the app: routes, the job runner in the lifespan, the SAQ plugin when
-Redis is configured, and a nudge to scan right after a session changed."""
+"""Wiring notifications into the app: routes, the job runner in the lifespan (in-process, or an SAQ
+queue when Redis is configured), and a nudge to scan right after a session changed."""
 
 from __future__ import annotations
 
@@ -27,18 +27,6 @@ def route_handlers() -> list[Any]:
     return routes()
 
 
-def plugins(settings: Settings) -> list[Any]:
-    """The SAQ plugin (litestar-saq) when Redis is configured: queues for the app, workers for
-    ``companion worker``."""
-    if not settings.redis_url:
-        return []
-    from litestar_saq import SAQPlugin
-
-    from companion.notifications.saq import saq_config
-
-    return [SAQPlugin(config=saq_config(settings))]
-
-
 def stores(settings: Settings) -> dict[str, Any]:
     """The sign-in limit counters: in Redis when configured (shared by all workers), else in memory."""
     if not settings.redis_url:
@@ -60,9 +48,11 @@ def lifespan(
         services = build_services(settings, engine)
         runner: Runner
         if settings.redis_url:
-            from litestar_saq import SAQPlugin
+            # The service only enqueues; `companion worker` (litestar-saq workers) runs the jobs. A plain
+            # SAQ queue here, not the plugin, so the web process runs no worker machinery.
+            from saq import Queue
 
-            runner = SaqRunner(app.plugins.get(SAQPlugin).get_queue(settings.queue_name))
+            runner = SaqRunner(Queue.from_url(settings.redis_url, name=settings.queue_name))
         else:
             runner = InProcessRunner(services)
         app.state.notifier = Notifier(services, runner)

@@ -218,3 +218,36 @@ def test_worker_command_needs_redis(monkeypatch, tmp_path) -> None:
     monkeypatch.setenv("COMPANION_DATA_DIR", str(tmp_path))
     result = CliRunner().invoke(build_cli(), ["worker"])
     assert result.exit_code == 2 and "needs COMPANION_REDIS_URL" in result.output
+
+
+@pytest.mark.skipif(not _redis_up(), reason="Redis not reachable at 127.0.0.1:6379; SAQ path NOT tested")
+def test_with_redis_the_service_hands_jobs_to_a_worker(make_app, smtp_server) -> None:
+    import time
+
+    from litestar_saq import SAQPlugin
+    from redis import Redis
+
+    from companion.notifications.saq import saq_config
+
+    queue_name = f"companion-test-{uuid.uuid4().hex[:10]}"
+    app = make_app(smtp_url=smtp_server.url, redis_url=REDIS_URL, queue_name=queue_name)
+    worker = SAQPlugin(config=saq_config(app.settings)).get_workers()[queue_name]  # as `companion worker`
+    worker.SIGNALS = []
+    portal = app.client.blocking_portal
+    portal.start_task_soon(worker.start)
+    try:
+        r = app.client.post(f"/api/participants/{app.ids['junior']}/invitations", headers=app.co)
+        assert r.status_code == 202
+        for _ in range(300):  # wait for the worker (not a timing assertion)
+            if smtp_server.inbox.messages:
+                break
+            time.sleep(0.1)
+    finally:
+        portal.call(worker.stop)
+        redis = Redis.from_url(REDIS_URL)
+        keys = list(redis.scan_iter(match=f"*{queue_name}*"))
+        if keys:
+            redis.delete(*keys)
+        redis.close()
+    [mail] = smtp_server.inbox.to("jonas@example.org")
+    assert mail["Subject"].startswith("Willkommen bei")
