@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from companion.auth import services as auth
 from companion.auth.models import Coordinator, Invite
 from companion.db.models import MentoringSession, Pair, Participant, Programme, Reflection
-from companion.notifications import compose, links, queue
+from companion.notifications import compose, cycle, links, queue
 from companion.notifications.context import Services
 from companion.notifications.facts import event_facts, member_facts, outputs_for, session_facts
 from companion.notifications.mailer import Mail, MailError, PermanentMailError, build_message
@@ -95,7 +95,7 @@ async def build(db: AsyncSession, services: Services, row: Notification) -> Mail
         outputs = await outputs_for(db, session.id)
         agenda = outputs.get("agenda")
         prep = outputs.get("preparation") or {}
-        content = compose.reminder(
+        content = cycle.reminder(
             t,
             name=participant.display_name,
             facts=facts,
@@ -117,7 +117,7 @@ async def build(db: AsyncSession, services: Services, row: Notification) -> Mail
             raise Skip("the reflection is already written")
         role = await member_facts(db, session.pair_id, participant.id)
         prompts = (await outputs_for(db, session.id)).get("reflection-prompts") or {}
-        content = compose.reflection(
+        content = cycle.reflection(
             t,
             name=participant.display_name,
             facts=facts,
@@ -155,7 +155,7 @@ async def _calendar(
     )
     method = str(data["method"])
     ics = await event_facts(db, services.settings, session, t, int(data["sequence"]), starts_at, data)
-    content = compose.calendar(
+    content = cycle.calendar(
         t,
         name=participant.display_name,
         facts=facts,
@@ -166,7 +166,7 @@ async def _calendar(
     mail = compose.to_mail(content, participant.email or row.email, participant.display_name)
     mail.calendar = ics
     mail.calendar_method = method
-    mail.attachments.append(compose.ics_attachment(ics, method))
+    mail.attachments.append(cycle.ics_attachment(ics, method))
     return mail
 
 
@@ -184,7 +184,7 @@ async def _nudge(
     if stall is None:
         raise Skip("the pair is no longer stalled")
     t = services.texts(row.language)
-    content = compose.nudge(
+    content = cycle.nudge(
         t,
         name=participant.display_name,
         pair=pair.name or programme.name,
@@ -238,8 +238,3 @@ async def _link_mail(db: AsyncSession, services: Services, row: Notification) ->
     else:
         content = compose.signin(t, name=name, programme=programme_name, url=url, expires_at=expires)
     return compose.to_mail(content, email, name)
-
-
-def as_iso(moment: datetime) -> str:
-    """The form ``data['starts_at']`` is stored in (aware UTC)."""
-    return auth.as_utc(moment).isoformat()

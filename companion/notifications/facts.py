@@ -16,7 +16,7 @@ from companion.db.models import GeneratedOutput, MentoringSession, Pair, PairMem
 from companion.notifications import calendar, links
 from companion.notifications.compose import SessionFacts
 from companion.notifications.i18n import Texts
-from companion.notifications.mailer import _address
+from companion.notifications.mailer import parse_address
 from companion.settings import Settings
 
 
@@ -105,7 +105,7 @@ async def calendar_entry(
     """The calendar entry of a session as the pair's calendars should show it."""
     pair, programme = await pair_and_programme(db, session.pair_id)
     facts = await session_facts(db, settings, session, t)
-    sender = _address(settings.mail_from)
+    sender = parse_address(settings.mail_from)
     organiser = calendar.Person(f"{sender.username}@{sender.domain}", programme.name)
     people = tuple(calendar.Person(p.email, p.display_name) for p in await members(db, pair.id) if p.email)
     summary = t("Reverse mentoring: {pair} (session {number})", pair=facts.pair, number=session.number)

@@ -57,7 +57,7 @@ async def deliver(ctx: dict[str, Any], *, notification_id: int) -> str:
     return await delivery.deliver(_services(ctx), notification_id)
 
 
-async def signin_request(ctx: dict[str, Any], *, email: str, language: str = "de") -> int:
+async def signin_request(ctx: dict[str, Any], *, email: str) -> int:
     """Self-service sign-in: mail a link to every account with this address (participant in any
     programme, coordinator). Runs outside the request, so the page answers alike for any address."""
     services = _services(ctx)

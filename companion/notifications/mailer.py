@@ -58,7 +58,8 @@ class Mail:
     headers: dict[str, str] = field(default_factory=dict)
 
 
-def _address(value: str, name: str | None = None) -> Address:
+def parse_address(value: str, name: str | None = None) -> Address:
+    """An address from ``Name <a@b>`` or ``a@b`` (``name`` wins when given)."""
     if name is None:
         match = re.fullmatch(r"\s*(.*?)\s*<([^>]+)>\s*", value)
         if match:
@@ -71,9 +72,9 @@ def build_message(mail: Mail, sender: str) -> EmailMessage:
     """The MIME message: multipart/alternative (text, HTML[, text/calendar]) inside multipart/mixed
     when there are files. Calendar clients read the text/calendar part; the .ics file is for people."""
     message = EmailMessage()
-    from_address = _address(sender)
+    from_address = parse_address(sender)
     message["From"] = from_address
-    message["To"] = _address(mail.to, mail.to_name)
+    message["To"] = parse_address(mail.to, mail.to_name)
     message["Subject"] = mail.subject
     message["Date"] = format_datetime(utcnow())
     message["Message-ID"] = make_msgid(domain=from_address.domain or "localhost")

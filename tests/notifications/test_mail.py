@@ -19,7 +19,7 @@ from icalendar import Calendar
 from typer.testing import CliRunner
 
 from companion.cli import build_cli
-from companion.notifications import calendar, compose
+from companion.notifications import calendar, compose, cycle
 from companion.notifications.i18n import LOCALES_DIR, Texts
 from companion.notifications.mailer import (
     MailError,
@@ -62,12 +62,12 @@ def calendar_mail(language: str = "de"):
         ),
     )
     ics = calendar.invite(entry, "http://127.0.0.1:8000", "Europe/Berlin")
-    content = compose.calendar(
+    content = cycle.calendar(
         t, name="Jonas Demir", facts=FACTS, method="REQUEST", moved=False, preferences_url=PREFS
     )
     mail = compose.to_mail(content, "jonas@example.org", "Jonas Demir")
     mail.calendar = ics
-    mail.attachments.append(compose.ics_attachment(ics, "REQUEST"))
+    mail.attachments.append(cycle.ics_attachment(ics, "REQUEST"))
     return mail
 
 
