@@ -59,7 +59,7 @@ index: $(STAMP) ## Build or update the knowledge search index
 
 i18n: $(STAMP) ## Extract, update and compile the gettext catalogues (companion/locales)
 	$(BIN)/pybabel extract -F babel.cfg -k t --no-location --sort-output --project companion -o companion/locales/messages.pot .
-	$(BIN)/pybabel update -i companion/locales/messages.pot -d companion/locales -D messages --no-fuzzy-matching --no-location --width 110
+	$(BIN)/pybabel update -i companion/locales/messages.pot -d companion/locales -D messages --no-fuzzy-matching --ignore-obsolete --width 110
 	$(BIN)/pybabel compile -d companion/locales -D messages --statistics
 
 clean: ## Remove the virtualenv and local data
