@@ -184,7 +184,8 @@ def make_app(make_settings, notify_retriever, database_url):
     made: list[TestClient[Any]] = []
 
     def factory(**overrides: Any) -> App:
-        settings = make_settings(database_url=database_url, scan_interval_seconds=0, **overrides)
+        overrides.setdefault("scan_interval_seconds", 0)
+        settings = make_settings(database_url=database_url, **overrides)
         runtime = Runtime(settings)
         runtime._retriever = notify_retriever
         client = TestClient(create_app(settings, runtime=runtime), base_url="http://127.0.0.1:8000")

@@ -131,3 +131,24 @@ def test_private_calendar_feed_is_revocable(make_app, smtp_server) -> None:
     app.client.post("/me/calendar-feed/revoke", data=csrf)
     assert app.client.get(new_path.removeprefix("http://127.0.0.1:8000")).status_code == 404
     assert app.client.get("/calendar/1.1.0000.ics").status_code == 404
+
+
+def test_the_running_service_mails_invites_right_after_planning(make_app, smtp_server) -> None:
+    """No job is run by hand: the service's own runner scans on start and right after a session
+    changes (the timer is an hour here, so only that nudge can have sent the mails)."""
+    import time
+
+    app = make_app(smtp_url=smtp_server.url, scan_interval_seconds=3600)
+    sid = plan(app, datetime.now(UTC) + timedelta(days=14))
+    for _ in range(200):  # wait for the service (not a timing assertion)
+        if len(smtp_server.inbox.messages) >= 2:
+            break
+        time.sleep(0.05)
+    app.drain()
+    assert sorted(m["To"].addresses[0].addr_spec for m in smtp_server.inbox.messages) == [
+        "helga@example.org",
+        "jonas@example.org",
+    ]
+    for mail in smtp_server.inbox.messages:
+        [event] = ics_of(mail).walk("VEVENT")
+        assert str(event["UID"]) == f"session-{sid}@127.0.0.1"
