@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run demo serve test lint format evals bench index clean
+.PHONY: help install run demo serve test lint format evals bench index i18n clean
 
 help: ## Show this help
 	@echo "companion — session companion for reverse-mentoring programmes"
@@ -56,6 +56,11 @@ bench: $(STAMP) ## Run the benchmarks and print their figures
 
 index: $(STAMP) ## Build or update the knowledge search index
 	$(BIN)/companion index
+
+i18n: $(STAMP) ## Extract, update and compile the gettext catalogues (companion/locales)
+	$(BIN)/pybabel extract -F babel.cfg -k t --no-location --sort-output --project companion -o companion/locales/messages.pot .
+	$(BIN)/pybabel update -i companion/locales/messages.pot -d companion/locales -D messages --no-fuzzy-matching --ignore-obsolete --width 110
+	$(BIN)/pybabel compile -d companion/locales -D messages --statistics
 
 clean: ## Remove the virtualenv and local data
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

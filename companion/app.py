@@ -23,6 +23,7 @@ from companion.db import engine as db
 from companion.errors import EXCEPTION_HANDLERS
 from companion.evaluation.wiring import evaluation_handlers
 from companion.health import health
+from companion.notifications import setup as notify
 from companion.programmes.controllers import (
     PairController,
     ParticipantController,
@@ -76,6 +77,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         *generation_handlers(),
         *evaluation_handlers(),
         *web.route_handlers(),
+        *notify.route_handlers(),
     ]
 
     async def provide_runtime() -> Runtime:
@@ -90,7 +92,8 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     app = Litestar(
         route_handlers=route_handlers,
         plugins=[SQLAlchemyPlugin(config=alchemy)],
-        lifespan=[lifespan],
+        lifespan=[lifespan, notify.lifespan(settings, engine)],
+        after_response=notify.after_response,
         dependencies={
             "settings": Provide(lambda: settings, sync_to_thread=False),
             "runtime": Provide(provide_runtime),
@@ -99,7 +102,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         },
         exception_handlers=web.exception_handlers(EXCEPTION_HANDLERS),
         middleware=web.middleware(settings),
-        stores=web.stores(settings),
+        stores={**web.stores(settings), **notify.stores(settings)},
         guards=web.guards(),
         template_config=web.template_config(),
         openapi_config=OpenAPIConfig(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -99,6 +99,11 @@ async def seed_demo(settings: Settings) -> str:
                     f"{len(PEOPLE)} participants and {len(PAIRS)} pairs."
                 )
             await _link_demo_coordinator(session, programme.id)
+            if settings.smtp_url is None:
+                summary += (
+                    f"\nNo SMTP server configured: mails (calendar invites, reminders …) are written to "
+                    f"{settings.data_dir / 'outbox'}/ once the service runs."
+                )
             return summary + "\n" + await demo_sign_in_links(session, settings, programme.id)
     finally:
         await engine.dispose()
@@ -137,6 +142,9 @@ async def _create(session: AsyncSession) -> Programme:
         await session.flush()
         people[key] = person
     start = datetime(2026, 9, 15, 9, 0, tzinfo=UTC)
+    # Each pair's next session lies ahead of today, so a fresh demo has upcoming sessions (and mails
+    # their calendar invites to the outbox) whenever it is loaded.
+    upcoming = datetime.combine(date.today() + timedelta(days=7), time(9, 0), tzinfo=UTC)
     for index, (name, fmt, juniors, seniors, goals, topics) in enumerate(PAIRS):
         pair = Pair(programme_id=programme.id, name=name, format=fmt, goals=goals)
         pair.members = [PairMember(participant_id=people[j].id, role="junior") for j in juniors] + [
@@ -146,10 +154,13 @@ async def _create(session: AsyncSession) -> Programme:
         await session.flush()
         for number, topic in enumerate(topics, start=1):
             held = number < len(topics)
+            when = start + timedelta(days=30 * (number - 1) + index)
+            if not held:
+                when = max(when, upcoming + timedelta(days=index))
             mentoring = MentoringSession(
                 pair_id=pair.id,
                 number=number,
-                scheduled_at=start + timedelta(days=30 * (number - 1) + index),
+                scheduled_at=when,
                 duration_minutes=60 if fmt != "group" else 90,
                 topic=topic,
                 status="held" if held else "planned",

@@ -8,6 +8,8 @@ from typing import Literal
 from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from companion.notifications.config import NotificationSettings
+
 DEFAULT_SECRET = "dev-insecure-change-me"
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,7 +21,7 @@ class UnsafeSettingsError(ValueError):
     """Raised when a configuration is unsafe for the chosen environment."""
 
 
-class Settings(BaseSettings):
+class Settings(NotificationSettings, BaseSettings):
     """All settings of the service. Every field is documented in the README's configuration table."""
 
     model_config = SettingsConfigDict(

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from companion.auth.models import AuthToken, Coordinator, Invite
 from companion.auth.services import as_utc, hash_secret
 from companion.db.models import utcnow
+from companion.notifications.models import Notification
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class LinkRecord:
     created_by: str | None  # coordinator's name; None when made from the command line or deleted
     used_at: datetime | None
     expires_at: datetime
+    via: str | None = None  # "invite" (mailed by a coordinator) or "signin" (asked for by mail)
 
     @property
     def state(self) -> str:
@@ -58,13 +60,16 @@ async def access_overview(
 ) -> AccessOverview:
     """The newest links made for the participant and their active (unexpired, unrevoked) sign-ins."""
     rows = await db.execute(
-        select(Invite, Coordinator.name)
+        select(Invite, Coordinator.name, Notification.kind)
         .outerjoin(Coordinator, Coordinator.id == Invite.created_by)
+        .outerjoin(Notification, Notification.invite_id == Invite.id)
         .where(Invite.participant_id == participant_id)
         .order_by(Invite.created_at.desc(), Invite.id.desc())
         .limit(limit)
     )
-    links = [LinkRecord(inv.created_at, name, inv.used_at, inv.expires_at) for inv, name in rows.all()]
+    links = [
+        LinkRecord(inv.created_at, name, inv.used_at, inv.expires_at, via) for inv, name, via in rows.all()
+    ]
     current_hash = hash_secret(current_secret) if current_secret else None
     tokens = await db.scalars(
         select(AuthToken)

@@ -14,6 +14,7 @@ from companion.auth import services as svc
 from companion.auth.middleware import SESSION_COOKIE, session_cookie
 from companion.auth.policy import principal_of, require_manages_participant
 from companion.auth.schemas import InviteCreate, InviteRead, Me, TokenCreate, TokenRead
+from companion.notifications.service import mark_opened
 from companion.settings import Settings
 from companion.web.i18n import request_language, translator
 
@@ -28,8 +29,11 @@ class SignInController(Controller):
     include_in_schema = False
 
     @get("/invite/{token:str}")
-    async def invite_page(self, request: Request[Any, Any, Any], token: Token) -> Template:
+    async def invite_page(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, token: Token
+    ) -> Template:
         lang = request_language(request)
+        await mark_opened(db_session, token, datetime.now(UTC))  # "opened" in the coordinator's list
         return Template("pages/invite.html", context={"token": token, "lang": lang, "t": translator(lang)})
 
     @post("/invite/{token:str}", status_code=303)

@@ -15,6 +15,7 @@ from litestar.types import ASGIApp, Receive, Scope, Send
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from companion.auth import services
+from companion.notifications.signin import renewing_send
 from companion.settings import Settings
 
 SESSION_COOKIE = "companion_session"
@@ -70,6 +71,8 @@ class AuthMiddleware(AbstractMiddleware):
                 method = "cookie"
                 async with maker() as db:
                     principal = await services.resolve_token(db, cookie, "session")
+                    if principal is not None:  # sliding sign-in: renewed while in use
+                        send = await renewing_send(scope, send, db, cookie)
         scope["user"] = principal
         scope["auth"] = method if principal is not None else None
         await self.app(scope, receive, send)

@@ -73,13 +73,16 @@ RULES: Sequence[Rule] = (
     _r(READ, r"/schema(/.*)?", "public"),
     _r(READ, r"/static/.*", "public"),
     _r(READ, r"/", "public"),
-    _r(READ, r"/signin", "public"),
+    _r(READ | {"POST"}, r"/signin", "public"),
+    _r(READ | {"POST"}, r"/notifications/\{token\}", "public"),  # mail preferences via signed link
+    _r(READ, r"/calendar/\{token\}", "public"),  # private calendar feed (secret in the URL)
     _r(READ | {"POST"}, r"/auth/invite/\{token\}", "public"),
     _r(frozenset({"POST"}), r"/auth/signout", "public"),
     # --- JSON API: auth ---
     _r(READ, r"/api/auth/me", "signed_in"),
     _r(frozenset({"POST"}), r"/api/auth/tokens", "signed_in"),
     _r(frozenset({"POST"}), r"/api/auth/invites", "coordinator"),
+    _r(frozenset({"POST"}), r"/api/participants/\{participant_id\}/invitations", "manage"),
     # --- JSON API: programmes, people, pairs ---
     _r(ALL, r"/api/programmes", "coordinator"),
     _r(READ, r"/api/programmes/\{programme_id\}", "programme"),
@@ -100,6 +103,8 @@ RULES: Sequence[Rule] = (
     # --- pages ---
     _r(ALL, r"/me", "participant"),
     _r(frozenset({"POST"}), r"/me/access/end-others", "participant"),
+    _r(READ | {"POST"}, r"/me/notifications", "participant"),
+    _r(frozenset({"POST"}), r"/me/calendar-feed(/revoke)?", "participant"),
     _r(ALL, r"/me/sessions/\{session_id\}(/.*)?", "pair"),
     _r(frozenset({"POST"}), r"/me/pairs/\{pair_id\}/sessions", "pair"),
     _r(ALL, r"/me/surveys(/.*)?", "participant"),

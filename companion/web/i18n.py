@@ -40,15 +40,28 @@ TEXTS: dict[str, tuple[str, str]] = {
     "status_cancelled": ("abgesagt", "cancelled"),
     "access": ("Zugang zu deinem Konto", "Access to your account"),
     "access_help": (
-        "Anmeldelinks erstellt die Programmkoordination. Siehst du eine Anmeldung, die nicht von dir "
+        "Anmeldelinks erstellt die Programmkoordination, oder du forderst sie auf der Anmeldeseite selbst an. "
+        "Siehst du eine Anmeldung, die nicht von dir "
         "stammt, beende alle anderen Anmeldungen und sprich die Koordination an.",
-        "Sign-in links are created by the programme coordination. If you see a sign-in that was not "
+        "Sign-in links are created by the programme coordination, or you ask for one on the sign-in "
+        "page. If you see a sign-in that was not "
         "you, end all other sign-ins and talk to the coordination.",
     ),
     "links": ("Anmeldelinks", "Sign-in links"),
     "created": ("erstellt", "created"),
     "created_by": ("von", "by"),
     "by_admin": ("per Kommandozeile", "from the command line"),
+    "by_self": ("von dir auf der Anmeldeseite angefordert", "requested by you on the sign-in page"),
+    "by_mail": ("per Mail", "by e-mail"),
+    "stalled_pairs": ("Tandems ohne Termin", "Pairs that have stalled"),
+    "stalled_help": (
+        "(seit {days} Tagen kein Termin gehalten oder geplant, oder zwei Absagen in Folge; sie bekommen "
+        "einmal eine freundliche Erinnerung. Welche Tandems das sind und warum, zeigt companion nicht.)",
+        "(no session held or planned for {days} days, or two cancellations in a row; they get one "
+        "friendly nudge. companion does not show which pairs these are, or why.)",
+    ),
+    "mail_settings": ("Mails und Kalender-Abo", "Mails and calendar feed"),
+    "mail_invitations": ("Einladungen per Mail", "Invitations by e-mail"),
     "link_used": ("benutzt", "used"),
     "link_open": ("noch offen", "not used yet"),
     "link_expired": ("abgelaufen", "expired"),

@@ -15,11 +15,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.auth import services as auth_svc
 from companion.auth.policy import acting_coordinator, principal_of
-from companion.db.models import Pair, Participant, Programme
+from companion.db.models import Pair, Participant, Programme, utcnow
 from companion.errors import DomainError
 from companion.insights.charts import bar_chart
 from companion.insights.controllers import knowledge_of
 from companion.insights.services import programme_insights
+from companion.notifications.scan import stalled_pair_count
 from companion.programmes import coordination
 from companion.programmes import services as psvc
 from companion.programmes.controllers import ProgrammeId
@@ -314,4 +315,6 @@ class CoordinatorPages(Controller):
             health_chart=health_chart,
             mix_chart=mix_chart,
             theme_chart=theme_chart,
+            stalled=await stalled_pair_count(db_session, programme_id, utcnow(), settings.nudge_after_days),
+            stalled_days=settings.nudge_after_days,
         )

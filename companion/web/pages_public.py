@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Controller, Request, get
-from litestar.response import Redirect, Template
+from litestar.response import Redirect
 
 from companion.auth.policy import principal_of
-from companion.web.i18n import request_language, translator
 
 
 class PublicPages(Controller):
@@ -21,7 +20,4 @@ class PublicPages(Controller):
             return Redirect("/signin")
         return Redirect("/coordinator" if who.is_coordinator else "/me")
 
-    @get("/signin")
-    async def signin(self, request: Request[Any, Any, Any]) -> Template:
-        lang = request_language(request)
-        return Template("pages/signin.html", context={"lang": lang, "t": translator(lang), "user": None})
+    # GET/POST /signin (sign-in by e-mail) live in companion.notifications.pages.

@@ -7,6 +7,7 @@ from alembic import context
 from companion.auth import models as _auth_models  # noqa: F401  (registers the sign-in tables)
 from companion.db.models import Base
 from companion.evaluation import models as _evaluation_models  # noqa: F401  (survey tables)
+from companion.notifications import models as _notification_models  # noqa: F401  (notification tables)
 
 connection = context.config.attributes.get("connection")
 if connection is None:  # pragma: no cover - only via `companion db upgrade`, which passes one

@@ -1,0 +1,74 @@
+"""Mail texts from the gettext catalogues in ``companion/locales`` (Babel), and the Jinja environment
+that renders the text and HTML layouts of every mail.
+
+Source strings (msgids) are English; German comes from ``locales/de/LC_MESSAGES/messages.po``, compiled
+to ``messages.mo`` by ``make i18n`` (``pybabel compile``; the .mo is committed and a test keeps it in
+step with the .po). A catalogue that is missing falls back to English, never to an error.
+"""
+
+from __future__ import annotations
+
+import gettext
+from datetime import datetime, tzinfo
+from functools import cache
+from pathlib import Path
+
+from babel import dates
+from babel.support import NullTranslations, Translations
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+DOMAIN = "messages"
+LANGUAGES = ("de", "en")
+
+
+@cache
+def translations(language: str) -> gettext.NullTranslations:
+    """The catalogue of ``language`` (English source strings when there is none)."""
+    if language == "en":
+        return NullTranslations()
+    return Translations.load(str(LOCALES_DIR), [language], DOMAIN)
+
+
+@cache
+def environment(language: str) -> Environment:
+    """A Jinja environment for mail layouts with ``{% trans %}`` bound to ``language``."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    return env
+
+
+class Texts:
+    """gettext bound to one language: ``t("Hello {name}", name=…)`` translates, then formats."""
+
+    def __init__(self, language: str, zone: tzinfo) -> None:
+        self.language = language if language in LANGUAGES else "de"
+        self.zone = zone
+        self._t = translations(self.language)
+
+    def __call__(self, message: str, **values: object) -> str:
+        return self._t.gettext(message).format(**values) if values else self._t.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, count: int, **values: object) -> str:
+        """ngettext, formatted with ``count`` and ``values``."""
+        return self._t.ngettext(singular, plural, count).format(count=count, **values)
+
+    def when(self, moment: datetime) -> str:
+        """Date and time of a session in the configured zone, e.g. „Dienstag, 15. September 2026, 11:00 Uhr“."""
+        local = moment.astimezone(self.zone)
+        date = dates.format_date(local.date(), format="full", locale=self.language)
+        time = dates.format_time(local, format="short", locale=self.language)
+        return self._t.gettext("{date}, {time}").format(date=date, time=time)
+
+    def date(self, moment: datetime) -> str:
+        """A short date, e.g. „15.09.2026“ / “Sep 15, 2026”."""
+        return dates.format_date(moment.astimezone(self.zone).date(), format="medium", locale=self.language)
