@@ -6,6 +6,8 @@ from alembic import context
 
 from companion.auth import models as _auth_models  # noqa: F401  (registers the sign-in tables)
 from companion.db.models import Base
+from companion.matching import models as _matching_models  # noqa: F401  (matching tables)
+from companion.planning import models as _planning_models  # noqa: F401  (frames and plans)
 
 connection = context.config.attributes.get("connection")
 if connection is None:  # pragma: no cover - only via `companion db upgrade`, which passes one
