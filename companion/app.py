@@ -28,6 +28,8 @@ from companion.programmes.controllers import (
     ProgrammeController,
     ProgrammeCoordinatorController,
 )
+from companion.matching.controllers import MatchingController, MyPreferencesController
+from companion.planning.controllers import FrameController, PlanController
 from companion.retrieval.controller import KnowledgeController
 from companion.runtime import Runtime
 from companion.sessions.controllers import PairSessionController, ReflectionController, SessionController
@@ -72,6 +74,10 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         SessionController,
         ReflectionController,
         KnowledgeController,
+        MatchingController,
+        MyPreferencesController,
+        FrameController,
+        PlanController,
         *generation_handlers(),
         *web.route_handlers(),
     ]

@@ -92,12 +92,16 @@ RULES: Sequence[Rule] = (
     _r(ALL, r"/api/pairs/\{pair_id\}/sessions", "pair"),
     _r(ALL, r"/api/sessions/\{session_id\}(/.*)?", "pair"),
     _r(ALL, r"/api/reflections/\{reflection_id\}", "pair"),
+    _r(ALL, r"/api/pairs/\{pair_id\}/plan(/.*)?", "pair"),
     _r(READ, r"/api/knowledge/.*", "signed_in"),
+    _r(READ | {"PUT"}, r"/api/me/matching-preferences", "participant"),
     # --- pages ---
     _r(ALL, r"/me", "participant"),
     _r(frozenset({"POST"}), r"/me/access/end-others", "participant"),
     _r(ALL, r"/me/sessions/\{session_id\}(/.*)?", "pair"),
     _r(frozenset({"POST"}), r"/me/pairs/\{pair_id\}/sessions", "pair"),
+    _r(ALL, r"/me/pairs/\{pair_id\}/plan(/.*)?", "pair"),
+    _r(READ | {"POST"}, r"/me/preferences", "participant"),
     _r(ALL, r"/coordinator/programmes/\{programme_id\}(/.*)?", "manage"),
     _r(ALL, r"/coordinator(/.*)?", "coordinator"),
 )
