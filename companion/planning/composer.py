@@ -112,9 +112,9 @@ def topic_reason(option: TopicOption, ctx: PlanContext) -> str:
             else f"Adds a look at {family} to your goal “{goal}”: {title}."
         )
     return (
-        f"Sorgt für die Mischung aus Technik, Arbeit und Kultur mit dem Blick auf {family}: {title}."
+        f"Für eine Mischung aus Technik, Arbeit und Kultur bringen {junior} und {senior} hier {family} ins Gespräch: {title}."
         if de
-        else f"Keeps the mix of technology, work and culture with a look at {family}: {title}."
+        else f"To mix technology, work and culture, {junior} and {senior} bring {family} into the conversation: {title}."
     )
 
 
@@ -127,11 +127,17 @@ def final_reason(ctx: PlanContext) -> str:
             if ctx.language == "de"
             else f"You take stock of your goal “{goal}”, collect what both sides learned and agree how to go on."
         )
-    return (
-        "Ihr zieht gemeinsam Bilanz, sammelt, was beide Seiten gelernt haben, und vereinbart, wie es weitergeht."
-        if ctx.language == "de"
-        else "You take stock together, collect what both sides learned and agree how to go on."
-    )
+    names = [p.name for p in [*ctx.juniors, *ctx.seniors]]
+    if ctx.language == "de":
+        if not names:
+            return "Ihr zieht gemeinsam Bilanz, sammelt, was beide Seiten gelernt haben, und vereinbart, wie es weitergeht."
+        who = ", ".join(names[:-1]) + " und " + names[-1] if len(names) > 1 else names[0]
+        verb = "ziehen" if len(names) > 1 else "zieht"
+        return f"{who} {verb} gemeinsam Bilanz, sammeln, was beide Seiten gelernt haben, und vereinbaren, wie es weitergeht."
+    if not names:
+        return "You take stock together, collect what both sides learned and agree how to go on."
+    who = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+    return f"{who} take stock together, collect what both sides learned and agree how to go on."
 
 
 class OfflinePlanComposer(PlanComposer):
