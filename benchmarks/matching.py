@@ -27,21 +27,62 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from companion.generation.topics import TopicResolver  # noqa: E402
-from companion.matching.explain import reasons_for  # noqa: E402
-from companion.matching.fit import FitModel  # noqa: E402
-from companion.matching.solver import Person, Rules, solve_one_to_one  # noqa: E402
-from companion.retrieval.indexer import build_retriever  # noqa: E402
-from companion.settings import Settings  # noqa: E402
+from companion.generation.topics import TopicResolver
+from companion.matching.explain import reasons_for
+from companion.matching.fit import FitModel
+from companion.matching.solver import Person, Rules, solve_one_to_one
+from companion.retrieval.indexer import build_retriever
+from companion.settings import Settings
 
 TAGS = [
-    "Social Media", "TikTok", "LinkedIn", "Instagram", "KI", "ChatGPT", "Automatisierung", "Python",
-    "Remote Work", "hybrides Arbeiten", "Feedbackkultur", "Feedback", "Onboarding", "Einarbeitung",
-    "Teamkultur", "Generation Z", "Work-Life-Balance", "Nachhaltigkeit", "Diversität", "inklusive Sprache",
-    "Storytelling", "UX", "Mobile First", "Slack", "Teams", "Notion", "Git", "CI/CD", "Code Review",
-    "Karriere", "Führung", "Purpose", "Employer Branding", "Recruiting", "Podcasts", "YouTube",
-    "Datenanalyse", "Excel", "Power BI", "Vertrieb", "Kundendialog", "Agile", "Scrum", "Kanban",
-    "AI tools", "remote work", "feedback culture", "team culture",
+    "Social Media",
+    "TikTok",
+    "LinkedIn",
+    "Instagram",
+    "KI",
+    "ChatGPT",
+    "Automatisierung",
+    "Python",
+    "Remote Work",
+    "hybrides Arbeiten",
+    "Feedbackkultur",
+    "Feedback",
+    "Onboarding",
+    "Einarbeitung",
+    "Teamkultur",
+    "Generation Z",
+    "Work-Life-Balance",
+    "Nachhaltigkeit",
+    "Diversität",
+    "inklusive Sprache",
+    "Storytelling",
+    "UX",
+    "Mobile First",
+    "Slack",
+    "Teams",
+    "Notion",
+    "Git",
+    "CI/CD",
+    "Code Review",
+    "Karriere",
+    "Führung",
+    "Purpose",
+    "Employer Branding",
+    "Recruiting",
+    "Podcasts",
+    "YouTube",
+    "Datenanalyse",
+    "Excel",
+    "Power BI",
+    "Vertrieb",
+    "Kundendialog",
+    "Agile",
+    "Scrum",
+    "Kanban",
+    "AI tools",
+    "remote work",
+    "feedback culture",
+    "team culture",
 ]
 DEPARTMENTS = ["IT", "Vertrieb", "Marketing", "HR", "Produktion", "Einkauf", "Finanzen", "Service"]
 
@@ -95,7 +136,9 @@ def bench(embedder: str, size: int, runs: int) -> None:
         solution = solve_one_to_one(juniors, seniors, fit, rules)
         t2 = time.perf_counter()
         for a in solution.assignments:
-            reasons_for([juniors[j] for j in a.juniors], [seniors[a.senior]], model, avoid_same_department=True)
+            reasons_for(
+                [juniors[j] for j in a.juniors], [seniors[a.senior]], model, avoid_same_department=True
+            )
         t3 = time.perf_counter()
         matched = len(solution.assignments)
         if run == 0:

@@ -22,14 +22,14 @@ from companion import __version__
 from companion.db import engine as db
 from companion.errors import EXCEPTION_HANDLERS
 from companion.health import health
+from companion.matching.controllers import MatchingController, MyPreferencesController
+from companion.planning.controllers import FrameController, PlanController
 from companion.programmes.controllers import (
     PairController,
     ParticipantController,
     ProgrammeController,
     ProgrammeCoordinatorController,
 )
-from companion.matching.controllers import MatchingController, MyPreferencesController
-from companion.planning.controllers import FrameController, PlanController
 from companion.retrieval.controller import KnowledgeController
 from companion.runtime import Runtime
 from companion.sessions.controllers import PairSessionController, ReflectionController, SessionController

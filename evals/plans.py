@@ -61,9 +61,17 @@ class PlanCase(BaseModel):
         seniors = [Brief(p.name, tuple(p.expertise), tuple(p.interests)) for p in self.seniors]
         plan = schedule(START, self.months, self.cadence, "quarterly")
         options = rank_topics(
-            knowledge, retriever, TopicResolver(knowledge, retriever), self.language, self.goals, juniors, seniors
+            knowledge,
+            retriever,
+            TopicResolver(knowledge, retriever),
+            self.language,
+            self.goals,
+            juniors,
+            seniors,
         )
-        return PlanContext(self.language, self.goals, juniors, seniors, slots(plan.sessions, 60), options, plan.groups)
+        return PlanContext(
+            self.language, self.goals, juniors, seniors, slots(plan.sessions, 60), options, plan.groups
+        )
 
 
 def _result(problems: list[str]) -> EvaluationReason:
@@ -129,7 +137,9 @@ class PlanReasons(Evaluator[PlanCase, SessionPlanDraft, Any]):
             if len(own.findall(text)) < len(other.findall(text)):
                 problems.append(f"session {item.number}: the reason is not in {ctx.output.language}")
             if anchors and not any(a.casefold() in text.casefold() for a in anchors):
-                problems.append(f"session {item.number}: the reason names no goal, person or wish of the pair")
+                problems.append(
+                    f"session {item.number}: the reason names no goal, person or wish of the pair"
+                )
         return _result(problems)
 
 
@@ -182,7 +192,8 @@ async def run_controls(knowledge: KnowledgeBase) -> list[tuple[str, str, bool]]:
         draft = SessionPlanDraft.model_validate(control["plan"])
         dataset = Dataset[PlanCase, SessionPlanDraft, Any](
             name=control["name"],
-            cases=[Case(name=control["name"], inputs=case)], evaluators=evaluators(knowledge)
+            cases=[Case(name=control["name"], inputs=case)],
+            evaluators=evaluators(knowledge),
         )
 
         async def task(_: PlanCase, draft: SessionPlanDraft = draft) -> SessionPlanDraft:

@@ -33,14 +33,18 @@ def _fail(exc: DomainError) -> None:
 
 def match(
     programme: Annotated[int, typer.Option("--programme", help="Programme id", min=1)],
-    max_per_senior: Annotated[int, typer.Option(help="Each senior gets at most N juniors", min=1, max=10)] = 1,
-    no_same_department: Annotated[bool, typer.Option(help="Never pair people of the same department")] = False,
+    max_per_senior: Annotated[
+        int, typer.Option(help="Each senior gets at most N juniors", min=1, max=10)
+    ] = 1,
+    no_same_department: Annotated[
+        bool, typer.Option(help="Never pair people of the same department")
+    ] = False,
     accept: Annotated[bool, typer.Option(help="Form the suggested pairs right away")] = False,
     lang: Annotated[str | None, typer.Option(help="Language of the explanations (de/en)")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
 ) -> None:
     """Propose a complete, rule-respecting assignment of juniors to seniors and explain each pair."""
-    from companion.matching import preferences, services
+    from companion.matching import decisions, preferences, services
     from companion.matching.schemas import MatchRequest
 
     settings = _settings()
@@ -56,7 +60,7 @@ def match(
         language = lang or found.language
         req = MatchRequest(max_juniors_per_senior=max_per_senior, avoid_same_department=no_same_department)
         run = await services.run_matching(db, programme, preferences.fit_model(retriever, language), req)
-        accepted = await services.accept_many(db, programme, None) if accept else None
+        accepted = await decisions.accept_many(db, programme, None) if accept else None
         return await services.run_read(db, run, language), accepted, language
 
     try:
@@ -83,7 +87,9 @@ def match(
         label = "Private Wünsche berücksichtigt" if de else "Private wishes honoured"
         typer.echo(f"{label}: {view.private_preferences_honoured}")
     for a in accepted or []:
-        typer.echo(f"#{a.suggestion_id}: " + (f"pair {a.pair_id}" if a.pair_id else f"not formed – {a.error}"))
+        typer.echo(
+            f"#{a.suggestion_id}: " + (f"pair {a.pair_id}" if a.pair_id else f"not formed – {a.error}")
+        )
     if accepted and any(a.pair_id is None for a in accepted):
         raise typer.Exit(1)
 

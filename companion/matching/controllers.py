@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from companion.auth.policy import principal_of
 from companion.db.models import Programme
 from companion.errors import NotFoundError
+from companion.matching import decisions
 from companion.matching import preferences as prefs
 from companion.matching import services as svc
 from companion.matching.models import MatchSuggestion
@@ -40,7 +41,9 @@ async def _lang(db: AsyncSession, programme_id: int, lang: str | None) -> str:
     return programme.language
 
 
-async def _views(db: AsyncSession, programme_id: int, rows: list[MatchSuggestion], lang: str) -> list[SuggestionRead]:
+async def _views(
+    db: AsyncSession, programme_id: int, rows: list[MatchSuggestion], lang: str
+) -> list[SuggestionRead]:
     everyone = await svc.people(db, programme_id)
 
     def member(pid: int) -> Member:
@@ -56,7 +59,12 @@ class MatchingController(Controller):
 
     @post("/runs")
     async def run(
-        self, db_session: AsyncSession, retriever: Any, programme_id: ProgrammeId, data: MatchRequest, lang: Lang = None
+        self,
+        db_session: AsyncSession,
+        retriever: Any,
+        programme_id: ProgrammeId,
+        data: MatchRequest,
+        lang: Lang = None,
     ) -> RunRead:
         """Compute a complete, explained assignment under the hard rules; open suggestions of earlier
         runs are superseded."""
@@ -77,7 +85,7 @@ class MatchingController(Controller):
         self, db_session: AsyncSession, programme_id: ProgrammeId, suggestion_id: ObjId, lang: Lang = None
     ) -> SuggestionRead:
         """Form the suggested pair or group through the pair service (its rules apply: 422 when broken)."""
-        row = await svc.accept(db_session, programme_id, suggestion_id)
+        row = await decisions.accept(db_session, programme_id, suggestion_id)
         return (await _views(db_session, programme_id, [row], await _lang(db_session, programme_id, lang)))[0]
 
     @post("/accept", status_code=200)
@@ -85,23 +93,28 @@ class MatchingController(Controller):
         self, db_session: AsyncSession, programme_id: ProgrammeId, data: AcceptRequest
     ) -> list[AcceptResult]:
         """Accept several suggestions (default: all open ones of the newest run), each on its own."""
-        return await svc.accept_many(db_session, programme_id, data.suggestion_ids)
+        return await decisions.accept_many(db_session, programme_id, data.suggestion_ids)
 
     @post("/suggestions/{suggestion_id:int}/reject", status_code=200)
     async def reject(
         self, db_session: AsyncSession, programme_id: ProgrammeId, suggestion_id: ObjId, lang: Lang = None
     ) -> SuggestionRead:
         """Reject a suggestion; later runs will not propose its combinations again."""
-        row = await svc.reject(db_session, programme_id, suggestion_id)
+        row = await decisions.reject(db_session, programme_id, suggestion_id)
         return (await _views(db_session, programme_id, [row], await _lang(db_session, programme_id, lang)))[0]
 
     @post("/swap", status_code=200)
     async def swap(
-        self, db_session: AsyncSession, retriever: Any, programme_id: ProgrammeId, data: SwapRequest, lang: Lang = None
+        self,
+        db_session: AsyncSession,
+        retriever: Any,
+        programme_id: ProgrammeId,
+        data: SwapRequest,
+        lang: Lang = None,
     ) -> list[SuggestionRead]:
         """Exchange juniors between two open suggestions; 422 when a rule would break."""
         language = await _lang(db_session, programme_id, lang)
-        rows = await svc.swap(db_session, programme_id, data, prefs.fit_model(retriever, language))
+        rows = await decisions.swap(db_session, programme_id, data, prefs.fit_model(retriever, language))
         return await _views(db_session, programme_id, rows, language)
 
 

@@ -41,12 +41,24 @@ def reasons_for(
             teach = model.best_tag_pair(junior.expertise, senior.interests)
             if teach is not None and teach[2] >= STRONG:
                 out.append(
-                    {"code": "teaches", "junior": junior.name, "senior": senior.name, "offer": teach[0], "wish": teach[1]}
+                    {
+                        "code": "teaches",
+                        "junior": junior.name,
+                        "senior": senior.name,
+                        "offer": teach[0],
+                        "wish": teach[1],
+                    }
                 )
             back = model.best_tag_pair(senior.expertise, junior.interests)
             if back is not None and back[2] >= STRONG:
                 out.append(
-                    {"code": "learns_back", "junior": junior.name, "senior": senior.name, "offer": back[0], "wish": back[1]}
+                    {
+                        "code": "learns_back",
+                        "junior": junior.name,
+                        "senior": senior.name,
+                        "offer": back[0],
+                        "wish": back[1],
+                    }
                 )
     if not any(r["code"] == "teaches" for r in out):
         out.append({"code": "weak_topic_fit"})
@@ -57,7 +69,11 @@ def reasons_for(
         out.append({"code": "departments_differ", "departments": distinct})
     elif len(distinct) == 1 and len(with_dept) > 1:
         out.append({"code": "same_department", "departments": distinct})
-    shared = set.intersection(*(set(p.availability) for p in members)) if all(p.availability for p in members) else set()
+    shared = (
+        set.intersection(*(set(p.availability) for p in members))
+        if all(p.availability for p in members)
+        else set()
+    )
     if shared:
         out.append({"code": "shared_time", "slots": [s for s in SLOT_CODES if s in shared][:3]})
     out.append({"code": "no_reporting_line"})
@@ -78,7 +94,11 @@ def render_reason(reason: Reason, lang: str) -> str:
     code = reason["code"]
     de = lang == "de"
     if code in ("teaches", "learns_back"):
-        who, whom = (reason["junior"], reason["senior"]) if code == "teaches" else (reason["senior"], reason["junior"])
+        who, whom = (
+            (reason["junior"], reason["senior"])
+            if code == "teaches"
+            else (reason["senior"], reason["junior"])
+        )
         offer, wish = reason["offer"], reason["wish"]
         if offer.casefold() == wish.casefold():
             return (
@@ -109,7 +129,9 @@ def render_reason(reason: Reason, lang: str) -> str:
     if code == "no_reporting_line":
         return "keine Berichtslinie" if de else "no reporting line"
     if code == "department_rule_kept":
-        return "nicht aus demselben Bereich, wie gewünscht" if de else "not from the same department, as asked"
+        return (
+            "nicht aus demselben Bereich, wie gewünscht" if de else "not from the same department, as asked"
+        )
     return code
 
 

@@ -54,6 +54,4 @@ class MatchSuggestion(Timestamped, Base):
     score: Mapped[float] = mapped_column(Float, default=0.0)
     reasons: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     status: Mapped[str] = mapped_column(String(12), default="proposed")
-    pair_id: Mapped[int | None] = mapped_column(
-        ForeignKey("pairs.id", ondelete="SET NULL"), nullable=True
-    )
+    pair_id: Mapped[int | None] = mapped_column(ForeignKey("pairs.id", ondelete="SET NULL"), nullable=True)

@@ -38,7 +38,9 @@ async def read(db: AsyncSession, participant_id: int) -> PreferencesRead:
         availability=list(pref.availability) if pref else [],
         formats=list(pref.formats) if pref else [],
         rather_not=list(pref.rather_not) if pref else [],
-        candidates=[Member(id=p.id, name=p.display_name, department=p.department) for p in await candidates(db, me)],
+        candidates=[
+            Member(id=p.id, name=p.display_name, department=p.department) for p in await candidates(db, me)
+        ],
     )
 
 

@@ -1,4 +1,4 @@
-"""Matching suggestions of a programme: run, show, accept (through the pair service), swap, reject.
+"""Matching suggestions of a programme: run and show them (decisions on them: ``decisions``).
 
 Who takes part: juniors who are in no pair yet; seniors with room left (one-to-one: up to the run's
 ``max_juniors_per_senior`` counting the pairs they have; groups: seniors in no pair). A coordinator's
@@ -14,14 +14,17 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.db.models import Pair, PairMember, Participant, Programme
-from companion.errors import ConflictError, NotFoundError, RuleViolation
 from companion.matching import solver
 from companion.matching.explain import explain, reasons_for
 from companion.matching.fit import FitModel
 from companion.matching.models import MatchingPreference, MatchRun, MatchSuggestion
-from companion.matching.schemas import AcceptResult, MatchRequest, Member, RunRead, SuggestionRead, SwapRequest
+from companion.matching.schemas import (
+    MatchRequest,
+    Member,
+    RunRead,
+    SuggestionRead,
+)
 from companion.programmes import services as psvc
-from companion.programmes.schemas import PairCreate
 
 RULE_TEXT = {
     "reporting_line": "a direct reporting line",
@@ -96,7 +99,8 @@ async def run_matching(db: AsyncSession, programme_id: int, model: FitModel, req
     seniors = [
         p
         for p in everyone.values()
-        if p.role == "senior" and (not counts.get(p.id) if group else counts.get(p.id, 0) < req.max_juniors_per_senior)
+        if p.role == "senior"
+        and (not counts.get(p.id) if group else counts.get(p.id, 0) < req.max_juniors_per_senior)
     ]
     rules = solver.Rules(
         max_juniors_per_senior=req.max_juniors_per_senior,
@@ -140,7 +144,9 @@ async def run_matching(db: AsyncSession, programme_id: int, model: FitModel, req
                 junior_ids=[m.id for m in members],
                 senior_ids=[senior.id],
                 score=round(a.score, 4),
-                reasons=reasons_for(members, [senior], model, avoid_same_department=req.avoid_same_department),
+                reasons=reasons_for(
+                    members, [senior], model, avoid_same_department=req.avoid_same_department
+                ),
             )
         )
     await db.commit()
@@ -159,7 +165,9 @@ async def run_read(db: AsyncSession, run: MatchRun, lang: str) -> RunRead:
     """A run with its suggestions, explanations in ``lang``."""
     everyone = await people(db, run.programme_id)
     rows = (
-        await db.scalars(select(MatchSuggestion).where(MatchSuggestion.run_id == run.id).order_by(MatchSuggestion.id))
+        await db.scalars(
+            select(MatchSuggestion).where(MatchSuggestion.run_id == run.id).order_by(MatchSuggestion.id)
+        )
     ).all()
 
     def member(pid: int) -> Member:
@@ -169,7 +177,7 @@ async def run_read(db: AsyncSession, run: MatchRun, lang: str) -> RunRead:
     return RunRead(
         id=run.id,
         programme_id=run.programme_id,
-        format=run.format,  # type: ignore[arg-type]
+        format=run.format,
         max_juniors_per_senior=run.max_juniors_per_senior,
         avoid_same_department=run.avoid_same_department,
         created_at=run.created_at,
@@ -189,130 +197,8 @@ def suggestion_read(row: MatchSuggestion, member: Any, lang: str) -> SuggestionR
         juniors=[member(i) for i in row.junior_ids],
         seniors=[member(i) for i in row.senior_ids],
         score=row.score,
-        status=row.status,  # type: ignore[arg-type]
+        status=row.status,
         pair_id=row.pair_id,
         explanation=explain(row.reasons, lang),
         reasons=list(row.reasons),
     )
-
-
-async def _suggestion(db: AsyncSession, programme_id: int, suggestion_id: int) -> MatchSuggestion:
-    row = await db.get(MatchSuggestion, suggestion_id)
-    if row is None or row.programme_id != programme_id:
-        raise NotFoundError(f"Suggestion {suggestion_id} is not in programme {programme_id}")
-    return row
-
-
-def _open(row: MatchSuggestion) -> None:
-    if row.status != "proposed":
-        raise ConflictError(
-            f"Suggestion {row.id} is {row.status}; only proposed suggestions can change", code="suggestion_closed"
-        )
-
-
-async def _check(db: AsyncSession, run: MatchRun, junior_ids: list[int], senior_ids: list[int]) -> None:
-    """The run's hard rules on the current data (a manager or a wish may have changed since)."""
-    everyone = await people(db, run.programme_id)
-    members = [everyone[i] for i in [*junior_ids, *senior_ids] if i in everyone]
-    rules = solver.Rules(
-        max_juniors_per_senior=run.max_juniors_per_senior,
-        avoid_same_department=run.avoid_same_department,
-        rejected=await _rejected(db, run.programme_id),
-    )
-    broken = solver.group_conflicts(members, rules)
-    if broken:
-        raise RuleViolation(
-            f"This composition would break a matching rule: {RULE_TEXT.get(broken[0], broken[0])}",
-            code=f"matching_{broken[0]}",
-        )
-
-
-async def accept(db: AsyncSession, programme_id: int, suggestion_id: int) -> MatchSuggestion:
-    """Form the suggested pair or group through the pair service (all its rules apply)."""
-    row = await _suggestion(db, programme_id, suggestion_id)
-    _open(row)
-    run = await db.get(MatchRun, row.run_id)
-    assert run is not None
-    await _check(db, run, row.junior_ids, row.senior_ids)
-    everyone = await people(db, programme_id)
-    names = [everyone[i].name for i in [*row.junior_ids, *row.senior_ids] if i in everyone]
-    pair = await psvc.create_pair(
-        db,
-        programme_id,
-        PairCreate(junior_ids=row.junior_ids, senior_ids=row.senior_ids, name=" & ".join(names)[:120]),
-    )
-    row.status, row.pair_id = "accepted", pair.id
-    await db.commit()
-    return row
-
-
-async def accept_many(db: AsyncSession, programme_id: int, ids: list[int] | None) -> list[AcceptResult]:
-    """Accept the named suggestions (default: every open one of the newest run); each on its own, so
-    one that breaks a rule does not hold up the others."""
-    if ids is None:
-        run = await latest_run(db, programme_id)
-        ids = [] if run is None else list(
-            (
-                await db.scalars(
-                    select(MatchSuggestion.id)
-                    .where(MatchSuggestion.run_id == run.id, MatchSuggestion.status == "proposed")
-                    .order_by(MatchSuggestion.id)
-                )
-            ).all()
-        )
-    results = []
-    for sid in ids:
-        try:
-            row = await accept(db, programme_id, sid)
-            results.append(AcceptResult(suggestion_id=sid, pair_id=row.pair_id))
-        except (RuleViolation, ConflictError, NotFoundError) as exc:
-            await db.rollback()
-            results.append(AcceptResult(suggestion_id=sid, pair_id=None, error=exc.detail, code=exc.code))
-    return results
-
-
-async def reject(db: AsyncSession, programme_id: int, suggestion_id: int) -> MatchSuggestion:
-    """Reject a suggestion; later runs will not propose its junior–senior combinations again."""
-    row = await _suggestion(db, programme_id, suggestion_id)
-    _open(row)
-    row.status = "rejected"
-    await db.commit()
-    return row
-
-
-async def swap(db: AsyncSession, programme_id: int, req: SwapRequest, model: FitModel) -> list[MatchSuggestion]:
-    """Exchange one junior between two open suggestions; refused (422) when a rule would break."""
-    if req.first == req.second:
-        raise RuleViolation("Choose two different suggestions to swap", code="swap_same")
-    first = await _suggestion(db, programme_id, req.first)
-    second = await _suggestion(db, programme_id, req.second)
-    _open(first)
-    _open(second)
-    a = _pick(first, req.first_junior_id)
-    b = _pick(second, req.second_junior_id)
-    first_juniors = [b if i == a else i for i in first.junior_ids]
-    second_juniors = [a if i == b else i for i in second.junior_ids]
-    run = await db.get(MatchRun, first.run_id)
-    assert run is not None
-    await _check(db, run, first_juniors, first.senior_ids)
-    await _check(db, run, second_juniors, second.senior_ids)
-    everyone = await people(db, programme_id)
-    for row, juniors in ((first, first_juniors), (second, second_juniors)):
-        js = [everyone[i] for i in juniors]
-        ss = [everyone[i] for i in row.senior_ids]
-        matrices = model.matrices(js, ss, run.format)
-        row.junior_ids = juniors
-        row.score = round(float(matrices.fit.mean()), 4)
-        row.reasons = reasons_for(js, ss, model, avoid_same_department=run.avoid_same_department)
-    await db.commit()
-    return [first, second]
-
-
-def _pick(row: MatchSuggestion, junior_id: int | None) -> int:
-    if junior_id is None:
-        if len(row.junior_ids) != 1:
-            raise RuleViolation(f"Suggestion {row.id} has several juniors: name the one to swap", code="swap_which")
-        return row.junior_ids[0]
-    if junior_id not in row.junior_ids:
-        raise RuleViolation(f"Junior {junior_id} is not in suggestion {row.id}", code="swap_which")
-    return junior_id

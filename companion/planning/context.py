@@ -17,7 +17,13 @@ from companion.planning.shape import Slot
 from companion.retrieval.knowledge import KnowledgeBase
 from companion.retrieval.types import Retriever
 
-WISH_WEIGHT = {"goal": 1.0, "senior_interest": 0.8, "junior_expertise": 0.6, "junior_interest": 0.4, "senior_expertise": 0.3}
+WISH_WEIGHT = {
+    "goal": 1.0,
+    "senior_interest": 0.8,
+    "junior_expertise": 0.6,
+    "junior_interest": 0.4,
+    "senior_expertise": 0.3,
+}
 # The seeds' example plan: developer experience / the work day, new tools, team culture from the
 # junior's view, onboarding feedback, career expectations.
 SEED_ORDER = (

@@ -40,7 +40,9 @@ class FrameController(Controller):
         return await frame.read_frame(db_session, programme_id)
 
     @put("/")
-    async def write(self, db_session: AsyncSession, programme_id: ProgrammeId, data: FrameUpdate) -> FrameRead:
+    async def write(
+        self, db_session: AsyncSession, programme_id: ProgrammeId, data: FrameUpdate
+    ) -> FrameRead:
         """Change the frame; plans already accepted keep their sessions."""
         return await frame.update_frame(db_session, programme_id, data)
 
@@ -69,7 +71,9 @@ class PlanController(Controller):
         return svc.plan_read(await svc.propose(db_session, pair_id, composer, retriever, data.language))
 
     @put("/")
-    async def edit(self, db_session: AsyncSession, retriever: Any, pair_id: ObjId, data: PlanUpdate) -> PlanRead:
+    async def edit(
+        self, db_session: AsyncSession, retriever: Any, pair_id: ObjId, data: PlanUpdate
+    ) -> PlanRead:
         """Change sessions of the draft plan; what breaks the mix or the shape shows as a warning."""
         return svc.plan_read(await svc.edit(db_session, pair_id, data, retriever.knowledge))
 

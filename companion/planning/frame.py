@@ -83,7 +83,10 @@ async def programme_schedule(db: AsyncSession, programme: Programme) -> tuple[Sc
     """A programme's schedule; 422 when the frame leaves no room for the three framing sessions."""
     row = await frame_row(db, programme.id)
     result = schedule(
-        programme.start_date or default_start(), programme.duration_months, cadence_of(programme), row.group_sessions
+        programme.start_date or default_start(),
+        programme.duration_months,
+        cadence_of(programme),
+        row.group_sessions,
     )
     if len(result.sessions) < MIN_SESSIONS:
         raise RuleViolation(
@@ -99,15 +102,18 @@ async def read_frame(db: AsyncSession, programme_id: int) -> FrameRead:
     programme = await psvc.get_or_404(db, Programme, programme_id, "Programme")
     row = await frame_row(db, programme_id)
     result = schedule(
-        programme.start_date or default_start(), programme.duration_months, cadence_of(programme), row.group_sessions
+        programme.start_date or default_start(),
+        programme.duration_months,
+        cadence_of(programme),
+        row.group_sessions,
     )
     await db.commit()
     return FrameRead(
         programme_id=programme_id,
         start_date=programme.start_date,
         duration_months=programme.duration_months,
-        cadence=cadence_of(programme),  # type: ignore[arg-type]
-        group_sessions=row.group_sessions,  # type: ignore[arg-type]
+        cadence=cadence_of(programme),
+        group_sessions=row.group_sessions,
         session_minutes=row.session_minutes,
         sessions_per_pair=len(result.sessions),
         session_dates=result.sessions,

@@ -49,8 +49,14 @@ def user_message(ctx: PlanContext) -> str:
     )
     pair = {
         "goals": [clip(g, 300) for g in ctx.goals],
-        "juniors": [{"name": j.name, "expertise": list(j.expertise), "interests": list(j.interests)} for j in ctx.juniors],
-        "seniors": [{"name": s.name, "expertise": list(s.expertise), "interests": list(s.interests)} for s in ctx.seniors],
+        "juniors": [
+            {"name": j.name, "expertise": list(j.expertise), "interests": list(j.interests)}
+            for j in ctx.juniors
+        ],
+        "seniors": [
+            {"name": s.name, "expertise": list(s.expertise), "interests": list(s.interests)}
+            for s in ctx.seniors
+        ],
     }
     data = escape_data(json.dumps(pair, ensure_ascii=False))
     return (
@@ -83,7 +89,9 @@ class LLMPlanComposer(PlanComposer):
         self.model = model or openai_model(settings)
         self.fallback = fallback
         self.agents = {
-            lang: Agent(self.model, output_type=PlanProposal, instructions=text, retries=0, name="companion-plan")
+            lang: Agent(
+                self.model, output_type=PlanProposal, instructions=text, retries=0, name="companion-plan"
+            )
             for lang, text in self.prompts.items()
         }
 

@@ -30,26 +30,38 @@ from companion.sessions.schemas import SessionCreate
 SESSION_TIME = time(9, 0, tzinfo=UTC)  # 10:00 in Germany in winter; pairs move sessions as they like
 
 
-async def context_for(
-    db: AsyncSession, pair: Pair, retriever: Any, lang: str | None = None
-) -> PlanContext:
+async def context_for(db: AsyncSession, pair: Pair, retriever: Any, lang: str | None = None) -> PlanContext:
     """Everything a composer needs for this pair, from the database and the knowledge base."""
     programme = await psvc.get_or_404(db, Programme, pair.programme_id, "Programme")
     language = lang or programme.language
     schedule, row = await frame.programme_schedule(db, programme)
     juniors = [
-        Brief(m.participant.display_name, tuple(m.participant.expertise or ()), tuple(m.participant.interests or ()))
+        Brief(
+            m.participant.display_name,
+            tuple(m.participant.expertise or ()),
+            tuple(m.participant.interests or ()),
+        )
         for m in pair.members
         if m.role == "junior"
     ]
     seniors = [
-        Brief(m.participant.display_name, tuple(m.participant.expertise or ()), tuple(m.participant.interests or ()))
+        Brief(
+            m.participant.display_name,
+            tuple(m.participant.expertise or ()),
+            tuple(m.participant.interests or ()),
+        )
         for m in pair.members
         if m.role == "senior"
     ]
     knowledge = retriever.knowledge
     options = rank_topics(
-        knowledge, retriever, TopicResolver(knowledge, retriever), language, list(pair.goals), juniors, seniors
+        knowledge,
+        retriever,
+        TopicResolver(knowledge, retriever),
+        language,
+        list(pair.goals),
+        juniors,
+        seniors,
     )
     return PlanContext(
         language=language,
@@ -67,11 +79,11 @@ def plan_read(row: SessionPlan) -> PlanRead:
     items = [PlanItem.model_validate(i) for i in row.items]
     return PlanRead(
         pair_id=row.pair_id,
-        status=row.status,  # type: ignore[arg-type]
-        language=row.language,  # type: ignore[arg-type]
+        status=row.status,
+        language=row.language,
         generated_by=row.generated_by,
         items=items,
-        group_dates=row.group_dates,  # type: ignore[arg-type]
+        group_dates=row.group_dates,
         accepted_at=row.accepted_at,
         warnings=plan_problems(items),
     )
@@ -92,7 +104,9 @@ async def propose(
     pair = await psvc.get_or_404(db, Pair, pair_id, "Pair")
     existing = await db.scalar(select(SessionPlan).where(SessionPlan.pair_id == pair_id))
     if existing is not None and existing.status == "accepted":
-        raise ConflictError(f"The plan of pair {pair_id} is accepted; change its sessions instead", code="plan_accepted")
+        raise ConflictError(
+            f"The plan of pair {pair_id} is accepted; change its sessions instead", code="plan_accepted"
+        )
     ctx = await context_for(db, pair, retriever, lang)
     draft = await composer.compose(ctx)
     row = existing or SessionPlan(pair_id=pair_id)
@@ -112,7 +126,9 @@ async def edit(db: AsyncSession, pair_id: int, data: PlanUpdate, knowledge: Any)
     that break the mix or the shape are kept, and the plan shows them as warnings: the pair decides."""
     row = await get_plan(db, pair_id)
     if row.status == "accepted":
-        raise ConflictError(f"The plan of pair {pair_id} is accepted; change its sessions instead", code="plan_accepted")
+        raise ConflictError(
+            f"The plan of pair {pair_id} is accepted; change its sessions instead", code="plan_accepted"
+        )
     items = {i["number"]: PlanItem.model_validate(i) for i in row.items}
     for change in data.items:
         item = items.get(change.number)
@@ -145,7 +161,9 @@ async def accept(db: AsyncSession, pair_id: int) -> tuple[SessionPlan, list[int]
     row = await get_plan(db, pair_id)
     if row.status == "accepted":
         raise ConflictError(f"The plan of pair {pair_id} is accepted already", code="plan_accepted")
-    taken = set((await db.scalars(select(MentoringSession.number).where(MentoringSession.pair_id == pair_id))).all())
+    taken = set(
+        (await db.scalars(select(MentoringSession.number).where(MentoringSession.pair_id == pair_id))).all()
+    )
     created = []
     for raw in row.items:
         item = PlanItem.model_validate(raw)

@@ -16,7 +16,11 @@ from datetime import date
 from companion.planning.schemas import PlanItem, PlanProposal, SessionPlanDraft
 from companion.retrieval.knowledge import KnowledgeBase
 
-PATTERNS = {"first": "pattern-first-session", "mid": "pattern-mid-checkin", "final": "pattern-final-retrospective"}
+PATTERNS = {
+    "first": "pattern-first-session",
+    "mid": "pattern-mid-checkin",
+    "final": "pattern-final-retrospective",
+}
 PREFIX = {
     "de": {"first": "Kennenlernen", "mid": "Zwischen-Check-in"},
     "en": {"first": "Getting to know each other", "mid": "Mid-point check-in"},
@@ -55,7 +59,9 @@ def mix_problems(categories: list[str | None]) -> list[str]:
     if cats and counts["technology"] == len(cats):
         problems.append("only technology topics")
     elif counts["technology"] > max_technology(len(cats)):
-        problems.append(f"{counts['technology']} of {len(cats)} topics are technology (at most {max_technology(len(cats))})")
+        problems.append(
+            f"{counts['technology']} of {len(cats)} topics are technology (at most {max_technology(len(cats))})"
+        )
     if len(cats) >= 3:
         missing = [f for f in ("technology", "work", "culture") if not counts[f]]
         if missing:
@@ -133,13 +139,13 @@ def assemble(
         items.append(
             PlanItem(
                 number=slot.number,
-                kind=slot.kind,  # type: ignore[arg-type]
+                kind=slot.kind,
                 date=slot.date,
                 duration_minutes=slot.duration_minutes,
                 topic_id=card.id if card is not None and slot.kind != "final" else None,
                 pattern_id=pattern_id,
                 title=title,
-                category=card.category if card is not None and slot.kind != "final" else None,  # type: ignore[arg-type]
+                category=card.category if card is not None and slot.kind != "final" else None,
                 reason=choice.reason,
                 sources=sources,
             )
@@ -147,4 +153,4 @@ def assemble(
     problems = plan_problems(items)
     if problems:
         raise ValueError("; ".join(problems))
-    return SessionPlanDraft(language=lang, items=items, group_dates=group_dates, generated_by=generated_by)  # type: ignore[arg-type]
+    return SessionPlanDraft(language=lang, items=items, group_dates=group_dates, generated_by=generated_by)

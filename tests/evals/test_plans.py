@@ -30,5 +30,10 @@ async def test_offline_plans_pass_every_evaluator(retriever: Any) -> None:
 
 async def test_every_negative_control_fails_its_evaluator(retriever: Any) -> None:
     controls = await run_controls(retriever.knowledge)
-    assert {evaluator for _, evaluator, _ in controls} == {"PlanMix", "PlanShape", "PlanGrounded", "PlanReasons"}
+    assert {evaluator for _, evaluator, _ in controls} == {
+        "PlanMix",
+        "PlanShape",
+        "PlanGrounded",
+        "PlanReasons",
+    }
     assert [name for name, _, failed in controls if not failed] == []

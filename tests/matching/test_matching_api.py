@@ -13,8 +13,22 @@ def _programme(client: Any, **extra: Any) -> tuple[int, dict[str, int]]:
     pid = prog["id"]
     ids: dict[str, int] = {}
 
-    def add(key: str, name: str, role: str, dept: str, expertise: list[str], interests: list[str], manager: str | None = None) -> None:
-        body = {"display_name": name, "role": role, "department": dept, "expertise": expertise, "interests": interests}
+    def add(
+        key: str,
+        name: str,
+        role: str,
+        dept: str,
+        expertise: list[str],
+        interests: list[str],
+        manager: str | None = None,
+    ) -> None:
+        body = {
+            "display_name": name,
+            "role": role,
+            "department": dept,
+            "expertise": expertise,
+            "interests": interests,
+        }
         if manager:
             body["manager_id"] = ids[manager]
         r = client.post(f"/api/programmes/{pid}/participants", json=body)
@@ -87,14 +101,19 @@ def test_accept_rechecks_rules_changed_since_the_run(client: Any) -> None:
 
 def test_swap_reject_and_rerun(client: Any) -> None:
     pid, ids = _programme(client)
-    client.post(f"/api/programmes/{pid}/participants", json={"display_name": "Mia Wolf", "role": "junior", "department": "Einkauf"})
+    client.post(
+        f"/api/programmes/{pid}/participants",
+        json={"display_name": "Mia Wolf", "role": "junior", "department": "Einkauf"},
+    )
     run = client.post(f"/api/programmes/{pid}/matching/runs", json={"max_juniors_per_senior": 1}).json()
     by_junior = {s["juniors"][0]["id"]: s for s in run["suggestions"]}
     lea = by_junior[ids["lea"]]
     other = next(s for s in run["suggestions"] if s["id"] != lea["id"])
     if other["seniors"][0]["id"] == ids["keller"] and ids["tim"] == other["juniors"][0]["id"]:
         raise AssertionError("Tim must never be with Jens Keller")
-    swapped = client.post(f"/api/programmes/{pid}/matching/swap", json={"first": lea["id"], "second": other["id"]})
+    swapped = client.post(
+        f"/api/programmes/{pid}/matching/swap", json={"first": lea["id"], "second": other["id"]}
+    )
     assert swapped.status_code == 200, swapped.text
     assert swapped.json()[0]["juniors"][0]["id"] == other["juniors"][0]["id"]
     bad = client.post(f"/api/programmes/{pid}/matching/swap", json={"first": lea["id"], "second": lea["id"]})
@@ -115,16 +134,25 @@ def test_private_rather_not_is_honoured_and_never_named(client: Any) -> None:
     assert {c["id"] for c in view["candidates"]} == {ids["brandt"], ids["keller"]}
     r = client.put(
         "/api/me/matching-preferences",
-        json={"rather_not": [ids["brandt"]], "availability": ["tue-am"], "interests": ["Verhandlung", "Führung"]},
+        json={
+            "rather_not": [ids["brandt"]],
+            "availability": ["tue-am"],
+            "interests": ["Verhandlung", "Führung"],
+        },
         headers=me,
     )
     assert r.status_code == 200 and r.json()["rather_not"] == [ids["brandt"]]
     bad = client.put("/api/me/matching-preferences", json={"rather_not": [ids["tim"]]}, headers=me)
     assert bad.status_code == 422
-    assert client.put("/api/me/matching-preferences", json={"availability": ["sun-am"]}, headers=me).status_code == 400
+    assert (
+        client.put("/api/me/matching-preferences", json={"availability": ["sun-am"]}, headers=me).status_code
+        == 400
+    )
     run = client.post(f"/api/programmes/{pid}/matching/runs", json={"max_juniors_per_senior": 2})
     body = run.json()
-    assert (ids["lea"], ids["brandt"]) not in {(s["juniors"][0]["id"], s["seniors"][0]["id"]) for s in body["suggestions"]}
+    assert (ids["lea"], ids["brandt"]) not in {
+        (s["juniors"][0]["id"], s["seniors"][0]["id"]) for s in body["suggestions"]
+    }
     assert body["private_preferences_honoured"] == 1
     assert "rather" not in run.text.replace("private_preferences_honoured", "")
     # the coordinator cannot read anyone's preferences
@@ -133,17 +161,37 @@ def test_private_rather_not_is_honoured_and_never_named(client: Any) -> None:
 
 def test_same_department_rule_and_groups(client: Any) -> None:
     pid, ids = _programme(client)
-    r = client.post(f"/api/programmes/{pid}/participants", json={"display_name": "Ida Berg", "role": "junior", "department": "vertrieb", "expertise": ["TikTok"]})
+    r = client.post(
+        f"/api/programmes/{pid}/participants",
+        json={
+            "display_name": "Ida Berg",
+            "role": "junior",
+            "department": "vertrieb",
+            "expertise": ["TikTok"],
+        },
+    )
     ida = r.json()["id"]
-    run = client.post(f"/api/programmes/{pid}/matching/runs", json={"avoid_same_department": True, "max_juniors_per_senior": 3}).json()
-    assert (ida, ids["brandt"]) not in {(s["juniors"][0]["id"], s["seniors"][0]["id"]) for s in run["suggestions"]}
+    run = client.post(
+        f"/api/programmes/{pid}/matching/runs",
+        json={"avoid_same_department": True, "max_juniors_per_senior": 3},
+    ).json()
+    assert (ida, ids["brandt"]) not in {
+        (s["juniors"][0]["id"], s["seniors"][0]["id"]) for s in run["suggestions"]
+    }
     # the group format: 3–4 juniors with one senior, nobody with their manager
     gp = client.post("/api/programmes", json={"name": "Gruppen", "format": "group"}).json()["id"]
     people = {}
     for i, (name, role, dept) in enumerate(
-        [("Sara Senior", "senior", "IT"), ("Uwe Senior", "senior", "HR")] + [(f"Junior {n}", "junior", d) for n, d in zip("ABCDEFG", "XYZXYZX", strict=True)]
+        [("Sara Senior", "senior", "IT"), ("Uwe Senior", "senior", "HR")]
+        + [(f"Junior {n}", "junior", d) for n, d in zip("ABCDEFG", "XYZXYZX", strict=True)]
     ):
-        body: dict[str, Any] = {"display_name": name, "role": role, "department": dept, "expertise": ["KI"] if i % 2 else ["TikTok"], "interests": ["KI"]}
+        body: dict[str, Any] = {
+            "display_name": name,
+            "role": role,
+            "department": dept,
+            "expertise": ["KI"] if i % 2 else ["TikTok"],
+            "interests": ["KI"],
+        }
         if name == "Junior A":
             body["manager_id"] = people["Sara Senior"]
         people[name] = client.post(f"/api/programmes/{gp}/participants", json=body).json()["id"]

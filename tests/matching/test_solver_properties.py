@@ -15,7 +15,9 @@ DEPTS = ["IT", "HR", "Vertrieb", None]
 
 
 @st.composite
-def worlds(draw: st.DrawFn, max_j: int = 8, max_s: int = 6) -> tuple[list[Person], list[Person], np.ndarray, Rules]:
+def worlds(
+    draw: st.DrawFn, max_j: int = 8, max_s: int = 6
+) -> tuple[list[Person], list[Person], np.ndarray, Rules]:
     n_j = draw(st.integers(0, max_j))
     n_s = draw(st.integers(0, max_s))
     j_ids, s_ids = list(range(1, n_j + 1)), list(range(100, 100 + n_s))
@@ -70,7 +72,9 @@ def test_one_to_one_never_breaks_a_hard_rule(world: tuple) -> None:
         seen.add(j)
         per_senior[senior.id] = per_senior.get(senior.id, 0) + 1
     for s in seniors:
-        assert per_senior.get(s.id, 0) + rules.load.get(s.id, 0) <= max(rules.max_juniors_per_senior, rules.load.get(s.id, 0))
+        assert per_senior.get(s.id, 0) + rules.load.get(s.id, 0) <= max(
+            rules.max_juniors_per_senior, rules.load.get(s.id, 0)
+        )
     # maximal: an unmatched junior has no allowed senior with room left
     for j in solution.unmatched_juniors:
         for s in seniors:

@@ -27,7 +27,9 @@ def client(make_settings: Any, database_url: str, shared_retriever: Any) -> Iter
     settings = make_settings(database_url=database_url)
     runtime = Runtime(settings)
     runtime._retriever = shared_retriever
-    with SignedInClient(create_app(settings, runtime=runtime), database_url=database_url, raise_server_exceptions=False) as c:
+    with SignedInClient(
+        create_app(settings, runtime=runtime), database_url=database_url, raise_server_exceptions=False
+    ) as c:
         yield c
 
 

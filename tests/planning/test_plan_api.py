@@ -8,11 +8,18 @@ from tests.planning.conftest import as_participant
 
 
 def _pair(client: Any, **programme: Any) -> tuple[int, int, dict[str, int]]:
-    prog = client.post("/api/programmes", json={"name": "Pilot Plan", "start_date": "2027-01-11", **programme}).json()
+    prog = client.post(
+        "/api/programmes", json={"name": "Pilot Plan", "start_date": "2027-01-11", **programme}
+    ).json()
     pid = prog["id"]
     lea = client.post(
         f"/api/programmes/{pid}/participants",
-        json={"display_name": "Lea Schulz", "role": "junior", "expertise": ["Social Media", "KI-Tools"], "interests": ["Führung"]},
+        json={
+            "display_name": "Lea Schulz",
+            "role": "junior",
+            "expertise": ["Social Media", "KI-Tools"],
+            "interests": ["Führung"],
+        },
     ).json()["id"]
     brandt = client.post(
         f"/api/programmes/{pid}/participants",
@@ -31,7 +38,9 @@ def test_frame_defaults_and_quarterly_groups(client: Any) -> None:
     assert frame["duration_months"] == 6 and frame["cadence"] == "monthly" and frame["sessions_per_pair"] == 6
     assert frame["session_dates"][0] == "2027-01-11" and frame["session_dates"][-1] == "2027-06-11"
     assert frame["group_dates"] == []
-    frame = client.put(f"/api/programmes/{pid}/frame", json={"group_sessions": "quarterly", "session_minutes": 45}).json()
+    frame = client.put(
+        f"/api/programmes/{pid}/frame", json={"group_sessions": "quarterly", "session_minutes": 45}
+    ).json()
     assert frame["group_dates"] == ["2027-04-04", "2027-07-04"]
     assert client.put(f"/api/programmes/{pid}/frame", json={"cadence": "daily"}).status_code == 400
     short = client.put(f"/api/programmes/{pid}/frame", json={"duration_months": 2})
@@ -39,7 +48,7 @@ def test_frame_defaults_and_quarterly_groups(client: Any) -> None:
 
 
 def test_propose_edit_accept(client: Any) -> None:
-    pid, pair, ids = _pair(client)
+    _pid, pair, ids = _pair(client)
     me = as_participant(client, ids["lea"])
     assert client.get(f"/api/pairs/{pair}/plan", headers=me).status_code == 404
     r = client.post(f"/api/pairs/{pair}/plan", json={}, headers=me)
@@ -56,25 +65,42 @@ def test_propose_edit_accept(client: Any) -> None:
     assert {"technology", "work", "culture"} <= set(cats) and cats.count("technology") <= 2
     assert plan["warnings"] == [] and plan["generated_by"] == "offline"
     assert items[0]["date"] == "2027-01-11" and items[-1]["topic_id"] is None
-    assert any("KI im Vertrieb ausprobieren" in i["reason"] or "Dr. Helga Brandt" in i["reason"] for i in items)
+    assert any(
+        "KI im Vertrieb ausprobieren" in i["reason"] or "Dr. Helga Brandt" in i["reason"] for i in items
+    )
     # the coordinator never reaches the pair's plan
     assert client.get(f"/api/pairs/{pair}/plan").status_code == 403
     # edit: make everything technology -> kept, but warned
-    tech = ["topic-ai-automation", "topic-social-media", "topic-new-tools", "topic-mobile-first", "topic-ux-young-users"]
+    tech = [
+        "topic-ai-automation",
+        "topic-social-media",
+        "topic-new-tools",
+        "topic-mobile-first",
+        "topic-ux-young-users",
+    ]
     edit = {"items": [{"number": n, "topic_id": t} for n, t in zip([1, 2, 3, 4, 5], tech, strict=True)]}
     edited = client.put(f"/api/pairs/{pair}/plan", json=edit, headers=me).json()
     assert "only technology topics" in edited["warnings"]
     assert edited["items"][0]["title"].startswith("Kennenlernen: KI")
-    bad = client.put(f"/api/pairs/{pair}/plan", json={"items": [{"number": 2, "topic_id": "topic-nope"}]}, headers=me)
+    bad = client.put(
+        f"/api/pairs/{pair}/plan", json={"items": [{"number": 2, "topic_id": "topic-nope"}]}, headers=me
+    )
     assert bad.status_code == 422
-    assert client.put(f"/api/pairs/{pair}/plan", json={"items": [{"number": 30}]}, headers=me).status_code == 422
+    assert (
+        client.put(f"/api/pairs/{pair}/plan", json={"items": [{"number": 30}]}, headers=me).status_code == 422
+    )
     fixed = client.put(
         f"/api/pairs/{pair}/plan",
         json={
             "items": [
                 {"number": 1, "topic_id": "topic-onboarding"},
                 {"number": 2, "topic_id": "topic-team-culture"},
-                {"number": 4, "topic_id": "topic-generational-differences", "date": "2027-04-20", "duration_minutes": 45},
+                {
+                    "number": 4,
+                    "topic_id": "topic-generational-differences",
+                    "date": "2027-04-20",
+                    "duration_minutes": 45,
+                },
             ]
         },
         headers=me,

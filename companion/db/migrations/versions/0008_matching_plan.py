@@ -81,7 +81,10 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
-            ["run_id"], ["match_runs.id"], name=op.f("fk_match_suggestions_run_id_match_runs"), ondelete="CASCADE"
+            ["run_id"],
+            ["match_runs.id"],
+            name=op.f("fk_match_suggestions_run_id_match_runs"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_match_suggestions")),
     )
