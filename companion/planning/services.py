@@ -134,7 +134,11 @@ async def edit(db: AsyncSession, pair_id: int, data: PlanUpdate, knowledge: Any)
         item = items.get(change.number)
         if item is None:
             raise RuleViolation(f"The plan has no session {change.number}", code="plan_no_session")
-        fields = change.model_dump(exclude_unset=True, exclude={"number"})
+        fields = {
+            k: v
+            for k, v in change.model_dump(exclude_unset=True, exclude={"number"}).items()
+            if v is not None or k == "topic_id"
+        }
         if "topic_id" in fields:
             topic_id = fields.pop("topic_id") or None
             card = knowledge.get(topic_id, row.language) if topic_id else None
@@ -148,7 +152,7 @@ async def edit(db: AsyncSession, pair_id: int, data: PlanUpdate, knowledge: Any)
             )
             if card is not None and "title" not in fields:
                 fields["title"] = f"{prefix}: {card.title}" if prefix else card.title
-        items[change.number] = item.model_copy(update=fields)
+        items[change.number] = PlanItem.model_validate({**item.model_dump(), **fields})
     ordered = [items[n] for n in sorted(items)]
     row.items = [i.model_dump(mode="json") for i in ordered]
     await db.commit()

@@ -38,6 +38,7 @@ def route_handlers() -> list[Any]:
     from companion.insights.controllers import InsightsController
     from companion.web.pages_coordinator import CoordinatorPages
     from companion.web.pages_coordinator_edit import CoordinatorEditPages
+    from companion.web.pages_design import CoordinatorDesignPages, ParticipantDesignPages
     from companion.web.pages_participant import ParticipantPages
     from companion.web.pages_public import PublicPages
 
@@ -49,6 +50,8 @@ def route_handlers() -> list[Any]:
         ParticipantPages,
         CoordinatorPages,
         CoordinatorEditPages,
+        CoordinatorDesignPages,
+        ParticipantDesignPages,
         create_static_files_router(path="/static", directories=[WEB_DIR / "static"], include_in_schema=False),
     ]
 
