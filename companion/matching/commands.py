@@ -135,7 +135,8 @@ def plan(
         typer.echo(f"{item.number}. {day}  {item.title}{family}\n   {item.reason}")
     for day in view.group_dates:
         label = "Gruppenrunde aller Tandems" if view.language == "de" else "Group session of all pairs"
-        typer.echo(f"   {day.isoformat()}  {label}")
+        shown = day.strftime("%d.%m.%Y") if view.language == "de" else day.isoformat()
+        typer.echo(f"   {shown}  {label}")
     for warning in view.warnings:
         typer.echo(f"! {warning}")
     typer.echo(f"({view.generated_by}, {view.status})")

@@ -7,7 +7,7 @@ fit = 0.45·teach + 0.15·learn_back + 0.25·topics + department + availability 
   its tag vectors, embedded with the configured embedder — the hash embedder in tests);
 - ``learn_back``: the same for the senior's expertise and the junior's interests (both sides win);
 - ``topics``: share of the senior's wished topic cards (tags resolved through the knowledge base's
-  topic taxonomy, ``TopicResolver``) that the junior's expertise covers;
+  topic taxonomy: a tag that names a card's id, title or tag) that the junior's expertise covers;
 - ``department``: +0.10 for different departments (spreads them), −0.05 for the same one;
 - ``availability``: +0.10 with a shared time slot, −0.10 when both named slots and none is shared;
 - ``format``: +0.05 when both accept the programme's format (or said nothing).
@@ -28,7 +28,7 @@ W_TEACH, W_BACK, W_TOPICS = 0.45, 0.15, 0.25
 DEPT_DIFFERENT, DEPT_SAME = 0.10, -0.05
 AVAIL_SHARED, AVAIL_NONE = 0.10, -0.10
 FORMAT_OK = 0.05
-STRONG = 0.5  # a tag pair this similar (or on the same topic card) is named in the explanation
+STRONG = 0.6  # a tag pair this similar (or on the same topic card) is named in the explanation
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,11 @@ class FitModel:
     def topic_of(self, tag: str) -> str | None:
         """The topic card id a tag belongs to (None when no card fits)."""
         if tag not in self._topic:
-            card = self.resolver.resolve(tag, self.lang) if self.resolver is not None else None
+            # Only a card the tag names (its id, title or one of its tags): the resolver's search step
+            # guesses, and a guessed card would make "Kundenverhandlungen" sound like "Karriere".
+            card = None
+            if self.resolver is not None:
+                card = self.resolver.card(tag.strip(), self.lang) or self.resolver.by_terms(tag, self.lang)
             self._topic[tag] = card.id if card is not None else None
         return self._topic[tag]
 

@@ -71,7 +71,7 @@ def order_topics(chosen: list[TopicOption]) -> list[TopicOption]:
     return ordered
 
 
-def topic_reason(option: TopicOption, ctx: PlanContext) -> str:
+def topic_reason(option: TopicOption, ctx: PlanContext, turn: int = 0) -> str:
     """One sentence tying a topic to the pair's goals, interests or expertise, in the plan's language."""
     de = ctx.language == "de"
     junior = ctx.juniors[0].name if ctx.juniors else ("dein Gegenüber" if de else "your partner")
@@ -105,7 +105,7 @@ def topic_reason(option: TopicOption, ctx: PlanContext) -> str:
         )
     family = FAMILY[ctx.language][option.category]
     if ctx.goals:
-        goal = ctx.goals[0]
+        goal = ctx.goals[turn % len(ctx.goals)]  # topics added for the mix take up the goals in turn
         return (
             f"Ergänzt euer Ziel „{goal}“ um den Blick auf {family}: {title}."
             if de
@@ -150,8 +150,8 @@ class OfflinePlanComposer(PlanComposer):
         topic_slots = [s for s in ctx.slots if s.kind != "final"]
         topics = choose_topics(ctx.options, len(topic_slots))
         sessions = [
-            ProposedSession(number=slot.number, topic_id=option.id, reason=topic_reason(option, ctx))
-            for slot, option in zip(topic_slots, topics, strict=False)
+            ProposedSession(number=slot.number, topic_id=option.id, reason=topic_reason(option, ctx, turn))
+            for turn, (slot, option) in enumerate(zip(topic_slots, topics, strict=False))
         ]
         final = ctx.slots[-1]
         sessions.append(ProposedSession(number=final.number, topic_id=None, reason=final_reason(ctx)))

@@ -96,17 +96,23 @@ def rank_topics(
     for text, kind, whose in wishes(goals, juniors, seniors):
         weight = WISH_WEIGHT[kind]
         votes: dict[str, float] = {}
-        named = resolver.resolve(text, lang)
+        # A goal is a sentence: search may name its card. A tag is a word or two: only a card whose
+        # id, title or tags it names counts, since search on one word guesses.
+        named = resolver.resolve(text, lang) if kind == "goal" else resolver.by_terms(text, lang)
         if named is not None:
             votes[named.id] = 2.0 * weight
         hits = [p.card_id for p in retriever.search(text, lang=lang, kinds=["topic"], k=8)]
-        for rank, cid in enumerate(list(dict.fromkeys(hits))[:3]):
+        ranked_hits = list(dict.fromkeys(hits))[:3]
+        for rank, cid in enumerate(ranked_hits):
             votes[cid] = votes.get(cid, 0.0) + weight / (rank + 2)
+        # A wish explains a card only when it names it or finds it first; weaker hits still count
+        # for the ranking, but a reason built on them would claim a link the pair would not see.
+        explains = {named.id} if named is not None else set(ranked_hits[:1]) if kind == "goal" else set()
         for cid, vote in votes.items():
             if cid not in score:
                 continue
             score[cid] += vote
-            if cid not in best or vote > best[cid][0]:
+            if cid in explains and (cid not in best or vote > best[cid][0]):
                 best[cid] = (vote, text, kind, whose)
     for rank, cid in enumerate(SEED_ORDER):
         if cid in score:

@@ -10,7 +10,7 @@ from tests.planning.conftest import as_participant
 
 
 def test_coordinator_matching_page(client: Any) -> None:
-    pid, ids = _programme(client)
+    pid, _ids = _programme(client)
     base = f"/coordinator/programmes/{pid}/matching"
     page = client.get(base)
     assert page.status_code == 200 and "Matching-Vorschläge" in page.text and "Noch keine Vorschläge" in page.text
