@@ -117,8 +117,8 @@ class LLMPlanComposer(PlanComposer):
                 failure = classify(exc, self.model_name, attempt, self.settings)
                 reason = failure.reason
                 log.warning("plan attempt %d failed: %s", attempt + 1, reason)
-                if not failure.retry:
+                if not failure.retry or attempt == self.settings.llm_max_retries:
                     break
-                await asyncio.sleep(failure.wait)
+                await asyncio.sleep(min(failure.wait, self.settings.llm_max_retry_wait_seconds))
         draft = await self.fallback.compose(ctx)
         return draft.model_copy(update={"generated_by": f"offline (fallback: {reason})"})
