@@ -48,11 +48,13 @@ format: $(STAMP) ## Format the code
 
 evals: $(STAMP) ## Run the principle evals against the configured composer
 	$(BIN)/companion eval
+	$(BIN)/python -m evals.plans
 
 bench: $(STAMP) ## Run the benchmarks and print their figures
 	$(BIN)/python benchmarks/retrieval.py
 	$(BIN)/python benchmarks/retrieval_ablation.py
 	$(BIN)/python benchmarks/generation.py
+	$(BIN)/python benchmarks/matching.py
 
 index: $(STAMP) ## Build or update the knowledge search index
 	$(BIN)/companion index

@@ -24,6 +24,8 @@ from companion.errors import EXCEPTION_HANDLERS
 from companion.evaluation.wiring import evaluation_handlers
 from companion.health import health
 from companion.notifications import setup as notify
+from companion.matching.controllers import MatchingController, MyPreferencesController
+from companion.planning.controllers import FrameController, PlanController
 from companion.programmes.controllers import (
     PairController,
     ParticipantController,
@@ -74,6 +76,10 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         SessionController,
         ReflectionController,
         KnowledgeController,
+        MatchingController,
+        MyPreferencesController,
+        FrameController,
+        PlanController,
         *generation_handlers(),
         *evaluation_handlers(),
         *web.route_handlers(),

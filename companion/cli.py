@@ -119,10 +119,11 @@ def build_cli() -> typer.Typer:
     from companion.auth import commands as auth_commands
     from companion.evaluation import commands as evaluation_commands
     from companion.generation import commands as generation_commands
+    from companion.matching import commands as matching_commands
     from companion.notifications import commands as notification_commands
     from companion.retrieval import commands as retrieval_commands
 
-    for area in (retrieval_commands, generation_commands, evalcli, auth_commands, evaluation_commands, notification_commands):
+    for area in (retrieval_commands, generation_commands, evalcli, auth_commands, evaluation_commands, notification_commands, matching_commands):
         area.register(app)
     return app
 

@@ -97,9 +97,11 @@ RULES: Sequence[Rule] = (
     _r(ALL, r"/api/pairs/\{pair_id\}/sessions", "pair"),
     _r(ALL, r"/api/sessions/\{session_id\}(/.*)?", "pair"),
     _r(ALL, r"/api/reflections/\{reflection_id\}", "pair"),
+    _r(ALL, r"/api/pairs/\{pair_id\}/plan(/.*)?", "pair"),
     _r(READ, r"/api/knowledge/.*", "signed_in"),
     _r(ALL, r"/api/me/surveys(/.*)?", "participant"),  # own answers only; coordinators never
     _r(READ, r"/library(/.*)?", "signed_in"),
+    _r(READ | {"PUT"}, r"/api/me/matching-preferences", "participant"),
     # --- pages ---
     _r(ALL, r"/me", "participant"),
     _r(frozenset({"POST"}), r"/me/access/end-others", "participant"),
@@ -108,6 +110,8 @@ RULES: Sequence[Rule] = (
     _r(ALL, r"/me/sessions/\{session_id\}(/.*)?", "pair"),
     _r(frozenset({"POST"}), r"/me/pairs/\{pair_id\}/sessions", "pair"),
     _r(ALL, r"/me/surveys(/.*)?", "participant"),
+    _r(ALL, r"/me/pairs/\{pair_id\}/plan(/.*)?", "pair"),
+    _r(READ | {"POST"}, r"/me/preferences", "participant"),
     _r(ALL, r"/coordinator/programmes/\{programme_id\}(/.*)?", "manage"),
     _r(ALL, r"/coordinator(/.*)?", "coordinator"),
 )

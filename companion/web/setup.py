@@ -39,7 +39,9 @@ def route_handlers() -> list[Any]:
     from companion.web.pages_coordinator import CoordinatorPages
     from companion.web.pages_coordinator_edit import CoordinatorEditPages
     from companion.web.pages_library import LibraryPages
+    from companion.web.pages_design import CoordinatorDesignPages
     from companion.web.pages_participant import ParticipantPages
+    from companion.web.pages_plan import ParticipantDesignPages
     from companion.web.pages_public import PublicPages
 
     return [
@@ -51,6 +53,8 @@ def route_handlers() -> list[Any]:
         CoordinatorPages,
         CoordinatorEditPages,
         LibraryPages,
+        CoordinatorDesignPages,
+        ParticipantDesignPages,
         create_static_files_router(path="/static", directories=[WEB_DIR / "static"], include_in_schema=False),
     ]
 

@@ -51,6 +51,7 @@ def _fill(template: str, ids: dict[str, int]) -> str:
         "token": "not-a-real-invite-token",
         "part": "agenda",
         "kind": "pre",
+        "suggestion_id": 1,  # none exists in this world: allowed callers get 404, never 401/403/500
     }
     return re.sub(r"\{(\w+)\}", lambda m: str(values[m.group(1)]), template)
 

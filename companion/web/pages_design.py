@@ -1,0 +1,209 @@
+"""Coordinator page of programme design: matching and the programme frame (the participant pages are
+in ``pages_plan``). Thin: parse the form, call the service, show the result or
+the rule that was broken (in the page's language, 400/422, nothing changed)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from litestar import Controller, Request, get, post
+from litestar.response import Redirect, Template
+from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from companion.db.models import Programme
+from companion.errors import DomainError
+from companion.matching import decisions, preferences
+from companion.matching import services as msvc
+from companion.matching.schemas import MatchRequest, SwapRequest
+from companion.planning import frame
+from companion.planning.schemas import FrameUpdate
+from companion.programmes import services as psvc
+from companion.programmes.controllers import ObjId, ProgrammeId
+from companion.web.design_texts import problem_text, translator
+from companion.web.render import page
+
+Action = Callable[[], Awaitable[object]]
+
+
+def _tags(value: Any) -> list[str]:
+    return [t.strip() for t in str(value or "").split(",") if t.strip()]
+
+
+def _invalid(exc: ValidationError) -> str:
+    return "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+
+
+async def _attempt(db: AsyncSession, action: Action, lang: str) -> tuple[str | None, int]:
+    """Run ``action``; on bad input return the message to show and the status (400 or 422)."""
+    try:
+        await action()
+    except ValidationError as exc:
+        return translator(lang)("invalid_form") + _invalid(exc), 400
+    except DomainError as exc:
+        await db.rollback()
+        return problem_text(exc, lang), exc.status_code
+    return None, 200
+
+
+class CoordinatorDesignPages(Controller):
+    path = "/coordinator/programmes/{programme_id:int}/matching"
+    include_in_schema = False
+
+    async def _render(
+        self,
+        request: Request[Any, Any, Any],
+        db: AsyncSession,
+        programme_id: int,
+        *,
+        error: str | None = None,
+        status: int = 200,
+        results: Any = None,
+    ) -> Template:
+        programme = await psvc.get_or_404(db, Programme, programme_id, "Programme")
+        run = await msvc.latest_run(db, programme_id)
+        view = await msvc.run_read(db, run, programme.language) if run is not None else None
+        return page(
+            request,
+            "pages/coordinator_matching.html",
+            programme.language,
+            status_code=status,
+            programme=programme,
+            frame=await frame.read_frame(db, programme_id),
+            run=view,
+            error=error,
+            results=results,
+            d=translator(programme.language),
+        )
+
+    @get("/")
+    async def show(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, programme_id: ProgrammeId
+    ) -> Template:
+        return await self._render(request, db_session, programme_id)
+
+    async def _act(
+        self,
+        request: Request[Any, Any, Any],
+        db: AsyncSession,
+        programme_id: int,
+        action: Action,
+        anchor: str,
+    ) -> Redirect | Template:
+        programme = await psvc.get_or_404(db, Programme, programme_id, "Programme")
+        error, status = await _attempt(db, action, programme.language)
+        if error is not None:
+            return await self._render(request, db, programme_id, error=error, status=status)
+        return Redirect(f"/coordinator/programmes/{programme_id}/matching#{anchor}", status_code=303)
+
+    @post("/run", status_code=303)
+    async def run(
+        self,
+        request: Request[Any, Any, Any],
+        db_session: AsyncSession,
+        retriever: Any,
+        programme_id: ProgrammeId,
+    ) -> Redirect | Template:
+        form = await request.form()
+        programme = await psvc.get_or_404(db_session, Programme, programme_id, "Programme")
+
+        async def action() -> object:
+            req = MatchRequest(
+                max_juniors_per_senior=form.get("max_per_senior") or 1,
+                avoid_same_department=form.get("avoid_same_department") == "yes",
+            )
+            return await msvc.run_matching(
+                db_session, programme_id, preferences.fit_model(retriever, programme.language), req
+            )
+
+        return await self._act(request, db_session, programme_id, action, "suggestions")
+
+    @post("/suggestions/{suggestion_id:int}/accept", status_code=303)
+    async def accept(
+        self,
+        request: Request[Any, Any, Any],
+        db_session: AsyncSession,
+        programme_id: ProgrammeId,
+        suggestion_id: ObjId,
+    ) -> Redirect | Template:
+        """Form the suggested pair or group (the pair service's rules apply)."""
+        return await self._act(
+            request,
+            db_session,
+            programme_id,
+            lambda: decisions.accept(db_session, programme_id, suggestion_id),
+            "suggestions",
+        )
+
+    @post("/suggestions/{suggestion_id:int}/reject", status_code=303)
+    async def reject(
+        self,
+        request: Request[Any, Any, Any],
+        db_session: AsyncSession,
+        programme_id: ProgrammeId,
+        suggestion_id: ObjId,
+    ) -> Redirect | Template:
+        """Reject a suggestion; later runs avoid its combinations."""
+        return await self._act(
+            request,
+            db_session,
+            programme_id,
+            lambda: decisions.reject(db_session, programme_id, suggestion_id),
+            "suggestions",
+        )
+
+    @post("/accept-all", status_code=200)
+    async def accept_all(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, programme_id: ProgrammeId
+    ) -> Template:
+        results = await decisions.accept_many(db_session, programme_id, None)
+        return await self._render(request, db_session, programme_id, results=results)
+
+    @post("/swap", status_code=303)
+    async def swap(
+        self,
+        request: Request[Any, Any, Any],
+        db_session: AsyncSession,
+        retriever: Any,
+        programme_id: ProgrammeId,
+    ) -> Redirect | Template:
+        form = await request.form()
+        programme = await psvc.get_or_404(db_session, Programme, programme_id, "Programme")
+
+        async def action() -> object:
+            first, _, first_junior = str(form.get("first", "")).partition(":")
+            second, _, second_junior = str(form.get("second", "")).partition(":")
+            req = SwapRequest(
+                first=first or 0,
+                second=second or 0,
+                first_junior_id=first_junior or None,
+                second_junior_id=second_junior or None,
+            )
+            return await decisions.swap(
+                db_session, programme_id, req, preferences.fit_model(retriever, programme.language)
+            )
+
+        return await self._act(request, db_session, programme_id, action, "suggestions")
+
+    @post("/frame", status_code=303)
+    async def save_frame(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, programme_id: ProgrammeId
+    ) -> Redirect | Template:
+        form = await request.form()
+
+        async def action() -> object:
+            fields = {
+                k: form.get(k)
+                for k in ("start_date", "duration_months", "cadence", "group_sessions", "session_minutes")
+            }
+            fields["start_date"] = fields["start_date"] or None
+            return await frame.update_frame(
+                db_session,
+                programme_id,
+                FrameUpdate.model_validate(
+                    {k: v for k, v in fields.items() if v is not None or k == "start_date"}
+                ),
+            )
+
+        return await self._act(request, db_session, programme_id, action, "frame")

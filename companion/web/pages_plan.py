@@ -1,0 +1,179 @@
+"""Participant pages of programme design: private matching wishes (``/me/preferences``) and the
+pair's topic plan (``/me/pairs/{id}/plan``: propose, edit, accept into sessions)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, Request, get, post
+from litestar.response import Redirect, Template
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from companion.auth.policy import principal_of
+from companion.db.models import Pair, Participant, Programme
+from companion.errors import DomainError
+from companion.matching import preferences
+from companion.matching.explain import SLOT_CODES, slot_label
+from companion.matching.schemas import PreferencesUpdate
+from companion.planning import services as plan_svc
+from companion.planning.controllers import plan_composer
+from companion.planning.schemas import PlanItemEdit, PlanUpdate
+from companion.programmes import services as psvc
+from companion.programmes.controllers import ObjId
+from companion.settings import Settings
+from companion.web.design_texts import translator, warning_text
+from companion.web.pages_design import Action, _attempt, _tags
+from companion.web.render import page
+
+
+class ParticipantDesignPages(Controller):
+    include_in_schema = False
+
+    @get("/me/preferences")
+    async def preferences_page(self, request: Request[Any, Any, Any], db_session: AsyncSession) -> Template:
+        return await self._prefs(request, db_session)
+
+    async def _prefs(
+        self,
+        request: Request[Any, Any, Any],
+        db: AsyncSession,
+        *,
+        error: str | None = None,
+        status: int = 200,
+        saved: bool = False,
+    ) -> Template:
+        who = principal_of(request)
+        assert who is not None
+        me = await psvc.get_or_404(db, Participant, who.id, "Participant")
+        programme = await psvc.get_or_404(db, Programme, me.programme_id, "Programme")
+        lang = programme.language
+        return page(
+            request,
+            "pages/me_preferences.html",
+            lang,
+            status_code=status,
+            prefs=await preferences.read(db, who.id),
+            slots=[(s, slot_label(s, lang)) for s in SLOT_CODES],
+            error=error,
+            saved=saved,
+            d=translator(lang),
+        )
+
+    @post("/me/preferences", status_code=200)
+    async def save_preferences(self, request: Request[Any, Any, Any], db_session: AsyncSession) -> Template:
+        who = principal_of(request)
+        assert who is not None
+        form = await request.form()
+        me = await psvc.get_or_404(db_session, Participant, who.id, "Participant")
+        lang = (await psvc.get_or_404(db_session, Programme, me.programme_id, "Programme")).language
+
+        async def action() -> object:
+            data = PreferencesUpdate(
+                expertise=_tags(form.get("expertise")),
+                interests=_tags(form.get("interests")),
+                availability=form.getall("availability", []),
+                formats=form.getall("formats", []),
+                rather_not=[int(v) for v in form.getall("rather_not", []) if str(v).isdigit()],
+            )
+            return await preferences.update(db_session, who.id, data)
+
+        error, status = await _attempt(db_session, action, lang)
+        return await self._prefs(request, db_session, error=error, status=status, saved=error is None)
+
+    async def _plan(
+        self,
+        request: Request[Any, Any, Any],
+        db: AsyncSession,
+        retriever: Any,
+        pair_id: int,
+        *,
+        error: str | None = None,
+        status: int = 200,
+    ) -> Template:
+        pair = await psvc.get_or_404(db, Pair, pair_id, "Pair")
+        programme = await psvc.get_or_404(db, Programme, pair.programme_id, "Programme")
+        lang = programme.language
+        try:
+            plan = plan_svc.plan_read(await plan_svc.get_plan(db, pair_id))
+        except DomainError:
+            plan = None
+        topics = [(c.id, c.title, c.category) for c in retriever.knowledge.by_kind("topic", lang)]
+        return page(
+            request,
+            "pages/me_plan.html",
+            lang,
+            status_code=status,
+            pair=pair,
+            plan=plan,
+            topics=topics,
+            error=error,
+            d=translator(lang),
+            warn=lambda w: warning_text(w, lang),
+        )
+
+    @get("/me/pairs/{pair_id:int}/plan")
+    async def plan_page(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, retriever: Any, pair_id: ObjId
+    ) -> Template:
+        return await self._plan(request, db_session, retriever, pair_id)
+
+    async def _plan_act(
+        self, request: Request[Any, Any, Any], db: AsyncSession, retriever: Any, pair_id: int, action: Action
+    ) -> Redirect | Template:
+        pair = await psvc.get_or_404(db, Pair, pair_id, "Pair")
+        lang = (await psvc.get_or_404(db, Programme, pair.programme_id, "Programme")).language
+        error, status = await _attempt(db, action, lang)
+        if error is not None:
+            return await self._plan(request, db, retriever, pair_id, error=error, status=status)
+        return Redirect(f"/me/pairs/{pair_id}/plan", status_code=303)
+
+    @post("/me/pairs/{pair_id:int}/plan", status_code=303)
+    async def propose(
+        self,
+        request: Request[Any, Any, Any],
+        db_session: AsyncSession,
+        settings: Settings,
+        retriever: Any,
+        pair_id: ObjId,
+    ) -> Redirect | Template:
+        composer = plan_composer(request, settings, retriever)
+        return await self._plan_act(
+            request,
+            db_session,
+            retriever,
+            pair_id,
+            lambda: plan_svc.propose(db_session, pair_id, composer, retriever),
+        )
+
+    @post("/me/pairs/{pair_id:int}/plan/edit", status_code=303)
+    async def edit(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, retriever: Any, pair_id: ObjId
+    ) -> Redirect | Template:
+        form = await request.form()
+
+        async def action() -> object:
+            numbers = sorted(
+                {int(k.split("_")[1]) for k in form if k.startswith("date_") and k.split("_")[1].isdigit()}
+            )
+            items = [
+                PlanItemEdit.model_validate(
+                    {
+                        "number": n,
+                        "topic_id": form.get(f"topic_{n}", ""),
+                        "date": form.get(f"date_{n}"),
+                        "duration_minutes": form.get(f"minutes_{n}"),
+                    }
+                )
+                for n in numbers
+            ]
+            return await plan_svc.edit(db_session, pair_id, PlanUpdate(items=items), retriever.knowledge)
+
+        return await self._plan_act(request, db_session, retriever, pair_id, action)
+
+    @post("/me/pairs/{pair_id:int}/plan/accept", status_code=303)
+    async def accept(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, retriever: Any, pair_id: ObjId
+    ) -> Redirect | Template:
+        return await self._plan_act(
+            request, db_session, retriever, pair_id, lambda: plan_svc.accept(db_session, pair_id)
+        )

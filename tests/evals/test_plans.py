@@ -1,0 +1,39 @@
+"""Plan evals: the offline plan composer passes every case; each negative control fails its evaluator."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from companion.planning.composer import OfflinePlanComposer
+from evals.plans import run_controls, run_plans
+
+
+@pytest.fixture(scope="module")
+def retriever(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from companion.retrieval.indexer import build_retriever
+    from companion.settings import Settings
+
+    data = Path(tmp_path_factory.mktemp("plan-evals"))
+    return build_retriever(Settings(_env_file=None, env="development", data_dir=data, embedder="hash"))  # type: ignore[call-arg]
+
+
+async def test_offline_plans_pass_every_evaluator(retriever: Any) -> None:
+    kb = retriever.knowledge
+    outcomes = await run_plans(OfflinePlanComposer(kb), kb, retriever)
+    assert len(outcomes) == 8 * 4
+    failed = [(o.case, o.evaluator, o.reason) for o in outcomes if not o.passed]
+    assert failed == []
+
+
+async def test_every_negative_control_fails_its_evaluator(retriever: Any) -> None:
+    controls = await run_controls(retriever.knowledge)
+    assert {evaluator for _, evaluator, _ in controls} == {
+        "PlanMix",
+        "PlanShape",
+        "PlanGrounded",
+        "PlanReasons",
+    }
+    assert [name for name, _, failed in controls if not failed] == []
