@@ -23,8 +23,8 @@ from companion.db import engine as db
 from companion.errors import EXCEPTION_HANDLERS
 from companion.evaluation.wiring import evaluation_handlers
 from companion.health import health
-from companion.notifications import setup as notify
 from companion.matching.controllers import MatchingController, MyPreferencesController
+from companion.notifications import setup as notify
 from companion.planning.controllers import FrameController, PlanController
 from companion.programmes.controllers import (
     PairController,

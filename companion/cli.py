@@ -123,7 +123,15 @@ def build_cli() -> typer.Typer:
     from companion.notifications import commands as notification_commands
     from companion.retrieval import commands as retrieval_commands
 
-    for area in (retrieval_commands, generation_commands, evalcli, auth_commands, evaluation_commands, notification_commands, matching_commands):
+    for area in (
+        retrieval_commands,
+        generation_commands,
+        evalcli,
+        auth_commands,
+        evaluation_commands,
+        notification_commands,
+        matching_commands,
+    ):
         area.register(app)
     return app
 

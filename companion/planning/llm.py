@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic_ai import Agent
 from pydantic_ai.models import Model
 
-from companion.generation.llm import RECOVERABLE, classify
+from companion.generation.llm_faults import classify
 from companion.generation.prompting import PROMPTS_DIR, PromptError
 from companion.generation.safety import clip, escape_data
 from companion.planning.composer import OfflinePlanComposer, PlanComposer
@@ -113,7 +113,7 @@ class LLMPlanComposer(PlanComposer):
             except ValueError as exc:  # the plan broke the shape or the mix, or named an unknown card
                 reason = f"plan rejected ({clip(str(exc), 120)}) from {self.model_name}"
                 log.warning("plan attempt %d: %s", attempt + 1, reason)
-            except RECOVERABLE as exc:
+            except Exception as exc:  # every model fault, known or not, is retried or falls back
                 failure = classify(exc, self.model_name, attempt, self.settings)
                 reason = failure.reason
                 log.warning("plan attempt %d failed: %s", attempt + 1, reason)

@@ -38,8 +38,8 @@ def route_handlers() -> list[Any]:
     from companion.insights.controllers import InsightsController
     from companion.web.pages_coordinator import CoordinatorPages
     from companion.web.pages_coordinator_edit import CoordinatorEditPages
-    from companion.web.pages_library import LibraryPages
     from companion.web.pages_design import CoordinatorDesignPages
+    from companion.web.pages_library import LibraryPages
     from companion.web.pages_participant import ParticipantPages
     from companion.web.pages_plan import ParticipantDesignPages
     from companion.web.pages_public import PublicPages

@@ -7,8 +7,8 @@ from alembic import context
 from companion.auth import models as _auth_models  # noqa: F401  (registers the sign-in tables)
 from companion.db.models import Base
 from companion.evaluation import models as _evaluation_models  # noqa: F401  (survey tables)
-from companion.notifications import models as _notification_models  # noqa: F401  (notification tables)
 from companion.matching import models as _matching_models  # noqa: F401  (matching tables)
+from companion.notifications import models as _notification_models  # noqa: F401  (notification tables)
 from companion.planning import models as _planning_models  # noqa: F401  (frames and plans)
 
 connection = context.config.attributes.get("connection")
