@@ -53,6 +53,7 @@ from companion.generation.schemas import (
     ReflectionPrompts,
     ReflectionSummary,
 )
+from companion.generation.summarise import finalise_summary
 from companion.retrieval.knowledge import KnowledgeBase
 from companion.settings import Settings
 
@@ -173,7 +174,7 @@ class LLMComposer(Composer):
             raise MissingReflectionsError("a summary needs at least one stored reflection")
         result = await self._generate("summary", ctx)
         assert isinstance(result, ReflectionSummary)
-        return result
+        return finalise_summary(result, await self.prepare(ctx), self.knowledge)  # consented themes only
 
     async def _generate(self, task: str, ctx: GenerationContext) -> BaseModel:
         ctx = await self.prepare(ctx)

@@ -112,7 +112,9 @@ def build_user_message(task: str, ctx: GenerationContext, knowledge: KnowledgeBa
     if ctx.previous_topics:
         data["previous_topics"] = ctx.previous_topics
     if task == "summary":
-        data["reflections"] = [r.model_dump() for r in ctx.reflections]
+        from companion.generation.summarise import prompt_reflections  # only what the partner may see
+
+        data["reflections"] = prompt_reflections(ctx)
     passages = ctx.passages[: MAX_PROMPT_PASSAGES.get(task, 8)]
     return "\n".join(
         [
