@@ -268,9 +268,15 @@ def _paragraph(
         confidential = rest_confidential or is_confidential(sentence)
         if _BARE_MARKER.match(sentence) or _OPENING_MARKER.match(sentence):
             rest_confidential = True
-        elif confidential and not rest_confidential and len(sentence.split()) <= 14:
-            if _BACKREF.match(sentence) and out and out[-1].hidden is None:
-                out[-1] = SharedSentence(out[-1].index, slot, out[-1].original, out[-1].text, "confidential")
+        elif (
+            confidential
+            and not rest_confidential
+            and len(sentence.split()) <= 14
+            and _BACKREF.match(sentence)
+            and out
+            and out[-1].hidden is None
+        ):
+            out[-1] = SharedSentence(out[-1].index, slot, out[-1].original, out[-1].text, "confidential")
         hidden = "confidential" if confidential else ("excluded" if index in skip else None)
         out.append(SharedSentence(index, slot, sentence, neutralise_names(sentence, people, lang), hidden))
     return out

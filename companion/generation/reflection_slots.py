@@ -132,6 +132,7 @@ _KNOWN: dict[str, Slot] = {
     "Welchen nächsten Schritt habt ihr vereinbart?": "next_step",
     "Was ist dein nächster Schritt?": "next_step",
     "Was probierst du bis zur nächsten Session aus?": "next_step",
+    "Was probierst du aus?": "next_step",
     "Welche Themen möchtest du vertiefen?": "for_later",
     "Wie war die Session?": "about_the_session",
     "What did you learn today?": "learned",
@@ -142,6 +143,7 @@ _KNOWN: dict[str, Slot] = {
     "What is your next step?": "next_step",
     "Which next step did you agree on?": "next_step",
     "What will you try before the next session?": "next_step",
+    "What will you try?": "next_step",
     "Which topics would you like to go deeper into?": "for_later",
     "How was the session?": "about_the_session",
 }
