@@ -22,7 +22,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from companion.generation.reflection_slots import COMPOSER_CHARS_PER_REFLECTION, SHARED_SLOTS, Slot
+from companion.generation.reflection_slots import (
+    COMPOSER_CHARS_PER_REFLECTION,
+    MAX_ANSWER_CHARS,
+    SHARED_SLOTS,
+    Slot,
+)
 from companion.generation.sentences import split_sentences
 
 _CONFIDENTIAL = re.compile(
@@ -288,13 +293,15 @@ def shared_answers(
     """The visible sentences per slot, whole sentences only, within ``budget`` characters; True when
     sentences had to be left out for length."""
     out: dict[str, list[str]] = {}
+    per_slot: dict[str, int] = {}
     used, truncated = 0, False
     for s in view:
         if s.hidden is not None:
             continue
-        if used + len(s.text) > budget:
+        if used + len(s.text) > budget or per_slot.get(s.slot, 0) + len(s.text) > MAX_ANSWER_CHARS:
             truncated = True
             continue
         used += len(s.text) + 1
+        per_slot[s.slot] = per_slot.get(s.slot, 0) + len(s.text) + 1
         out.setdefault(s.slot, []).append(s.text)
     return {slot: " ".join(parts) for slot, parts in out.items()}, truncated

@@ -176,7 +176,7 @@ def slot_of(question: str) -> Slot:
     """The slot of a question key: a slot name, a known prompt (either language) or ``general``."""
     stripped = question.strip()
     if stripped in SLOTS:
-        return stripped  # type: ignore[return-value]
+        return stripped
     found = _BY_KEY.get(_key(stripped))
     if found is not None:
         return found
@@ -186,10 +186,10 @@ def slot_of(question: str) -> Slot:
     return "general"
 
 
-def to_slots(answers: dict[str, str]) -> dict[Slot, str]:
+def to_slots(answers: dict[str, str]) -> dict[str, str]:
     """Free ``{question: answer}`` filed per slot; several answers for one slot are kept in order,
     separated by a blank line. Empty answers are dropped."""
-    out: dict[Slot, list[str]] = {}
+    out: dict[str, list[str]] = {}
     for question, answer in answers.items():
         if answer and answer.strip():
             out.setdefault(slot_of(question), []).append(answer.strip())
@@ -198,4 +198,4 @@ def to_slots(answers: dict[str, str]) -> dict[Slot, str]:
 
 def label(slot: str, lang: str) -> str:
     """The form label of a slot in ``lang`` (German for an unknown language)."""
-    return LABELS.get(lang, LABELS["de"]).get(slot, slot)  # type: ignore[call-overload]
+    return LABELS.get(lang, LABELS["de"]).get(slot, slot)  # type: ignore[call-overload,unused-ignore]

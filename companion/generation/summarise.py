@@ -170,7 +170,7 @@ def summarise(ctx: GenerationContext, knowledge: KnowledgeBase, generated_by: st
     }
     steps = {side: by_side[side].get("next_step", []) for side in by_side}
     sections = [
-        SummarySection(role=side, slot=slot, sentences=list(dict.fromkeys(texts))[:30])  # type: ignore[arg-type]
+        SummarySection(role=side, slot=slot, sentences=list(dict.fromkeys(texts))[:30])
         for side in ("junior", "senior")
         for slot, texts in by_side[side].items()
     ]

@@ -40,6 +40,7 @@ def route_handlers() -> list[Any]:
     from companion.web.pages_coordinator_edit import CoordinatorEditPages
     from companion.web.pages_participant import ParticipantPages
     from companion.web.pages_public import PublicPages
+    from companion.web.pages_reflection import ReflectionPages
 
     return [
         SignInController,
@@ -47,6 +48,7 @@ def route_handlers() -> list[Any]:
         InsightsController,
         PublicPages,
         ParticipantPages,
+        ReflectionPages,
         CoordinatorPages,
         CoordinatorEditPages,
         create_static_files_router(path="/static", directories=[WEB_DIR / "static"], include_in_schema=False),

@@ -123,4 +123,10 @@ def test_participant_writes_only_own_reflection(world: Any) -> None:
         json={"author_role": "junior", "answers": {"q": "meins"}},
         headers=world.as_("member"),
     )
-    assert r.status_code == 201 and r.json()["author_id"] == world.ids["a_junior"]
+    assert r.status_code == 409  # one reflection per member and session: edit it instead
+    r = world.client.patch(
+        f"/api/reflections/{world.ids['reflection']}",
+        json={"answers": {"q": "meins"}},
+        headers=world.as_("member"),
+    )
+    assert r.status_code == 200 and r.json()["author_id"] == world.ids["a_junior"]
