@@ -268,7 +268,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cat_work": ("Arbeitsweisen", "Ways of working"),
     "cat_culture": ("Kultur", "Culture"),
     "cat_other": ("Sonstiges", "Other"),
-    "themes": ("Themen aus Reflexionen", "Themes from reflections"),
+    "themes": ("Themen, die Tandems angekreuzt haben", "Themes pairs ticked"),
+    "themes_note": (
+        "Stand {period}: monatlicher Schnappschuss. Gezählt werden nur Tandems, deren Mitglieder sich selbst "
+        "angemeldet und eine Session als stattgefunden markiert haben; Zahlen sind auf Vielfache von {k} "
+        "abgerundet, darunter wird nichts gezeigt.",
+        "As of {period}: monthly snapshot. Only pairs whose members signed in themselves and marked a "
+        "session as held are counted; figures are rounded down to multiples of {k}, and nothing below is shown.",
+    ),
     "themes_none": (
         "Noch kein Thema wird von genug Tandems geteilt.",
         "No theme is shared by enough pairs yet.",

@@ -18,7 +18,8 @@ from companion.auth.policy import acting_coordinator, principal_of
 from companion.db.models import Pair, Participant, Programme
 from companion.errors import DomainError
 from companion.insights.charts import bar_chart
-from companion.insights.controllers import knowledge_of
+from companion.insights.controllers import clock_of, knowledge_of
+from companion.auth.controllers import request_client
 from companion.insights.services import programme_insights
 from companion.programmes import coordination
 from companion.programmes import services as psvc
@@ -251,7 +252,11 @@ class CoordinatorPages(Controller):
                 status=422,
             )
         invite, raw = await auth_svc.create_invite(
-            db_session, participant_id=pid, created_by=who.id, ttl_hours=settings.invite_ttl_hours
+            db_session,
+            participant_id=pid,
+            created_by=who.id,
+            ttl_hours=settings.invite_ttl_hours,
+            client=request_client(request, settings),
         )
         link = {
             "name": person.display_name,
@@ -269,7 +274,9 @@ class CoordinatorPages(Controller):
         programme_id: ProgrammeId,
     ) -> Template:
         programme = await psvc.get_or_404(db_session, Programme, programme_id, "Programme")
-        data = await programme_insights(db_session, programme_id, knowledge_of(request, settings))
+        data = await programme_insights(
+            db_session, programme_id, knowledge_of(request, settings), now=clock_of(request)
+        )
         lang = programme.language
         health_chart = bar_chart(
             text("health", lang),
