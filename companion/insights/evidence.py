@@ -31,7 +31,9 @@ async def coordinator_clients(db: AsyncSession, programme_id: int) -> set[str]:
     coordinators = set(
         (
             await db.scalars(
-                select(ProgrammeCoordinator.coordinator_id).where(ProgrammeCoordinator.programme_id == programme_id)
+                select(ProgrammeCoordinator.coordinator_id).where(
+                    ProgrammeCoordinator.programme_id == programme_id
+                )
             )
         ).all()
     )
@@ -39,9 +41,9 @@ async def coordinator_clients(db: AsyncSession, programme_id: int) -> set[str]:
         return set()
     rows = (
         await db.execute(
-            select(Invite.created_client, Invite.redeemed_client, Invite.created_by, Invite.coordinator_id).where(
-                (Invite.created_by.in_(coordinators)) | (Invite.coordinator_id.in_(coordinators))
-            )
+            select(
+                Invite.created_client, Invite.redeemed_client, Invite.created_by, Invite.coordinator_id
+            ).where((Invite.created_by.in_(coordinators)) | (Invite.coordinator_id.in_(coordinators)))
         )
     ).all()
     out: set[str] = set()

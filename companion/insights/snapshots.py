@@ -64,7 +64,9 @@ async def published_themes(db: AsyncSession, programme_id: int, k: int, now: dat
     {theme: rounded count}, "k"}``."""
     period = period_of(now)
     found = await db.scalar(
-        select(InsightSnapshot).where(InsightSnapshot.programme_id == programme_id, InsightSnapshot.period == period)
+        select(InsightSnapshot).where(
+            InsightSnapshot.programme_id == programme_id, InsightSnapshot.period == period
+        )
     )
     if found is not None:
         return dict(found.payload)

@@ -14,12 +14,12 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.auth import services as auth_svc
+from companion.auth.controllers import request_client
 from companion.auth.policy import acting_coordinator, principal_of
 from companion.db.models import Pair, Participant, Programme
 from companion.errors import DomainError
 from companion.insights.charts import bar_chart
 from companion.insights.controllers import clock_of, knowledge_of
-from companion.auth.controllers import request_client
 from companion.insights.services import programme_insights
 from companion.programmes import coordination
 from companion.programmes import services as psvc
