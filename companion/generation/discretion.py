@@ -182,17 +182,13 @@ class People:
         return frozenset(fold(t) for n in self.members for t in re.split(r"[\s,]+", n) if len(t) >= 2)
 
     def other_pattern(self) -> re.Pattern[str] | None:
+        """Names of the programme's other participants in every inflected and transliterated form
+        (the coordinator-side redaction rules), leaving parts they share with a member alone."""
+        from companion.insights.anonymise import redactor
+
         member = self.member_tokens()
-        parts = {
-            t
-            for n in self.others
-            for t in [n.strip(), *re.split(r"[\s,]+", n)]
-            if len(t.strip(".-")) >= 3 and fold(t) not in member
-        }
-        if not parts:
-            return None
-        alts = "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True))
-        return re.compile(rf"(?<!\w)(?:{alts})(?:s|'s|’s)?(?!\w)", re.IGNORECASE)
+        names = [" ".join(p for p in re.split(r"[\s,]+", n) if fold(p) not in member) for n in self.others]
+        return redactor([n for n in names if n.strip()])
 
 
 def neutralise_names(sentence: str, people: People, lang: str = "de") -> str:
