@@ -189,8 +189,15 @@ async def change(
         _check_taxonomy(data.themes, taxonomy)
         reflection.themes = list(data.themes)
     if data.answers is not None or data.slots is not None:
+        # New free answers replace the slots they map to; slots sent replace those slots ("" clears one);
+        # slots not mentioned stay as they are.
         answers = dict(data.answers) if data.answers is not None else dict(reflection.answers or {})
-        slots = _merged_slots(answers, {str(k): v for k, v in (data.slots or {}).items()})
+        slots = dict(to_slots(answers)) if data.answers is not None else dict(reflection.slots or {})
+        for slot, text in (data.slots or {}).items():
+            if text.strip():
+                slots[str(slot)] = text.strip()
+            else:
+                slots.pop(str(slot), None)
         if not any(v.strip() for k, v in slots.items() if k != "private_note"):
             raise RuleViolation("at least one answer must contain text")
         if slots != reflection.slots:

@@ -46,7 +46,7 @@ def mentions(draw: st.DrawFn) -> tuple[str, str, str]:
 @settings(max_examples=300, deadline=None)
 @given(mentions())
 def test_inflected_and_transliterated_names_are_redacted(case: tuple[str, str, str]) -> None:
-    name, written, sentence = case
+    name, _written, sentence = case
     out = an.redact(sentence, [name])
     for part in name.split():
         for variant in an.spellings(part):
