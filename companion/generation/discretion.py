@@ -194,6 +194,11 @@ class People:
 def neutralise_names(sentence: str, people: People, lang: str = "de") -> str:
     """``sentence`` with every person who is not a pair member replaced by a neutral description."""
     members = people.member_tokens()
+    done: list[str] = []
+
+    def hold(text: str) -> str:  # a placeholder, so that a description is never read as a name
+        done.append(text)
+        return f"\ue000{len(done) - 1}\ue001"
 
     def titled(m: re.Match[str]) -> str:
         title, name = m.group(1), m.group(2)
@@ -211,13 +216,13 @@ def neutralise_names(sentence: str, people: People, lang: str = "de") -> str:
             return f"{title} {name}"
         gender = "female" if re.match(r"(Frau|Fr\.|Mrs|Ms)", title) else None
         gender = "male" if re.match(r"(Herr|Hr\.|Mr\b|Mr\.)", title) else gender
-        return _describe(gender, lang, bool(_DATIVE.search(sentence[:start])), start == 0)
+        return hold(_describe(gender, lang, bool(_DATIVE.search(sentence[:start])), start == 0))
 
     text = _TITLED.sub(titled, sentence)
     pattern = people.other_pattern()
     if pattern is not None:
         text = pattern.sub(
-            lambda m: _describe(None, lang, bool(_DATIVE.search(text[: m.start()])), m.start() == 0), text
+            lambda m: hold(_describe(None, lang, bool(_DATIVE.search(text[: m.start()])), m.start() == 0)), text
         )
 
     def first_names(m: re.Match[str]) -> str:
@@ -227,9 +232,10 @@ def neutralise_names(sentence: str, people: People, lang: str = "de") -> str:
         gender = first_name_gender(word)
         if gender is None:
             return m.group(0)
-        return _describe(gender, lang, bool(_DATIVE.search(text[: m.start()])), m.start() == 0)
+        return hold(_describe(gender, lang, bool(_DATIVE.search(text[: m.start()])), m.start() == 0))
 
-    return re.sub(rf"(?<!\w)({_WORD.pattern})(?:\s+{_NAME})?(?=[\s.,;:!?)“”\"']|$)", first_names, text)
+    text = re.sub(rf"(?<!\w)({_WORD.pattern})(?:\s+{_NAME})?(?=[\s.,;:!?)“”\"']|$)", first_names, text)
+    return re.sub("\ue000(\\d+)\ue001", lambda m: done[int(m.group(1))], text)
 
 
 @dataclass(frozen=True)
