@@ -222,7 +222,8 @@ def neutralise_names(sentence: str, people: People, lang: str = "de") -> str:
     pattern = people.other_pattern()
     if pattern is not None:
         text = pattern.sub(
-            lambda m: hold(_describe(None, lang, bool(_DATIVE.search(text[: m.start()])), m.start() == 0)), text
+            lambda m: hold(_describe(None, lang, bool(_DATIVE.search(text[: m.start()])), m.start() == 0)),
+            text,
         )
 
     def first_names(m: re.Match[str]) -> str:

@@ -117,7 +117,9 @@ def build_user_message(task: str, ctx: GenerationContext, knowledge: KnowledgeBa
         data["reflections"] = prompt_reflections(ctx)
         # what the answer keys mean: learnings come from learned/surprised, next_steps only from
         # next_step, follow_up_topics only from for_later; ticked_themes are the participants' choice
-        data["answer_slots"] = "learned, surprised, contributed, next_step, for_later, about_the_session, general"
+        data["answer_slots"] = (
+            "learned, surprised, contributed, next_step, for_later, about_the_session, general"
+        )
     passages = ctx.passages[: MAX_PROMPT_PASSAGES.get(task, 8)]
     return "\n".join(
         [

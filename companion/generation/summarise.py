@@ -24,7 +24,6 @@ from companion.generation.reflection_slots import (
     COMPOSER_CHARS_PER_REFLECTION,
     MAX_QUOTE_CHARS,
     NONE_OF_THESE,
-    Slot,
     to_slots,
 )
 from companion.generation.safety import (
@@ -98,7 +97,7 @@ class Filed:
     """One reflection after discretion and injection filtering: shared sentences per slot."""
 
     role: str
-    slots: dict[Slot, list[str]] = field(default_factory=dict)
+    slots: dict[str, list[str]] = field(default_factory=dict)
     ticked: list[str] = field(default_factory=list)
     truncated: bool = False
 
@@ -158,7 +157,7 @@ def summarise(ctx: GenerationContext, knowledge: KnowledgeBase, generated_by: st
     lang = ctx.language if ctx.language in TEXT else "de"
     t = TEXT[lang]
     filed = filed_reflections(ctx)
-    by_side: dict[str, dict[Slot, list[str]]] = {"junior": {}, "senior": {}}
+    by_side: dict[str, dict[str, list[str]]] = {"junior": {}, "senior": {}}
     for f in filed:
         for slot, texts in f.slots.items():
             by_side[f.role].setdefault(slot, []).extend(texts)

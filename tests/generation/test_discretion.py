@@ -44,7 +44,10 @@ def test_scope_of_markers_private_slot_and_exclusions() -> None:
     assert hidden["Der Vertrieb ist überlastet."] == "confidential"  # taken along by "Das bleibt unter uns."
     assert hidden["Wir haben viel gelacht."] == "excluded"
     assert hidden["Und zwar sehr."] == "confidential"  # "Unter uns: …" covers its paragraph
-    assert hidden["Das Team ist trotzdem gut."] is None and hidden["Ich teste bis zum 3. März einen Assistenten."] is None
+    assert (
+        hidden["Das Team ist trotzdem gut."] is None
+        and hidden["Ich teste bis zum 3. März einen Assistenten."] is None
+    )
     assert "Nur für mich." not in hidden
 
 
@@ -54,6 +57,12 @@ def test_people_outside_the_pair_get_neutral_descriptions() -> None:
         "Ich sprach mit einer Kollegin aus der Rechtsabteilung."
     )
     assert neutralise_names("Herr Schmidtbauer prüft alles.", people) == "Ein Kollege prüft alles."
-    assert neutralise_names("Sabines Idee war gut, sagt Frank.", people) == "Eine Person Idee war gut, sagt Frank."
-    assert neutralise_names("Jonas Becker hat das bestätigt, Lea auch.", people) == "Ein Kollege hat das bestätigt, Lea auch."
+    assert (
+        neutralise_names("Sabines Idee war gut, sagt Frank.", people)
+        == "Eine Person Idee war gut, sagt Frank."
+    )
+    assert (
+        neutralise_names("Jonas Becker hat das bestätigt, Lea auch.", people)
+        == "Ein Kollege hat das bestätigt, Lea auch."
+    )
     assert neutralise_names("I talked to Ms Brandner.", people, "en") == "I talked to a colleague."
