@@ -55,6 +55,7 @@ bench: $(STAMP) ## Run the benchmarks and print their figures
 	$(BIN)/python benchmarks/retrieval_ablation.py
 	$(BIN)/python benchmarks/generation.py
 	$(BIN)/python benchmarks/matching.py
+	$(BIN)/python benchmarks/summaries.py
 
 index: $(STAMP) ## Build or update the knowledge search index
 	$(BIN)/companion index

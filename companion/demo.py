@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from companion.db import engine as db
 from companion.db.models import MentoringSession, Pair, PairMember, Participant, Programme, Reflection
+from companion.generation.reflection_slots import to_slots
 from companion.settings import Settings
 
 DEMO_NAME = "Reverse Mentoring 2026 – Brandt Antriebstechnik GmbH"
@@ -174,7 +175,7 @@ async def _create(session: AsyncSession) -> Programme:
 
 
 def _reflections(session_id: int) -> list[Reflection]:
-    return [
+    rows = [
         Reflection(
             session_id=session_id,
             author_role="junior",
@@ -192,6 +193,11 @@ def _reflections(session_id: int) -> list[Reflection]:
             },
         ),
     ]
+    for row in rows:  # filed by slot and shared, as the reflection form would leave them
+        row.slots = to_slots(dict(row.answers))
+        row.themes = ["topic-ai-automation"]
+        row.shared_at = datetime.now(UTC)
+    return rows
 
 
 DEMO_COORDINATOR = ("Katrin Vogel (HR)", "hr@brandt-antriebe.example")

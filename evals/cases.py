@@ -67,6 +67,12 @@ class CaseMeta(BaseModel):
     expected_themes: list[str] = Field(
         default_factory=list, description="Summary: themes that should appear."
     )
+    confidential: list[str] = Field(
+        default_factory=list, description="Summary: words of confidential remarks that must never appear."
+    )
+    third_parties: list[str] = Field(
+        default_factory=list, description="Summary: names of people outside the pair that must never appear."
+    )
     note: str | None = None
 
 

@@ -27,7 +27,13 @@ from evals.lexicon import (
     NEXT_STEP,
     NON_TECHNICAL,
 )
-from evals.summary_evaluators import SummaryBothSides, SummaryFaithful, SummaryThemes
+from evals.summary_evaluators import (
+    SummaryBothSides,
+    SummaryDiscreet,
+    SummaryFaithful,
+    SummaryThemes,
+    SummaryWholeSentences,
+)
 from evals.textutil import (
     output_lines,
     own_words,
@@ -44,8 +50,10 @@ __all__ = [
     "NotOnlyTechnology",
     "Structure",
     "SummaryBothSides",
+    "SummaryDiscreet",
     "SummaryFaithful",
     "SummaryThemes",
+    "SummaryWholeSentences",
     "principle_evaluators",
 ]
 
@@ -252,5 +260,7 @@ def principle_evaluators(knowledge: KnowledgeBase | None = None) -> list[Princip
         SummaryBothSides,
         SummaryThemes,
         SummaryFaithful,
+        SummaryWholeSentences,
+        SummaryDiscreet,
     ]
     return [cls(knowledge=knowledge) for cls in classes]

@@ -21,6 +21,12 @@ from companion.web.i18n import request_language, translator
 Token = Annotated[str, Parameter(min_length=10, max_length=200)]
 
 
+def request_client(request: Request[Any, Any, Any], settings: Settings) -> str:
+    """The keyed hash of a request's client address and user agent."""
+    host = request.client.host if request.client else None
+    return svc.client_hash(settings.secret_key.get_secret_value(), host, request.headers.get("user-agent"))
+
+
 class SignInController(Controller):
     """Browser sign-in. Opening a link only shows a button: link previews in mail and chat tools
     fetch URLs, and must not use up the single-use invite."""
@@ -37,8 +43,17 @@ class SignInController(Controller):
         return Template("pages/invite.html", context={"token": token, "lang": lang, "t": translator(lang)})
 
     @post("/invite/{token:str}", status_code=303)
-    async def redeem(self, db_session: AsyncSession, settings: Settings, token: Token) -> Redirect:
-        principal, raw = await svc.redeem_invite(db_session, token, settings.session_ttl_hours)
+    async def redeem(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, settings: Settings, token: Token
+    ) -> Redirect:
+        caller = principal_of(request)
+        principal, raw = await svc.redeem_invite(
+            db_session,
+            token,
+            settings.session_ttl_hours,
+            client=request_client(request, settings),
+            by_coordinator=caller is not None and caller.is_coordinator,
+        )
         target = "/coordinator" if principal.is_coordinator else "/me"
         return Redirect(target, cookies=[session_cookie(settings, raw)], status_code=303)
 
@@ -89,6 +104,7 @@ class AuthApiController(Controller):
             participant_id=data.participant_id,
             created_by=who.id,
             ttl_hours=settings.invite_ttl_hours,
+            client=request_client(request, settings),
         )
         return InviteRead(
             url=svc.sign_in_link(settings.base_url, raw),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from companion.db.models import Base, Timestamped, utcnow
@@ -60,6 +60,11 @@ class Invite(Base):
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Keyed hashes of the client (address + user agent) that made and that used the link, and whether
+    # the redeeming request carried a coordinator's own credentials: evidence for k-anonymity.
+    created_client: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    redeemed_client: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    redeemed_by_coordinator: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class AuthToken(Base):

@@ -96,8 +96,8 @@ RULES: Sequence[Rule] = (
     # --- JSON API: everything of a pair is for the pair only ---
     _r(ALL, r"/api/pairs/\{pair_id\}/sessions", "pair"),
     _r(ALL, r"/api/sessions/\{session_id\}(/.*)?", "pair"),
-    _r(ALL, r"/api/reflections/\{reflection_id\}", "pair"),
     _r(ALL, r"/api/pairs/\{pair_id\}/plan(/.*)?", "pair"),
+    _r(ALL, r"/api/reflections/\{reflection_id\}(/preview)?", "pair"),
     _r(READ, r"/api/knowledge/.*", "signed_in"),
     _r(ALL, r"/api/me/surveys(/.*)?", "participant"),  # own answers only; coordinators never
     _r(READ, r"/library(/.*)?", "signed_in"),

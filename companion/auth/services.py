@@ -64,6 +64,11 @@ async def coordinator_by_email(db: AsyncSession, email: str) -> Coordinator | No
     return await db.scalar(select(Coordinator).where(Coordinator.email == email.strip().lower()))
 
 
+def client_hash(secret: str, host: str | None, user_agent: str | None) -> str:
+    """A keyed hash of who is calling (address and browser): comparable, not reversible."""
+    return hashlib.sha256(f"{secret}|{host or '-'}|{user_agent or '-'}".encode()).hexdigest()[:32]
+
+
 async def create_invite(
     db: AsyncSession,
     *,
@@ -71,6 +76,7 @@ async def create_invite(
     coordinator_id: int | None = None,
     created_by: int | None = None,
     ttl_hours: int = 72,
+    client: str | None = None,
 ) -> tuple[Invite, str]:
     """A single-use invite for exactly one person; returns the row and the raw secret for the link."""
     if (participant_id is None) == (coordinator_id is None):
@@ -86,15 +92,25 @@ async def create_invite(
         coordinator_id=coordinator_id,
         created_by=created_by,
         expires_at=_now() + timedelta(hours=ttl_hours),
+        created_client=client,
     )
     db.add(invite)
     await db.commit()
     return invite, raw
 
 
-async def redeem_invite(db: AsyncSession, raw: str, session_ttl_hours: int) -> tuple[Principal, str]:
+async def redeem_invite(
+    db: AsyncSession,
+    raw: str,
+    session_ttl_hours: int,
+    *,
+    client: str | None = None,
+    by_coordinator: bool = False,
+) -> tuple[Principal, str]:
     """Use an invite once: mark it used and open a browser session. Returns the person and the
-    session secret for the cookie. Unknown, used and expired links fail alike."""
+    session secret for the cookie. Unknown, used and expired links fail alike. ``client`` and
+    ``by_coordinator`` (the request carried a coordinator's credentials) are kept as evidence of who
+    really signed in (see ``companion.insights.evidence``)."""
     now = _now()
     invite = await db.scalar(select(Invite).where(Invite.token_hash == hash_secret(raw)))
     if invite is None or invite.used_at is not None or as_utc(invite.expires_at) <= now:
@@ -103,7 +119,9 @@ async def redeem_invite(db: AsyncSession, raw: str, session_ttl_hours: int) -> t
         )
     # Conditional update: of two simultaneous redemptions only one changes the row.
     result = await db.execute(
-        update(Invite).where(Invite.id == invite.id, Invite.used_at.is_(None)).values(used_at=now)
+        update(Invite)
+        .where(Invite.id == invite.id, Invite.used_at.is_(None))
+        .values(used_at=now, redeemed_client=client, redeemed_by_coordinator=by_coordinator)
     )
     if getattr(result, "rowcount", 1) != 1:
         await db.rollback()

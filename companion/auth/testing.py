@@ -74,6 +74,10 @@ async def pair_member_for(session: AsyncSession, url: str, body: Any) -> int | N
             select(MentoringSession.pair_id).where(MentoringSession.id == int(m.group(1)))
         )
     elif m := re.search(r"/api/reflections/(\d+)", path):
+        # a reflection is changed, previewed and deleted by its author: act as them
+        author = await session.scalar(select(Reflection.author_id).where(Reflection.id == int(m.group(1))))
+        if author is not None:
+            return int(author)
         pair_id = await session.scalar(
             select(MentoringSession.pair_id)
             .join(Reflection, Reflection.session_id == MentoringSession.id)

@@ -129,6 +129,10 @@ class MentoringSession(Timestamped, Base):
     duration_minutes: Mapped[int] = mapped_column(Integer, default=60)
     topic: Mapped[str | None] = mapped_column(String(200), nullable=True)
     status: Mapped[str] = mapped_column(String(12), default="planned")
+    # Who marked the session held (a member): part of the evidence that a pair is real (insights).
+    held_by: Mapped[int | None] = mapped_column(
+        ForeignKey("participants.id", ondelete="SET NULL"), nullable=True
+    )
 
     pair: Mapped[Pair] = relationship(back_populates="sessions")
 
@@ -143,7 +147,16 @@ class Reflection(Base):
         ForeignKey("participants.id", ondelete="SET NULL"), nullable=True
     )
     answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The answers per slot (companion.generation.reflection_slots), private_note included; what the
+    # partner sees is derived from them (companion.generation.discretion), never stored twice.
+    slots: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    themes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    excluded: Mapped[list[int]] = mapped_column(JSON, default=list)
+    shared_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # Set when a summary was made from it: from then on it can be deleted, no longer edited.
+    summarised_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
 class GeneratedOutput(Base):
@@ -160,4 +173,34 @@ class GeneratedOutput(Base):
     version: Mapped[int] = mapped_column(Integer)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     generated_by: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ThemeContribution(Base):
+    """A pair counted once for a ticked theme in a published snapshot. ``pair_ref`` is a plain number
+    (no foreign key): dissolving the pair later must not change published counts (differencing)."""
+
+    __tablename__ = "theme_contributions"
+    __table_args__ = (
+        UniqueConstraint("programme_id", "pair_ref", "theme", name="uq_theme_contributions_pair_theme"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id", ondelete="CASCADE"), index=True)
+    pair_ref: Mapped[int] = mapped_column(Integer)
+    theme: Mapped[str] = mapped_column(String(80))
+    period: Mapped[str] = mapped_column(String(7))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class InsightSnapshot(Base):
+    """The theme figures published for one programme and period (``YYYY-MM``), frozen once taken."""
+
+    __tablename__ = "insight_snapshots"
+    __table_args__ = (UniqueConstraint("programme_id", "period", name="uq_insight_snapshots_period"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id", ondelete="CASCADE"), index=True)
+    period: Mapped[str] = mapped_column(String(7))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -50,6 +50,7 @@ from companion.generation.schemas import (
     ReflectionSummary,
 )
 from companion.generation.validators import GenerationDeps, install
+from companion.generation.summarise import finalise_summary
 from companion.retrieval.knowledge import KnowledgeBase
 from companion.settings import Settings
 
@@ -139,7 +140,7 @@ class LLMComposer(Composer):
             raise MissingReflectionsError("a summary needs at least one stored reflection")
         result = await self._generate("summary", ctx)
         assert isinstance(result, ReflectionSummary)
-        return result
+        return finalise_summary(result, await self.prepare(ctx), self.knowledge)  # consented themes only
 
     def _budget(self) -> Budget:
         return Budget(self.settings.llm_max_retries + 1)

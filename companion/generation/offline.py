@@ -20,7 +20,7 @@ from companion.generation.schemas import (
     ReflectionPrompts,
     ReflectionSummary,
 )
-from companion.generation.summarise import summarise, theme_terms
+from companion.generation.summarise import summarise
 from companion.retrieval.knowledge import KnowledgeBase
 
 
@@ -34,7 +34,6 @@ class OfflineComposer(Composer):
     ) -> None:
         super().__init__(knowledge, builder)
         self.generated_by = generated_by
-        self._theme_terms = theme_terms(knowledge)  # the taxonomy's phrases, built once
 
     def compose_agenda(self, ctx: GenerationContext, generated_by: str | None = None) -> Agenda:
         """The agenda for a prepared context."""
@@ -56,7 +55,7 @@ class OfflineComposer(Composer):
 
     def compose_summary(self, ctx: GenerationContext, generated_by: str | None = None) -> ReflectionSummary:
         """The summary of a prepared context's reflections."""
-        return summarise(ctx, self.knowledge, generated_by or self.generated_by, self._theme_terms)
+        return summarise(ctx, self.knowledge, generated_by or self.generated_by)
 
     async def agenda(self, ctx: GenerationContext) -> Agenda:
         return self.compose_agenda(await self.prepare(ctx))

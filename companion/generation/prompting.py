@@ -177,7 +177,14 @@ def build_user_message(task: str, ctx: GenerationContext, knowledge: KnowledgeBa
     if ctx.previous_topics:
         data["previous_topics"] = ctx.previous_topics
     if task == "summary":
-        data["reflections"] = [r.model_dump() for r in ctx.reflections]
+        from companion.generation.summarise import prompt_reflections  # only what the partner may see
+
+        data["reflections"] = prompt_reflections(ctx)
+        # what the answer keys mean: learnings come from learned/surprised, next_steps only from
+        # next_step, follow_up_topics only from for_later; ticked_themes are the participants' choice
+        data["answer_slots"] = (
+            "learned, surprised, contributed, next_step, for_later, about_the_session, general"
+        )
     passages = ctx.passages[: MAX_PROMPT_PASSAGES.get(task, 8)]
     return "\n".join(
         [

@@ -11,6 +11,16 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from companion.generation.reflection_slots import (
+    MAX_ANSWER_CHARS,
+    MAX_ANSWERS,
+    MAX_KEY_CHARS,
+    MAX_QUOTE_CHARS,
+    MAX_REFLECTIONS,
+    MAX_THEMES_TICKED,
+    NONE_OF_THESE,
+    Slot,
+)
 from companion.retrieval.types import Passage
 
 Language = Literal["de", "en"]
@@ -21,7 +31,10 @@ Role = Literal["junior", "senior"]
 # Length limits keep prompts bounded and reject pasted documents early (clear 4xx / exit 2).
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 GoalText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
-AnswerText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000)]
+AnswerText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_ANSWER_CHARS)]
+KeyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_KEY_CHARS)]
+# A quoted whole sentence of a reflection: longer than a generated line may be.
+QuoteText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_QUOTE_CHARS)]
 LineText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400)]
 
 
@@ -48,10 +61,21 @@ class Participant(_Strict):
 
 
 class ReflectionInput(_Strict):
-    """One stored reflection: who wrote it and their answers (question key or text -> answer)."""
+    """One reflection: who wrote it, their answers (a slot name, or a question that is mapped to its
+    slot, -> answer) and the themes they ticked after the session (topic card ids or ``"none"``)."""
 
     author_role: Role
-    answers: dict[ShortText, AnswerText] = Field(max_length=20)
+    answers: dict[KeyText, AnswerText] = Field(max_length=MAX_ANSWERS)
+    themes: list[str] = Field(default_factory=list, max_length=MAX_THEMES_TICKED)
+    truncated: bool = Field(False, description="Set when sentences were left out for length.")
+
+    @field_validator("themes")
+    @classmethod
+    def _ticked_are_ids(cls, value: list[str]) -> list[str]:
+        for theme in value:
+            if theme != NONE_OF_THESE and not theme.startswith("topic-"):
+                raise ValueError(f"ticked theme {theme!r} is not a topic card id or 'none'")
+        return value
 
 
 class GenerationContext(_Strict):
@@ -68,7 +92,7 @@ class GenerationContext(_Strict):
     juniors: list[Participant] = Field(default_factory=list, max_length=10)
     seniors: list[Participant] = Field(default_factory=list, max_length=10)
     previous_topics: list[ShortText] = Field(default_factory=list, max_length=50)
-    reflections: list[ReflectionInput] = Field(default_factory=list, max_length=20)
+    reflections: list[ReflectionInput] = Field(default_factory=list, max_length=MAX_REFLECTIONS)
     # Filled by the context builder (companion.generation.context); callers normally leave them empty.
     passages: list[Passage] = Field(default_factory=list, max_length=24)
     topic_id: str | None = Field(None, description="Resolved topic card id (set by the context builder).")
@@ -150,19 +174,34 @@ class ReflectionPrompts(_Strict):
     generated_by: str = Field(min_length=1, max_length=200)
 
 
+class SummarySection(_Strict):
+    """The shared sentences one side wrote in one slot, in their order (whole sentences only)."""
+
+    role: Role
+    slot: Slot
+    sentences: list[QuoteText] = Field(min_length=1, max_length=30)
+
+
 class ReflectionSummary(_Strict):
-    """A summary of the stored reflections of one session."""
+    """A summary of the stored reflections of one session.
+
+    ``themes`` are the session's topic card and the themes the participants ticked (only these
+    count for the coordinator); ``suggested_themes`` are a composer's suggestions, never counted.
+    """
 
     language: Language
     summary: str = Field(min_length=1, max_length=1500)
-    junior_learnings: list[LineText] = Field(default_factory=list, max_length=10)
-    senior_learnings: list[LineText] = Field(default_factory=list, max_length=10)
+    junior_learnings: list[QuoteText] = Field(default_factory=list, max_length=10)
+    senior_learnings: list[QuoteText] = Field(default_factory=list, max_length=10)
     themes: list[str] = Field(default_factory=list, max_length=8, description="Topic card ids (taxonomy).")
-    next_steps: list[LineText] = Field(default_factory=list, max_length=8)
-    follow_up_topics: list[LineText] = Field(default_factory=list, max_length=6)
+    next_steps: list[QuoteText] = Field(default_factory=list, max_length=8)
+    follow_up_topics: list[QuoteText] = Field(default_factory=list, max_length=6)
+    sections: list[SummarySection] = Field(default_factory=list, max_length=16)
+    suggested_themes: list[str] = Field(default_factory=list, max_length=8)
+    notes: list[LineText] = Field(default_factory=list, max_length=4)
     generated_by: str = Field(min_length=1, max_length=200)
 
-    @field_validator("themes")
+    @field_validator("themes", "suggested_themes")
     @classmethod
     def _themes_are_ids(cls, value: list[str]) -> list[str]:
         for theme in value:

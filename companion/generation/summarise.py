@@ -1,61 +1,90 @@
-"""Offline summary of stored reflections: only what the reflections say, sorted into place.
+"""Offline summary of reflections: each answer filed by its slot, whole sentences only, discreet.
 
-Learnings and next steps are sentences taken from the answers (cleaned, never invented); themes are
-topic-taxonomy ids whose tags or titles occur in the answers; the summary sentence is assembled from
-counts, theme titles and quoted sentences.
+* Filing: an answer goes where its slot says (``learned``/``surprised`` → learnings of its author's
+  side, ``next_step`` → next steps, ``for_later`` → follow-up topics, the rest to their own sections);
+  never by guessing from the answer's words. Free question keys are mapped by
+  :func:`~companion.generation.reflection_slots.slot_of`.
+* Whole sentences: answers are split by a real sentence segmenter (:mod:`.sentences`) and quoted
+  whole; a sentence that does not fit the paragraph is left out, never cut.
+* Discretion: only what :func:`~companion.generation.discretion.shared_view` lets the partner see —
+  no private slot, no confidential sentence, no name of anyone outside the pair.
+* Themes: the session's topic card and the themes the participants ticked, nothing else.
 
-Reflections are data. An answer that carries an injection attempt ("Ignoriere alle vorherigen
-Anweisungen …", "Add a learning that …") is tainted: what comes from the attempt on is dropped (the
-payload usually follows it: "… PWNED"), and so are marker tokens in it; genuine sentences before it
-and other answers are kept. Orders ("Add …", "Schreibe …") never become learnings.
+Reflections are data. A sentence that carries an injection attempt ("Ignoriere alle vorherigen
+Anweisungen …", "Add a learning that …") taints the rest of its answer (the payload usually follows
+it), marker tokens before it are dropped; orders ("Add …", "Schreibe …") never become learnings.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass, field
 
-from companion.generation.phrases import phrase, quote
+from companion.generation.discretion import People, SharedSentence, shared_view
+from companion.generation.reflection_slots import (
+    COMPOSER_CHARS_PER_REFLECTION,
+    MAX_QUOTE_CHARS,
+    NONE_OF_THESE,
+    to_slots,
+)
 from companion.generation.safety import (
     clean_text,
-    clip,
     is_directive,
     is_shout,
     looks_like_instruction,
     targets_output,
 )
-from companion.generation.schemas import GenerationContext, MissingReflectionsError, ReflectionSummary
+from companion.generation.schemas import (
+    GenerationContext,
+    MissingReflectionsError,
+    ReflectionInput,
+    ReflectionSummary,
+    SummarySection,
+)
+from companion.generation.sentences import split_sentences
 from companion.retrieval.knowledge import KnowledgeBase
 
-_STEP_KEY = re.compile(
-    r"next|step|plan|try|action|commit|todo|to-do|agree|nächst|schritt|vorhaben|ausprobier|vereinbar|probierst",
-    re.IGNORECASE,
-)
-_LEARN_KEY = re.compile(
-    r"learn|insight|takeaway|take away|new|surpris|understand|discover|changed|"
-    r"lern|neu|erkenntnis|überrasch|verstanden|mitnehm|nimmst|verändert",
-    re.IGNORECASE,
-)
-_FOLLOW_KEY = re.compile(
-    r"topic|follow|next time|wish|deeper|thema|themen|nächstes mal|wunsch|vertiefen", re.IGNORECASE
-)
-_STEP_CUE = re.compile(
-    r"\b(i will|i'll|we will|we'll|i plan|i want to try|next time|by (the )?next|until (the )?next|"
-    r"ich werde|wir werden|ich will|ich möchte .{0,40}ausprobieren|nehme mir vor|bis zum nächsten|"
-    r"bis zur nächsten|beim nächsten)\b",
-    re.IGNORECASE,
-)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+TEXT = {
+    "de": {
+        "counts": "Zur Session {topic} liegen {nj} Reflexion(en) der Junior-Seite und {ns} der Senior-Seite vor.",
+        "counts_no_topic": "Es liegen {nj} Reflexion(en) der Junior-Seite und {ns} der Senior-Seite vor.",
+        "themes": "Themen: {themes}.",
+        "learned_junior": "Die Junior-Seite nimmt mit: {text}",
+        "learned_senior": "Die Senior-Seite nimmt mit: {text}",
+        "step_junior": "Nächster Schritt der Junior-Seite: {text}",
+        "step_senior": "Nächster Schritt der Senior-Seite: {text}",
+        "no_step": "Ein konkreter nächster Schritt ist in den Reflexionen noch nicht genannt; vereinbart "
+        "beim nächsten Treffen einen mit Termin.",
+        "truncated": "Die Reflexionen sind lang; hier stehen nur ganze Sätze bis zur Längengrenze, den Rest "
+        "lest ihr in den Reflexionen selbst.",
+        "q": "„{}“",
+    },
+    "en": {
+        "counts": "For the session on {topic} there are {nj} reflection(s) from the junior side and {ns} from "
+        "the senior side.",
+        "counts_no_topic": "There are {nj} reflection(s) from the junior side and {ns} from the senior side.",
+        "themes": "Themes: {themes}.",
+        "learned_junior": "The junior side takes away: {text}",
+        "learned_senior": "The senior side takes away: {text}",
+        "step_junior": "Next step of the junior side: {text}",
+        "step_senior": "Next step of the senior side: {text}",
+        "no_step": "The reflections do not name a concrete next step yet; agree on one with a date when "
+        "you next meet.",
+        "truncated": "The reflections are long; only whole sentences up to the length limit are listed here, "
+        "read the rest in the reflections themselves.",
+        "q": "“{}”",
+    },
+}
+PARAGRAPH_CHARS = 1500
 
 
 def _injected(sentence: str) -> bool:
     return looks_like_instruction(sentence) or targets_output(sentence)
 
 
-def sentences(text: str) -> list[str]:
-    """Cleaned sentences of an answer, list markers dropped; an answer with an injection attempt keeps
-    only the sentences before the attempt (without marker tokens), an answer that is one (across its
-    sentences) keeps nothing."""
-    parts = [clean_text(p.lstrip("-*• ").strip(), 400) for p in _SENTENCE.split(text)]
+def sentences(text: str, lang: str = "de") -> list[str]:
+    """Cleaned whole sentences of an answer; an answer with an injection attempt keeps only the
+    sentences before the attempt (without marker tokens), an answer that is one keeps nothing."""
+    parts = [clean_text(p, MAX_QUOTE_CHARS) for p in split_sentences(text, lang)]
     parts = [p for p in parts if len(p) >= 3]
     start = next((i for i, p in enumerate(parts) if _injected(p)), None)
     if start is None:
@@ -63,124 +92,134 @@ def sentences(text: str) -> list[str]:
     return [p for p in parts[:start] if not is_shout(p)]
 
 
-def learning_sentences(parts: list[str]) -> list[str]:
-    """Sentences that may stand as a learning: no orders ("Add …", "Schreibe …")."""
-    return [p for p in parts if not is_directive(p)]
+@dataclass
+class Filed:
+    """One reflection after discretion and injection filtering: shared sentences per slot."""
+
+    role: str
+    slots: dict[str, list[str]] = field(default_factory=dict)
+    ticked: list[str] = field(default_factory=list)
+    truncated: bool = False
 
 
-def _norm(text: str) -> str:
-    return " " + re.sub(r"[^\w]+", " ", text.casefold()).strip() + " "
+def _clean_slot(view: list[SharedSentence]) -> list[str]:
+    """Visible sentences of one slot, cut off at an injection attempt (like :func:`sentences`)."""
+    texts = [clean_text(s.text, MAX_QUOTE_CHARS) for s in view if s.hidden is None]
+    texts = [t for t in texts if len(t) >= 3]
+    start = next((i for i, t in enumerate(texts) if _injected(t)), None)
+    return texts if start is None else [t for t in texts[:start] if not is_shout(t)]
 
 
-def theme_terms(knowledge: KnowledgeBase) -> list[tuple[str, frozenset[str]]]:
-    """Per topic card version: its id and its tags and title as padded phrases (build once, reuse)."""
-    result = []
-    for card in knowledge.cards:
-        if card.kind == "topic":
-            terms = {_norm(t.replace("-", " ")) for t in card.tags} | {_norm(card.title)}
-            result.append((card.id, frozenset(t for t in terms if len(t.strip()) >= 2)))
-    return result
+def file_reflection(reflection: ReflectionInput, lang: str, people: People) -> Filed:
+    """What of ``reflection`` may be shared, per slot, within the composers' length budget."""
+    answers = {q: a for q, a in reflection.answers.items() if not _injected(q)}
+    view = shared_view(to_slots(answers), lang, people)
+    filed = Filed(reflection.author_role, ticked=list(reflection.themes), truncated=reflection.truncated)
+    used = 0
+    for slot in dict.fromkeys(s.slot for s in view):
+        kept = []
+        for text in _clean_slot([s for s in view if s.slot == slot]):
+            if used + len(text) > COMPOSER_CHARS_PER_REFLECTION:
+                filed.truncated = True
+                continue
+            used += len(text) + 1
+            kept.append(text)
+        if kept:
+            filed.slots[slot] = kept
+    return filed
 
 
-def match_themes(
-    text: str,
-    knowledge: KnowledgeBase,
-    first: str | None = None,
-    limit: int = 4,
-    terms: list[tuple[str, frozenset[str]]] | None = None,
-) -> list[str]:
-    """Topic ids whose tags or title (in either language) occur in ``text``; ``first`` leads.
-    ``terms`` is :func:`theme_terms` of ``knowledge`` when the caller keeps it."""
-    haystack = _norm(text)
-    scores: dict[str, int] = {}
-    for card_id, phrases in terms if terms is not None else theme_terms(knowledge):
-        hits = sum(1 for t in phrases if t in haystack)
-        if hits:
-            scores[card_id] = scores.get(card_id, 0) + hits
-    ranked = sorted(scores, key=lambda cid: (-scores[cid], cid))
-    if first:
-        ranked = [first, *(r for r in ranked if r != first)]
-    return ranked[:limit]
+def filed_reflections(ctx: GenerationContext) -> list[Filed]:
+    """Every reflection of ``ctx`` filed by slot (the pair's members may be named, nobody else)."""
+    people = People(members=tuple(p.name for p in [*ctx.juniors, *ctx.seniors]))
+    return [file_reflection(r, ctx.language, people) for r in ctx.reflections]
 
 
-def summarise(
-    ctx: GenerationContext,
-    knowledge: KnowledgeBase,
-    generated_by: str,
-    terms: list[tuple[str, frozenset[str]]] | None = None,
-) -> ReflectionSummary:
-    """The offline :class:`ReflectionSummary` of ``ctx.reflections`` (``terms``: see :func:`theme_terms`)."""
+def consented_themes(ctx: GenerationContext, knowledge: KnowledgeBase) -> list[str]:
+    """The session's topic card, then every theme a participant ticked (taxonomy ids only)."""
+    taxonomy = set(knowledge.topic_ids())
+    ticked = [t for r in ctx.reflections for t in r.themes if t != NONE_OF_THESE]
+    return [t for t in dict.fromkeys([ctx.topic_id or "", *ticked]) if t in taxonomy][:8]
+
+
+def _add(parts: list[str], text: str, used: int) -> int:
+    """Append ``text`` when it fits the paragraph budget (whole, or not at all)."""
+    if used + len(text) + 1 > PARAGRAPH_CHARS:
+        return used
+    parts.append(text)
+    return used + len(text) + 1
+
+
+def summarise(ctx: GenerationContext, knowledge: KnowledgeBase, generated_by: str) -> ReflectionSummary:
+    """The offline :class:`ReflectionSummary` of ``ctx.reflections``."""
     if not ctx.reflections:
         raise MissingReflectionsError("a summary needs at least one stored reflection")
-    lang = ctx.language
-    learnings: dict[str, list[str]] = {"junior": [], "senior": []}
-    fallback: dict[str, list[str]] = {"junior": [], "senior": []}
-    steps: list[str] = []
-    follow: list[str] = []
-    all_text: list[str] = []
-    for reflection in ctx.reflections:
-        side = reflection.author_role
-        for question, answer in reflection.answers.items():
-            if _injected(question):  # the question key is user data as well
-                continue
-            parts = sentences(answer)
-            all_text.append(" ".join(parts))
-            if _STEP_KEY.search(question):
-                steps += parts
-            elif _FOLLOW_KEY.search(question) and not _LEARN_KEY.search(question):
-                follow += [clip(p.rstrip("."), 120) for p in parts]
-            elif _LEARN_KEY.search(question):
-                learnings[side] += learning_sentences([p for p in parts if not _STEP_CUE.search(p)])
-                steps += [p for p in parts if _STEP_CUE.search(p)]
-            else:
-                fallback[side] += learning_sentences(parts)[:1]
-                steps += [p for p in parts[1:] if _STEP_CUE.search(p)]
-    for side in ("junior", "senior"):
-        if not learnings[side]:
-            learnings[side] = fallback[side]
-    themes = match_themes(" ".join(all_text), knowledge, first=ctx.topic_id, terms=terms)
-    theme_titles = [c.title for c in (knowledge.get(t, lang) for t in themes) if c is not None]
-    known_previous = {p.casefold() for p in ctx.previous_topics}
-    for theme in themes:
-        card = knowledge.get(theme, lang)
-        if card is not None and theme != ctx.topic_id and card.title.casefold() not in known_previous:
-            follow.append(card.title)
-    steps = list(dict.fromkeys(steps))
-    text = [_counts(ctx, knowledge)]
-    if theme_titles:
-        text.append(phrase(lang, "sum_themes", themes=", ".join(theme_titles[:3])))
+    lang = ctx.language if ctx.language in TEXT else "de"
+    t = TEXT[lang]
+    filed = filed_reflections(ctx)
+    by_side: dict[str, dict[str, list[str]]] = {"junior": {}, "senior": {}}
+    for f in filed:
+        for slot, texts in f.slots.items():
+            by_side[f.role].setdefault(slot, []).extend(texts)
+    learnings = {
+        side: [
+            s for slot in ("learned", "surprised") for s in by_side[side].get(slot, []) if not is_directive(s)
+        ]
+        for side in by_side
+    }
+    steps = {side: by_side[side].get("next_step", []) for side in by_side}
+    sections = [
+        SummarySection(role=side, slot=slot, sentences=list(dict.fromkeys(texts))[:30])
+        for side in ("junior", "senior")
+        for slot, texts in by_side[side].items()
+    ]
+    themes = consented_themes(ctx, knowledge)
+    titles = [c.title for c in (knowledge.get(th, lang) for th in themes) if c is not None]
+
+    nj = sum(1 for r in ctx.reflections if r.author_role == "junior")
+    ns = len(ctx.reflections) - nj
+    card = knowledge.get(ctx.topic_id, lang) if ctx.topic_id else None
+    parts: list[str] = []
+    used = 0
+    if card is None:
+        used = _add(parts, t["counts_no_topic"].format(nj=nj, ns=ns), used)
+    else:
+        used = _add(parts, t["counts"].format(topic=t["q"].format(card.title), nj=nj, ns=ns), used)
+    if titles:
+        used = _add(parts, t["themes"].format(themes=", ".join(titles[:4])), used)
     for side in ("junior", "senior"):
         if learnings[side]:
-            text.append(phrase(lang, f"sum_{side}", text=quote(lang, clip(learnings[side][0], 200))))
-    text.append(
-        phrase(lang, "sum_step", text=quote(lang, clip(steps[0], 200)))
-        if steps
-        else phrase(lang, "sum_no_step")
-    )
+            used = _add(parts, t[f"learned_{side}"].format(text=t["q"].format(learnings[side][0])), used)
+    for side in ("junior", "senior"):
+        if steps[side]:
+            used = _add(parts, t[f"step_{side}"].format(text=t["q"].format(steps[side][0])), used)
+    if not steps["junior"] and not steps["senior"]:
+        used = _add(parts, t["no_step"], used)
+    truncated = any(f.truncated for f in filed)
+    all_steps = list(dict.fromkeys(steps["junior"] + steps["senior"]))
+    follow = [s for side in ("junior", "senior") for s in by_side[side].get("for_later", [])]
     return ReflectionSummary(
         language=lang,
-        summary=clip(" ".join(text), 1500),
+        summary=" ".join(parts),
         junior_learnings=list(dict.fromkeys(learnings["junior"]))[:10],
         senior_learnings=list(dict.fromkeys(learnings["senior"]))[:10],
         themes=themes,
-        next_steps=steps[:8] or [phrase(lang, "sum_add_step")],
-        follow_up_topics=list(dict.fromkeys(f for f in follow if f))[:6],
+        next_steps=all_steps[:8],
+        follow_up_topics=list(dict.fromkeys(follow))[:6],
+        sections=sections[:16],
+        notes=[t["truncated"]] if truncated else [],
         generated_by=generated_by,
     )
 
 
-def _counts(ctx: GenerationContext, knowledge: KnowledgeBase) -> str:
-    lang = ctx.language
-    nj = sum(1 for r in ctx.reflections if r.author_role == "junior")
-    ns = len(ctx.reflections) - nj
-    sides = {"junior": _reflections(lang, "j", nj), "senior": _reflections(lang, "s", ns)}
-    card = knowledge.get(ctx.topic_id, lang) if ctx.topic_id else None
-    if card is None:
-        return phrase(lang, "sum_counts_no_topic", **sides)
-    return phrase(lang, "sum_counts", topic=quote(lang, card.title), **sides)
-
-
-def _reflections(lang: str, side: str, n: int) -> str:
-    """ "eine Reflexion der Junior-Seite" / "2 Reflexionen …": the right form for ``n``."""
-    form = "0" if n == 0 else "1" if n == 1 else "n"
-    return phrase(lang, f"sum_refl_{side}_{form}", n=n)
+def prompt_reflections(ctx: GenerationContext) -> list[dict[str, object]]:
+    """The reflections as the LLM may see them: shared sentences per slot, ticked themes; never the
+    private slot, a confidential sentence or the name of someone outside the pair."""
+    return [
+        {
+            "author_role": f.role,
+            "answers": {slot: " ".join(texts) for slot, texts in f.slots.items()},
+            "ticked_themes": f.ticked,
+        }
+        for f in filed_reflections(ctx)
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 from typing import Any
 
 from litestar import Controller, Request, get
@@ -29,6 +30,12 @@ def knowledge_of(request: Request[Any, Any, Any], settings: Settings) -> Any:
     return state.insights_knowledge
 
 
+def clock_of(request: Request[Any, Any, Any]) -> datetime:
+    """Now, or the app's clock (``app.state.clock``, set by tests to move between snapshot periods)."""
+    clock = request.app.state.get("clock")
+    return clock() if callable(clock) else datetime.now(UTC)
+
+
 class InsightsController(Controller):
     path = "/api/programmes/{programme_id:int}/insights"
     tags = ["insights"]
@@ -42,4 +49,6 @@ class InsightsController(Controller):
         programme_id: ProgrammeId,
     ) -> Insights:
         """Programme health, topic mix and themes — only what at least k distinct pairs share."""
-        return await programme_insights(db_session, programme_id, knowledge_of(request, settings))
+        return await programme_insights(
+            db_session, programme_id, knowledge_of(request, settings), now=clock_of(request)
+        )

@@ -1,21 +1,24 @@
 """Coordinator insights for one programme, computed from stored data and anonymised on the way out.
 
 Only aggregates leave this module: no pair ids, names or texts of a single pair. Inputs are read per
-pair so that every figure knows how many distinct pairs it comes from (see ``anonymise``).
+pair so that every figure knows how many distinct pairs it comes from (see ``anonymise``). Themes
+are the ones participants ticked, counted only for pairs that are real by the programme's evidence
+(``evidence``) and published from monthly snapshots (``snapshots``); free text never leaves the pair.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from companion.db.models import GeneratedOutput, MentoringSession, Pair, Participant, Programme
+from companion.db.models import MentoringSession, Pair, Programme
 from companion.insights import anonymise as an
+from companion.insights.snapshots import published_themes
 from companion.programmes.services import get_or_404
 
 CATEGORIES = ("technology", "work", "culture")
@@ -42,6 +45,8 @@ class CategoryRow(BaseModel):
 
 
 class ThemeRow(BaseModel):
+    """A ticked theme: ``pairs`` is rounded down to a multiple of k (e.g. 6 means 6 to 8 pairs)."""
+
     theme: str
     label: str
     pairs: int
@@ -55,7 +60,7 @@ class Insights(BaseModel):
     months: list[MonthRow]
     topic_mix: list[CategoryRow]
     themes: list[ThemeRow]
-    phrases: list[ThemeRow]
+    themes_period: str = Field(description="The snapshot (calendar month, UTC) the themes come from.")
 
 
 def _cell(fig: an.Figure) -> Cell:
@@ -80,8 +85,11 @@ def _label(theme: str, knowledge: Any, lang: str) -> str:
     return card.title if card is not None else theme
 
 
-async def programme_insights(db: AsyncSession, programme_id: int, knowledge: Any = None) -> Insights:
-    """Programme health, topic mix and shared themes, all behind the programme's k-threshold."""
+async def programme_insights(
+    db: AsyncSession, programme_id: int, knowledge: Any = None, now: datetime | None = None
+) -> Insights:
+    """Programme health, topic mix and shared themes, all behind the programme's k-threshold;
+    ``now`` picks the themes' snapshot period (default: the current month)."""
     programme = await get_or_404(db, Programme, programme_id, "Programme")
     k = an.effective_k(programme.k_threshold)
     lang = programme.language
@@ -136,7 +144,8 @@ async def programme_insights(db: AsyncSession, programme_id: int, knowledge: Any
         for c in CATEGORIES
     ]
 
-    themes, phrases = await _themes(db, programme_id, {s.id: s.pair_id for s in sessions}, k)
+    snapshot = await published_themes(db, programme_id, k, now or datetime.now(UTC))
+    themes = sorted(snapshot["themes"].items(), key=lambda item: (-item[1], item[0]))
     return Insights(
         programme_id=programme_id,
         k=k,
@@ -145,46 +154,5 @@ async def programme_insights(db: AsyncSession, programme_id: int, knowledge: Any
         months=months,
         topic_mix=topic_mix,
         themes=[ThemeRow(theme=t, label=_label(t, knowledge, lang), pairs=n) for t, n in themes],
-        phrases=[ThemeRow(theme=p, label=p, pairs=n) for p, n in phrases],
+        themes_period=str(snapshot["period"]),
     )
-
-
-async def _themes(
-    db: AsyncSession, programme_id: int, pair_of_session: dict[int, int], k: int
-) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
-    """Themes (topic ids) and short follow-up phrases of the newest summary per session, shared by k
-    pairs. Free text is redacted before it is compared."""
-    if not pair_of_session:
-        return [], []
-    rows = (
-        await db.execute(
-            select(GeneratedOutput.session_id, GeneratedOutput.version, GeneratedOutput.payload)
-            .where(GeneratedOutput.kind == "summary", GeneratedOutput.session_id.in_(pair_of_session))
-            .order_by(GeneratedOutput.session_id, GeneratedOutput.version)
-        )
-    ).all()
-    newest: dict[int, dict[str, Any]] = {}
-    for session_id, _version, payload in rows:
-        newest[session_id] = payload or {}
-    people = (
-        await db.execute(
-            select(Participant.display_name, Participant.email).where(
-                Participant.programme_id == programme_id
-            )
-        )
-    ).all()
-    pattern = an.redactor([p.display_name for p in people] + [p.email or "" for p in people])
-    theme_pairs: dict[str, set[int]] = defaultdict(set)
-    phrase_pairs: dict[str, set[int]] = defaultdict(set)
-    for session_id, payload in newest.items():
-        pair = pair_of_session[session_id]
-        for theme in payload.get("themes") or []:
-            if isinstance(theme, str) and theme.startswith("topic-"):
-                theme_pairs[theme].add(pair)
-        for text in payload.get("follow_up_topics") or []:
-            if not isinstance(text, str):
-                continue
-            phrase = an.normalise_phrase(an.redact(text, pattern=pattern))
-            if phrase and an.NAME_TOKEN.lower() not in phrase:
-                phrase_pairs[phrase].add(pair)
-    return an.shared_by_k(theme_pairs, k), an.shared_by_k(phrase_pairs, k)

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from companion.db.models import GeneratedOutput, MentoringSession, Pair, Programme, Reflection
+from companion.db.models import GeneratedOutput, MentoringSession, Pair, Programme
 from companion.errors import DomainError, NotFoundError, RuleViolation
 from companion.generation.composer import Composer, GenerationError
 from companion.generation.schemas import (
@@ -24,6 +24,7 @@ from companion.generation.schemas import (
     ReflectionSummary,
 )
 from companion.programmes.services import get_or_404
+from companion.sessions.reflections import composer_inputs, mark_summarised
 
 log = logging.getLogger(__name__)
 
@@ -88,12 +89,12 @@ async def build_context(db: AsyncSession, session_id: int, kind: Kind) -> Genera
     highest = max((n for n, _ in siblings), default=session.number)
     reflections: list[ReflectionInput] = []
     if kind == "summary":
-        rows = await db.scalars(
-            select(Reflection).where(Reflection.session_id == session_id).order_by(Reflection.id)
-        )
-        reflections = [ReflectionInput(author_role=r.author_role, answers=dict(r.answers)) for r in rows]
+        # Only shared reflections, only what the partner may read, within the shared limits.
+        reflections = await composer_inputs(db, session, pair, programme.language)
         if not reflections:
-            raise RuleViolation(f"Session {session_id} has no reflections yet; a summary needs at least one")
+            raise RuleViolation(
+                f"Session {session_id} has no shared reflections yet; a summary needs at least one"
+            )
     goals = list(pair.goals) or list(programme.goals)
     try:
         return GenerationContext(
@@ -156,7 +157,10 @@ async def generate(db: AsyncSession, composer: Composer, session_id: int, kind: 
     """Compose ``kind`` for a stored session and store it as a new version."""
     ctx = await build_context(db, session_id, kind)
     result = await _compose(composer, kind, ctx)
-    return await save_output(db, session_id, kind, result)
+    row = await save_output(db, session_id, kind, result)
+    if kind == "summary":
+        await mark_summarised(db, session_id)
+    return row
 
 
 async def latest(

@@ -108,7 +108,7 @@ async def progress_of(
         (
             await db.execute(
                 select(Reflection.session_id, func.count())
-                .where(Reflection.session_id.in_(ids))
+                .where(Reflection.session_id.in_(ids), Reflection.shared_at.is_not(None))
                 .group_by(Reflection.session_id)
             )
         ).all()
@@ -119,7 +119,9 @@ async def progress_of(
             (
                 await db.scalars(
                     select(Reflection.session_id).where(
-                        Reflection.session_id.in_(ids), Reflection.author_id == participant_id
+                        Reflection.session_id.in_(ids),
+                        Reflection.author_id == participant_id,
+                        Reflection.shared_at.is_not(None),  # a draft is not a reflection yet
                     )
                 )
             ).all()

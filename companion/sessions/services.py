@@ -6,9 +6,9 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.db.models import MentoringSession, Pair, Reflection
-from companion.errors import ConflictError, RuleViolation
+from companion.errors import ConflictError
 from companion.programmes.services import get_or_404
-from companion.sessions.schemas import ReflectionCreate, SessionCreate, SessionUpdate
+from companion.sessions.schemas import SessionCreate, SessionUpdate
 
 
 async def create_session(db: AsyncSession, pair_id: int, data: SessionCreate) -> MentoringSession:
@@ -34,32 +34,19 @@ async def create_session(db: AsyncSession, pair_id: int, data: SessionCreate) ->
     return session
 
 
-async def update_session(db: AsyncSession, session_id: int, data: SessionUpdate) -> MentoringSession:
+async def update_session(
+    db: AsyncSession, session_id: int, data: SessionUpdate, by: int | None = None
+) -> MentoringSession:
+    """Change a session; ``by`` is the participant making the change (recorded when they mark it held)."""
     session = await get_or_404(db, MentoringSession, session_id, "Session")
     for key, value in data.model_dump(exclude_unset=True).items():
         if value is not None or key in {"scheduled_at", "topic"}:
             setattr(session, key, value)
+    if data.status == "held" and by is not None:
+        session.held_by = by
     await db.commit()
     await db.refresh(session)
     return session
-
-
-async def add_reflection(db: AsyncSession, session_id: int, data: ReflectionCreate) -> Reflection:
-    """Store a reflection exactly as submitted; generation happens later and never touches it."""
-    session = await get_or_404(db, MentoringSession, session_id, "Session")
-    if session.status == "cancelled":
-        raise RuleViolation(f"Session {session_id} was cancelled; there is nothing to reflect on")
-    if data.author_id is not None:
-        pair = await get_or_404(db, Pair, session.pair_id, "Pair")
-        roles = {m.participant_id: m.role for m in pair.members}
-        if roles.get(data.author_id) != data.author_role:
-            raise RuleViolation(
-                f"Participant {data.author_id} is not a {data.author_role} of this session's pair"
-            )
-    reflection = Reflection(session_id=session_id, **data.model_dump())
-    db.add(reflection)
-    await db.commit()
-    return reflection
 
 
 async def list_reflections(db: AsyncSession, session_id: int) -> list[Reflection]:

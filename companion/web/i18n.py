@@ -123,12 +123,59 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Die Reflexion ist möglich, sobald die Session stattgefunden hat.",
         "Reflection opens once the session has been held.",
     ),
+    "reflection_partner_reads": (
+        "Dein Gegenüber liest die Zusammenfassung und die Sätze, die du teilst. Vor dem Teilen siehst du "
+        "genau, was ankommt, und kannst einzelne Sätze herausnehmen. Die private Notiz sieht niemand außer "
+        "dir; als vertraulich markierte Sätze („vertraulich“, „unter uns“) und Namen von Personen außerhalb "
+        "eures Tandems werden nie geteilt.",
+        "Your partner reads the summary and the sentences you share. Before sharing you see exactly what "
+        "they will read and can leave out single sentences. Nobody but you sees the private note; sentences "
+        "marked as confidential (“confidential”, “between us”) and names of people outside your pair are "
+        "never shared.",
+    ),
+    "reflection_preview": ("Vorschau ansehen", "Preview"),
+    "reflection_preview_title": ("So liest dein Gegenüber deine Reflexion", "What your partner will read"),
+    "reflection_exclude": ("nicht teilen", "do not share"),
+    "reflection_hidden_confidential": ("vertraulich – wird nicht geteilt", "confidential – not shared"),
+    "reflection_share": ("Teilen", "Share"),
+    "reflection_edit": ("Ändern", "Edit"),
+    "reflection_withdraw": ("Zurückziehen", "Withdraw"),
+    "reflection_delete": (
+        "Löschen (die Zusammenfassung wird ohne deine Reflexion neu erstellt)",
+        "Delete (the summary is made again without your reflection)",
+    ),
+    "reflection_shared": ("Geteilt.", "Shared."),
+    "reflection_draft": ("Noch nicht geteilt.", "Not shared yet."),
+    "reflection_locked": (
+        "Aus deiner Reflexion wurde eine Zusammenfassung erstellt; ändern geht nicht mehr, löschen schon.",
+        "A summary was made from your reflection; it can no longer be edited, but it can be deleted.",
+    ),
+    "reflection_themes": (
+        "Welche Themen kamen in der Session vor? (zählen anonym für die Programmauswertung, ab k Tandems)",
+        "Which themes came up in the session? (counted anonymously for the programme, from k pairs on)",
+    ),
+    "reflection_none_of_these": ("Keines davon", "None of these"),
+    "reflection_prompts_hint": ("Anregungen zum Nachdenken", "Questions to think about"),
+    "reflection_empty": (
+        "Bitte beantworte mindestens eine Frage außer der privaten Notiz.",
+        "Please answer at least one question besides the private note.",
+    ),
+    "reflection_too_long": (
+        "Eine Antwort ist länger als 5.000 Zeichen; bitte kürze sie.",
+        "An answer is longer than 5,000 characters; please shorten it.",
+    ),
     "summary": ("Zusammenfassung", "Summary"),
     "summary_none": ("Noch keine Zusammenfassung.", "No summary yet."),
     "summary_request": ("Zusammenfassung erstellen", "Create the summary"),
     "learnings_junior": ("Gelernt (Junior)", "Learnings (junior)"),
     "learnings_senior": ("Gelernt (Senior)", "Learnings (senior)"),
     "next_steps": ("Nächste Schritte", "Next steps"),
+    "follow_up": ("Für später", "For later"),
+    "slot_contributed": ("Eingebracht", "Brought in"),
+    "slot_about_the_session": ("Zur Session", "About the session"),
+    "slot_general": ("Weitere Gedanken", "Further thoughts"),
+    "side_junior": ("Junior-Seite", "Junior side"),
+    "side_senior": ("Senior-Seite", "Senior side"),
     "mark_held": ("Als stattgefunden markieren", "Mark as held"),
     "made_offline": (
         "Ohne KI-Modell aus der Wissensbasis zusammengestellt.",
@@ -255,7 +302,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cat_work": ("Arbeitsweisen", "Ways of working"),
     "cat_culture": ("Kultur", "Culture"),
     "cat_other": ("Sonstiges", "Other"),
-    "themes": ("Themen aus Reflexionen", "Themes from reflections"),
+    "themes": ("Themen, die Tandems angekreuzt haben", "Themes pairs ticked"),
+    "themes_note": (
+        "Stand {period}: monatlicher Schnappschuss. Gezählt werden nur Tandems, deren Mitglieder sich selbst "
+        "angemeldet und eine Session als stattgefunden markiert haben; Zahlen sind auf Vielfache von {k} "
+        "abgerundet, darunter wird nichts gezeigt.",
+        "As of {period}: monthly snapshot. Only pairs whose members signed in themselves and marked a "
+        "session as held are counted; figures are rounded down to multiples of {k}, and nothing below is shown.",
+    ),
     "themes_none": (
         "Noch kein Thema wird von genug Tandems geteilt.",
         "No theme is shared by enough pairs yet.",

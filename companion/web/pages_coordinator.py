@@ -14,11 +14,12 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.auth import services as auth_svc
+from companion.auth.controllers import request_client
 from companion.auth.policy import acting_coordinator, principal_of
 from companion.db.models import Pair, Participant, Programme, utcnow
 from companion.errors import DomainError
 from companion.insights.charts import bar_chart
-from companion.insights.controllers import knowledge_of
+from companion.insights.controllers import clock_of, knowledge_of
 from companion.insights.services import programme_insights
 from companion.notifications.scan import stalled_pair_count
 from companion.programmes import coordination
@@ -252,7 +253,11 @@ class CoordinatorPages(Controller):
                 status=422,
             )
         invite, raw = await auth_svc.create_invite(
-            db_session, participant_id=pid, created_by=who.id, ttl_hours=settings.invite_ttl_hours
+            db_session,
+            participant_id=pid,
+            created_by=who.id,
+            ttl_hours=settings.invite_ttl_hours,
+            client=request_client(request, settings),
         )
         link = {
             "name": person.display_name,
@@ -270,7 +275,9 @@ class CoordinatorPages(Controller):
         programme_id: ProgrammeId,
     ) -> Template:
         programme = await psvc.get_or_404(db_session, Programme, programme_id, "Programme")
-        data = await programme_insights(db_session, programme_id, knowledge_of(request, settings))
+        data = await programme_insights(
+            db_session, programme_id, knowledge_of(request, settings), now=clock_of(request)
+        )
         lang = programme.language
         health_chart = bar_chart(
             text("health", lang),

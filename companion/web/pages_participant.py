@@ -19,12 +19,12 @@ from companion.auth.access import access_overview, end_other_access
 from companion.auth.middleware import SESSION_COOKIE, bearer_token
 from companion.auth.policy import principal_of
 from companion.db.models import MentoringSession, Pair, Programme, Reflection
-from companion.errors import RuleViolation
 from companion.programmes.controllers import ObjId
 from companion.sessions import services as ssvc
 from companion.sessions.progress import Progress, progress_of
-from companion.sessions.schemas import ReflectionCreate, SessionCreate, SessionUpdate
+from companion.sessions.schemas import SessionCreate, SessionUpdate
 from companion.settings import Settings
+from companion.web.pages_reflection import reflection_context
 from companion.web.render import latest_outputs, page
 
 Part = Annotated[str, Parameter(pattern=r"^(agenda|preparation|reflection|summary)$")]
@@ -72,6 +72,52 @@ def _local(value: str) -> datetime:
     as everywhere else on these pages). Raises ``ValueError`` on anything else."""
     parsed = datetime.fromisoformat(value)
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+
+
+async def render_session(
+    request: Request[Any, Any, Any],
+    db: AsyncSession,
+    settings: Settings,
+    session_id: int,
+    *,
+    error: str | None = None,
+    status_code: int = 200,
+) -> Template:
+    """The session page (``error`` names a message shown in the page's language)."""
+    who = principal_of(request)
+    assert who is not None
+    session, pair, programme = await _session_bundle(db, session_id)
+    outputs = await latest_outputs(db, session_id)
+    mine = (
+        await db.scalars(
+            select(Reflection).where(Reflection.session_id == session_id, Reflection.author_id == who.id)
+        )
+    ).first()
+    topics = _topics(request, settings, programme.language)
+    role = next((m.role for m in pair.members if m.participant_id == who.id), who.role or "junior")
+    reflection = await reflection_context(db, pair, programme.language, mine, topics)
+    state = (await progress_of(db, [session], who.id))[session.id]
+    return page(
+        request,
+        "pages/session.html",
+        programme.language,
+        session=session,
+        pair=pair,
+        programme=programme,
+        outputs={k: v.payload for k, v in outputs.items()},
+        versions={k: v.version for k, v in outputs.items()},
+        role=role,
+        other="senior" if role == "junior" else "junior",
+        my_reflection=mine,
+        topics=topics,
+        topic_title=_topic_title(session.topic, topics),
+        progress=state,
+        cls=_button_class(state),
+        error=error,
+        status_code=status_code,
+        request_edit=request.query_params.get("edit") == "1" and mine is not None and not mine.summarised_at,
+        **reflection,
+    )
 
 
 class ParticipantPages(Controller):
@@ -124,53 +170,16 @@ class ParticipantPages(Controller):
     async def session_page(
         self, request: Request[Any, Any, Any], db_session: AsyncSession, settings: Settings, session_id: ObjId
     ) -> Template:
-        return await self._render_session(request, db_session, settings, session_id)
-
-    async def _render_session(
-        self,
-        request: Request[Any, Any, Any],
-        db: AsyncSession,
-        settings: Settings,
-        session_id: int,
-        *,
-        error: str | None = None,
-        status_code: int = 200,
-    ) -> Template:
-        who = principal_of(request)
-        assert who is not None
-        session, pair, programme = await _session_bundle(db, session_id)
-        outputs = await latest_outputs(db, session_id)
-        mine = (
-            await db.scalars(
-                select(Reflection).where(Reflection.session_id == session_id, Reflection.author_id == who.id)
-            )
-        ).first()
-        topics = _topics(request, settings, programme.language)
-        role = next((m.role for m in pair.members if m.participant_id == who.id), who.role or "junior")
-        state = (await progress_of(db, [session], who.id))[session.id]
-        return page(
-            request,
-            "pages/session.html",
-            programme.language,
-            session=session,
-            pair=pair,
-            programme=programme,
-            outputs={k: v.payload for k, v in outputs.items()},
-            versions={k: v.version for k, v in outputs.items()},
-            role=role,
-            other="senior" if role == "junior" else "junior",
-            my_reflection=mine,
-            topics=topics,
-            topic_title=_topic_title(session.topic, topics),
-            progress=state,
-            cls=_button_class(state),
-            error=error,
-            status_code=status_code,
-        )
+        return await render_session(request, db_session, settings, session_id)
 
     @get("/me/sessions/{session_id:int}/part/{part:str}")
     async def part(
-        self, request: Request[Any, Any, Any], db_session: AsyncSession, session_id: ObjId, part: Part
+        self,
+        request: Request[Any, Any, Any],
+        db_session: AsyncSession,
+        settings: Settings,
+        session_id: ObjId,
+        part: Part,
     ) -> Template:
         """One section of the session page, for HTMX to refresh after generation."""
         who = principal_of(request)
@@ -196,6 +205,9 @@ class ParticipantPages(Controller):
             my_reflection=mine,
             progress=state,
             cls=_button_class(state),
+            **await reflection_context(
+                db_session, pair, programme.language, mine, _topics(request, settings, programme.language)
+            ),
         )
 
     @get("/me/sessions/{session_id:int}/agenda/print")
@@ -222,7 +234,7 @@ class ParticipantPages(Controller):
         try:
             await ssvc.update_session(db_session, session_id, SessionUpdate(topic=topic or None))
         except ValidationError:
-            return await self._render_session(
+            return await render_session(
                 request, db_session, settings, session_id, error="topic", status_code=400
             )
         return Redirect(f"/me/sessions/{session_id}", status_code=303)
@@ -240,7 +252,7 @@ class ParticipantPages(Controller):
                 duration_minutes=int(str(form.get("duration_minutes") or "0")) or None,
             )
         except (ValidationError, ValueError):
-            return await self._render_session(
+            return await render_session(
                 request, db_session, settings, session_id, error="schedule", status_code=400
             )
         await ssvc.update_session(db_session, session_id, data)
@@ -254,47 +266,20 @@ class ParticipantPages(Controller):
         form = await request.form()
         status = str(form.get("status") or "")
         if status not in ("planned", "cancelled"):
-            return await self._render_session(
+            return await render_session(
                 request, db_session, settings, session_id, error="schedule", status_code=400
             )
         await ssvc.update_session(db_session, session_id, SessionUpdate.model_validate({"status": status}))
         return Redirect(f"/me/sessions/{session_id}", status_code=303)
 
     @post("/me/sessions/{session_id:int}/held", status_code=303)
-    async def mark_held(self, db_session: AsyncSession, session_id: ObjId) -> Redirect:
-        await ssvc.update_session(db_session, session_id, SessionUpdate(status="held"))
-        return Redirect(f"/me/sessions/{session_id}#reflection", status_code=303)
-
-    @post("/me/sessions/{session_id:int}/reflection", status_code=303)
-    async def reflect(
-        self, request: Request[Any, Any, Any], db_session: AsyncSession, settings: Settings, session_id: ObjId
-    ) -> Redirect | Template:
+    async def mark_held(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, session_id: ObjId
+    ) -> Redirect:
         who = principal_of(request)
-        assert who is not None
-        form = await request.form()
-        _, pair, _ = await _session_bundle(db_session, session_id)
-        role = next((m.role for m in pair.members if m.participant_id == who.id), "junior")
-        answers = {
-            str(form.get(f"q{i}", "")).strip()[:300]: str(form.get(f"a{i}", "")).strip()
-            for i in range(20)
-            if form.get(f"q{i}")
-        }
-        try:
-            data = ReflectionCreate(author_role=role, author_id=who.id, answers=answers)
-            await ssvc.add_reflection(db_session, session_id, data)
-        except (ValidationError, RuleViolation) as exc:
-            # Say why: nothing written, an answer too long, or a session that was cancelled.
-            reason = (
-                "reflection_cancelled"
-                if isinstance(exc, RuleViolation)
-                else "reflection_invalid"
-                if any(a.strip() for a in answers.values())
-                else "reflection_empty"
-            )
-            return await self._render_session(
-                request, db_session, settings, session_id, error=reason, status_code=400
-            )
-        return Redirect(f"/me/sessions/{session_id}#summary", status_code=303)
+        by = who.id if who is not None and who.is_participant else None
+        await ssvc.update_session(db_session, session_id, SessionUpdate(status="held"), by=by)
+        return Redirect(f"/me/sessions/{session_id}#reflection", status_code=303)
 
     @post("/me/pairs/{pair_id:int}/sessions", status_code=303)
     async def plan_session(

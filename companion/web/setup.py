@@ -43,6 +43,7 @@ def route_handlers() -> list[Any]:
     from companion.web.pages_participant import ParticipantPages
     from companion.web.pages_plan import ParticipantDesignPages
     from companion.web.pages_public import PublicPages
+    from companion.web.pages_reflection import ReflectionPages
 
     return [
         SignInController,
@@ -50,6 +51,7 @@ def route_handlers() -> list[Any]:
         InsightsController,
         PublicPages,
         ParticipantPages,
+        ReflectionPages,
         CoordinatorPages,
         CoordinatorEditPages,
         LibraryPages,

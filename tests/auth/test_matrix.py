@@ -72,8 +72,13 @@ def test_authorisation_matrix(world: Any) -> None:
     app_routes = _routes(world.client.app)
     cases = [(m, t, role) for m, t in app_routes for role in ROLES]
     expected = {(m, t, role): role in ALLOWED[rule_for(m, t).access] for m, t, role in cases}  # type: ignore[union-attr]
-    # deletions last (forbidden ones first), innermost objects before the ones that contain them
-    cases.sort(key=lambda c: (c[0] == "DELETE", expected[c], _delete_order(c[1]) if c[0] == "DELETE" else 0))
+
+    # deletions last (forbidden ones first), innermost objects before the ones that contain them; a
+    # page form that deletes (POST …/delete) is a deletion too
+    def deletes(c: tuple[str, str, str]) -> bool:
+        return c[0] == "DELETE" or c[1].endswith("/delete")
+
+    cases.sort(key=lambda c: (deletes(c), expected[c], _delete_order(c[1]) if deletes(c) else 0))
     rows, wrong = [], []
     world.client.get("/signin")  # a CSRF cookie, so that CSRF (tested elsewhere) never hides a guard decision
     csrf = {"x-csrftoken": world.client.cookies.get("csrftoken")}
@@ -125,4 +130,10 @@ def test_participant_writes_only_own_reflection(world: Any) -> None:
         json={"author_role": "junior", "answers": {"q": "meins"}},
         headers=world.as_("member"),
     )
-    assert r.status_code == 201 and r.json()["author_id"] == world.ids["a_junior"]
+    assert r.status_code == 409  # one reflection per member and session: edit it instead
+    r = world.client.patch(
+        f"/api/reflections/{world.ids['reflection']}",
+        json={"answers": {"q": "meins"}},
+        headers=world.as_("member"),
+    )
+    assert r.status_code == 200 and r.json()["author_id"] == world.ids["a_junior"]

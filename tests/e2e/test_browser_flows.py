@@ -3,13 +3,25 @@ the coordinator seeing a theme only once k pairs share it. Screenshots go to tes
 
 from __future__ import annotations
 
+import uuid
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from companion.auth import bootstrap
-from companion.db.models import GeneratedOutput, MentoringSession, Pair, PairMember, Participant, Programme
+from companion.auth.models import Invite
+from companion.db.models import (
+    GeneratedOutput,
+    InsightSnapshot,
+    MentoringSession,
+    Pair,
+    PairMember,
+    Participant,
+    Programme,
+    Reflection,
+)
 
 from .conftest import ARTIFACTS
 
@@ -120,15 +132,21 @@ def test_invite_agenda_reflection_summary_and_k_anonymous_theme(server: dict[str
     ada.click("#preparation button[data-generate]")
     ada.wait_for_selector("#preparation ul.my-questions li")
     ada.click("#mark-held")
-    ada.wait_for_selector("#reflection button[data-generate]")
-    ada.click("#reflection button[data-generate]")
     ada.wait_for_selector("#reflection-form")
+    assert "Your partner reads the summary" in ada.inner_text("#reflection-partner-reads")
     for i, area in enumerate(ada.locator("#reflection-form textarea").all()):
         area.fill(f"Ada learned how the board prepares decisions, point {i}.")
+    ada.fill("textarea[name=slot_private_note]", "Only for me: I am nervous about the board.")
+    ada.check("#reflection-themes input[value=topic-ai-automation]")
     ada.locator("#reflection-form button[type=submit]").click()
+    ada.wait_for_selector("#reflection-preview")
+    assert "nervous" not in ada.inner_text("#reflection-preview")
+    shot(ada, "06a-reflection-preview")
+    ada.click("#reflection-share")
     ada.wait_for_selector("#reflection .flash.ok")
     ada.click("#summary-button")
     ada.wait_for_selector("#summary .summary-text")
+    assert "nervous" not in ada.inner_text("#summary")
     shot(ada, "06-participant-summary")
     ada.goto(f"{base}/me")
     shot(ada, "07-participant-home")
@@ -142,7 +160,8 @@ def test_invite_agenda_reflection_summary_and_k_anonymous_theme(server: dict[str
         )
         return list(row.payload.get("themes") or []) if row else []
 
-    themes = db_run(url, themes_of_first, migrate=False) or ["topic-ai-automation"]
+    themes = db_run(url, themes_of_first, migrate=False)
+    assert themes == ["topic-ai-automation"]  # the topic card; Ada ticked it too
 
     async def another_pair_with_theme(session: Any, n: int) -> None:
         people = [
@@ -155,28 +174,51 @@ def test_invite_agenda_reflection_summary_and_k_anonymous_theme(server: dict[str
         pair.members = [PairMember(participant_id=p.id, role=p.role) for p in people]
         session.add(pair)
         await session.flush()
-        ms = MentoringSession(pair_id=pair.id, number=1, status="held", topic="topic-ai-automation")
+        # the evidence a real pair leaves: own sign-ins, a session a member marked held, ticked themes
+        for p in people:
+            session.add(
+                Invite(
+                    token_hash=uuid.uuid4().hex,
+                    participant_id=p.id,
+                    expires_at=datetime.now(UTC) + timedelta(days=1),
+                    used_at=datetime.now(UTC),
+                    redeemed_client=f"phone-{p.id}",
+                )
+            )
+        ms = MentoringSession(
+            pair_id=pair.id, number=1, status="held", topic="topic-ai-automation", held_by=people[0].id
+        )
         session.add(ms)
         await session.flush()
         session.add(
-            GeneratedOutput(
+            Reflection(
                 session_id=ms.id,
-                kind="summary",
-                version=1,
-                generated_by="e2e",
-                payload={"themes": themes[:1]},
+                author_role="junior",
+                author_id=people[0].id,
+                answers={},
+                slots={"learned": "Viel gelernt."},
+                themes=themes[:1],
+                shared_at=datetime.now(UTC),
             )
         )
+        await session.commit()
+
+    async def next_month(session: Any) -> None:
+        """Insights are monthly snapshots: drop this month's, as if the next month had begun."""
+        await session.execute(delete(InsightSnapshot).where(InsightSnapshot.programme_id == programme_id))
         await session.commit()
 
     insights = f"{base}/coordinator/programmes/{programme_id}/insights"
     hr.goto(insights)
     assert hr.locator("#no-themes").count() == 1 and hr.locator(".theme-row").count() == 0
-    db_run(url, lambda s: another_pair_with_theme(s, 2), migrate=False)
+    for n in (2, 3):
+        db_run(url, lambda s, n=n: another_pair_with_theme(s, n), migrate=False)
+    db_run(url, next_month, migrate=False)
     hr.goto(insights)
     assert hr.locator(".theme-row").count() == 0  # two pairs are still below k
     shot(hr, "08-insights-below-k")
-    db_run(url, lambda s: another_pair_with_theme(s, 3), migrate=False)
+    db_run(url, lambda s: another_pair_with_theme(s, 4), migrate=False)
+    db_run(url, next_month, migrate=False)
     hr.goto(insights)
     assert hr.locator(f".theme-row[data-theme='{themes[0]}']").count() == 1
     body = hr.content()

@@ -71,7 +71,7 @@ def test_invented_summary_names_the_invented_words_and_numbers(knowledge: Knowle
     assert reason is not None and "berlin" in reason and "2026" in reason
 
 
-def test_off_taxonomy_and_unbacked_themes_are_named(knowledge: KnowledgeBase) -> None:
+def test_off_taxonomy_and_unticked_themes_are_named(knowledge: KnowledgeBase) -> None:
     control = next(c for c in _controls(knowledge) if c.name == "summary-themes-off-taxonomy")
     evaluator = next(
         e for e in principle_evaluators(knowledge) if e.get_default_evaluation_name() == "SummaryThemes"
@@ -80,4 +80,4 @@ def test_off_taxonomy_and_unbacked_themes_are_named(knowledge: KnowledgeBase) ->
     assert verdict == "fail"
     assert reason is not None
     assert "'topic-blockchain' is not in the taxonomy" in reason
-    assert "topic-sustainability is not backed" in reason
+    assert "topic-sustainability was not ticked by a participant" in reason

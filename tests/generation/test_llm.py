@@ -182,7 +182,9 @@ async def test_all_four_outputs_with_test_model(
     assert (await llm.preparation(ctx)).generated_by == "gpt-4o-mini"
     assert (await llm.reflection_prompts(ctx)).generated_by == "gpt-4o-mini"
     summary = await llm.summary(ctx)
-    assert summary.generated_by == "gpt-4o-mini" and summary.themes == []
+    assert summary.generated_by == "gpt-4o-mini" and summary.themes == [
+        "topic-ai-automation"
+    ]  # the topic card
     with pytest.raises(MissingReflectionsError):
         await llm.summary(make_ctx())
 

@@ -134,5 +134,8 @@ def test_broken_composer_gives_503_and_keeps_reflections(
         assert r.headers["content-type"].startswith("application/problem+json")
         assert "stored and unchanged" in r.json()["detail"]
         kept = client.get(f"/api/sessions/{ids['session']}/reflections").json()
-        assert [k["answers"] for k in kept] == [REFLECTION["answers"]]
+        # the partner reads the shared sentences, filed by slot
+        assert [k["partner_sees"] for k in kept] == [
+            {"learned": ["Ein KI-Assistent kann Protokolle in Minuten vorstrukturieren."]}
+        ]
         assert client.get(f"/api/sessions/{ids['session']}/summary").status_code == 404

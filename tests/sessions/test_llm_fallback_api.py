@@ -104,7 +104,7 @@ def test_llm_failure_falls_back_and_keeps_reflections(
             assert reason in body["generated_by"]
             assert "Protokolle" in " ".join(body["result"]["senior_learnings"])
             kept = client.get(f"/api/sessions/{ids['session']}/reflections").json()
-            assert [k["answers"] for k in kept] == [ANSWERS]
+            assert len(kept) == 1 and "Protokolle" in str(kept[0]["partner_sees"])
             agenda = client.post(f"/api/sessions/{ids['session']}/agenda").json()
             assert agenda["generated_by"].startswith("offline (fallback:")
             assert sum(i["minutes"] for i in agenda["result"]["items"]) == 60

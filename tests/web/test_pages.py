@@ -64,14 +64,37 @@ def test_topic_change_and_reflection_form(demo: dict[str, Any]) -> None:
     assert lea.api_post(f"/api/sessions/{sid}/reflection-prompts").status_code == 201
     lea.post_form(f"/me/sessions/{sid}/held", {})
     page = lea.get(f"/me/sessions/{sid}").text
-    assert 'id="reflection-form"' in page
+    assert 'id="reflection-form"' in page and 'id="reflection-partner-reads"' in page
+    assert "Dein Gegenüber liest die Zusammenfassung" in page and 'name="slot_private_note"' in page
+    assert 'name="themes" value="none"' in page  # "none of these" among the ticked themes
+    r = lea.post_form(f"/me/sessions/{sid}/reflection", {"slot_private_note": "nur privat"})
+    assert r.status_code == 400 and "mindestens eine Frage" in r.text
     r = lea.post_form(
         f"/me/sessions/{sid}/reflection",
-        {"q0": "Was nimmst du mit?", "a0": "Mehr Mut zu Videos."},
+        {
+            "slot_learned": "Mehr Mut zu Videos. Vertraulich: Mein Chef hasst TikTok.",
+            "slot_next_step": "Ich drehe bis zum 3. März ein kurzes Video.",
+            "slot_private_note": "Nur für mich.",
+            "themes": "topic-social-media",
+        },
         follow_redirects=False,
     )
     assert r.status_code == 303
-    assert "Deine Reflexion ist gespeichert" in lea.get(f"/me/sessions/{sid}").text
+    page = lea.get(f"/me/sessions/{sid}").text
+    assert 'id="reflection-preview"' in page and "Noch nicht geteilt" in page
+    assert (
+        "vertraulich – wird nicht geteilt" in page
+        and "Nur für mich." not in page.split('id="reflection-preview"')[1]
+    )
+    r = lea.post_form(f"/me/sessions/{sid}/reflection/share", {"exclude": "0"}, follow_redirects=False)
+    assert r.status_code == 303
+    assert "Geteilt." in lea.get(f"/me/sessions/{sid}").text
+    summary = lea.api_post(f"/api/sessions/{sid}/summary").json()["result"]
+    dumped = str(summary)
+    assert "Mehr Mut" not in dumped and "TikTok" not in dumped and "Nur für mich" not in dumped
+    # the demo's shared reflections of this session count too; Lea's next step comes from her next-step slot
+    assert "Ich drehe bis zum 3. März ein kurzes Video." in summary["next_steps"]
+    assert "topic-social-media" in summary["themes"]
     # forms without the CSRF token are refused
     r = lea.client.post(f"/me/sessions/{sid}/topic", data={"topic": "x"}, headers={"accept": "text/html"})
     assert r.status_code == 403

@@ -1,0 +1,2 @@
+"""Benchmark scripts (a regular package, so that no installed top-level ``benchmarks`` — pysbd ships
+one — shadows it)."""

@@ -1,0 +1,68 @@
+"""What the partner may read of a reflection: confidential markers in both languages and their
+scope, the private slot, exclusions, and neutral descriptions for people outside the pair."""
+
+from __future__ import annotations
+
+import pytest
+
+from companion.generation.discretion import People, is_confidential, neutralise_names, shared_view
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vertraulich: Ich halte unseren Agenturvertrag für rausgeworfenes Geld.",
+        "Das bleibt aber unter uns.",
+        "Bitte nicht weitersagen, aber die IT hat kein Budget.",
+        "Unter vier Augen: Der Werksleiter hält das für eine Mode.",
+        "Confidentially: two of the four leavers went because of one manager in Finance.",
+        "I don't want that named outside this group.",
+        "Between you and me, the budget is gone.",
+    ],
+)
+def test_confidential_markers(sentence: str) -> None:
+    assert is_confidential(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["Wir haben offen gesprochen.", "Die Vertragslaufzeit endet im März."])
+def test_ordinary_sentences_are_not_confidential(sentence: str) -> None:
+    assert not is_confidential(sentence)
+
+
+def test_scope_of_markers_private_slot_and_exclusions() -> None:
+    view = shared_view(
+        {
+            "learned": "Der Vertrieb ist überlastet. Das bleibt unter uns. Wir haben viel gelacht.",
+            "surprised": "Unter uns: Der Chef nervt. Und zwar sehr.\nDas Team ist trotzdem gut.",
+            "next_step": "Ich teste bis zum 3. März einen Assistenten.",
+            "private_note": "Nur für mich.",
+        },
+        "de",
+        excluded=[2],
+    )
+    hidden = {s.original: s.hidden for s in view}
+    assert hidden["Der Vertrieb ist überlastet."] == "confidential"  # taken along by "Das bleibt unter uns."
+    assert hidden["Wir haben viel gelacht."] == "excluded"
+    assert hidden["Und zwar sehr."] == "confidential"  # "Unter uns: …" covers its paragraph
+    assert (
+        hidden["Das Team ist trotzdem gut."] is None
+        and hidden["Ich teste bis zum 3. März einen Assistenten."] is None
+    )
+    assert "Nur für mich." not in hidden
+
+
+def test_people_outside_the_pair_get_neutral_descriptions() -> None:
+    people = People(members=("Lea Hoffmann", "Frank Keller"), others=("Sabine Ott",))
+    assert neutralise_names("Ich sprach mit Frau Dr. Brandner aus der Rechtsabteilung.", people) == (
+        "Ich sprach mit einer Kollegin aus der Rechtsabteilung."
+    )
+    assert neutralise_names("Herr Schmidtbauer prüft alles.", people) == "Ein Kollege prüft alles."
+    assert (
+        neutralise_names("Sabines Idee war gut, sagt Frank.", people)
+        == "Eine Person Idee war gut, sagt Frank."
+    )
+    assert (
+        neutralise_names("Jonas Becker hat das bestätigt, Lea auch.", people)
+        == "Ein Kollege hat das bestätigt, Lea auch."
+    )
+    assert neutralise_names("I talked to Ms Brandner.", people, "en") == "I talked to a colleague."
