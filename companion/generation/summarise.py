@@ -212,6 +212,16 @@ def summarise(ctx: GenerationContext, knowledge: KnowledgeBase, generated_by: st
     )
 
 
+def finalise_summary(
+    result: ReflectionSummary, ctx: GenerationContext, knowledge: KnowledgeBase
+) -> ReflectionSummary:
+    """A composer's summary with the consented themes: the topic card and what participants ticked.
+    Other themes a composer (the LLM) proposed are kept as ``suggested_themes`` and never counted."""
+    themes = consented_themes(ctx, knowledge)
+    suggested = [th for th in dict.fromkeys([*result.suggested_themes, *result.themes]) if th not in themes]
+    return result.model_copy(update={"themes": themes, "suggested_themes": suggested[:8]})
+
+
 def prompt_reflections(ctx: GenerationContext) -> list[dict[str, object]]:
     """The reflections as the LLM may see them: shared sentences per slot, ticked themes; never the
     private slot, a confidential sentence or the name of someone outside the pair."""

@@ -106,14 +106,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "reflection_prompts_none": ("Noch keine Reflexionsfragen.", "No reflection prompts yet."),
     "reflection_prompts_request": ("Reflexionsfragen erstellen", "Create reflection prompts"),
     "reflection_submit": ("Reflexion speichern", "Save reflection"),
-    "reflection_empty": (
-        "Bitte beantworte mindestens eine Frage – eine leere Reflexion wird nicht gespeichert.",
-        "Please answer at least one question – an empty reflection is not saved.",
-    ),
-    "reflection_invalid": (
-        "Die Reflexion wurde nicht gespeichert: Eine Antwort darf höchstens 5.000 Zeichen lang sein.",
-        "The reflection was not saved: an answer may be at most 5,000 characters long.",
-    ),
     "reflection_cancelled": (
         "Diese Session wurde abgesagt; dazu lässt sich keine Reflexion speichern.",
         "This session was cancelled; there is no reflection to save for it.",
