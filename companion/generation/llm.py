@@ -49,8 +49,8 @@ from companion.generation.schemas import (
     ReflectionPrompts,
     ReflectionSummary,
 )
-from companion.generation.validators import GenerationDeps, install
 from companion.generation.summarise import finalise_summary
+from companion.generation.validators import GenerationDeps, install
 from companion.retrieval.knowledge import KnowledgeBase
 from companion.settings import Settings
 
