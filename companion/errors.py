@@ -80,6 +80,11 @@ def _http_handler(_: Request[Any, Any, Any], exc: HTTPException) -> Response[dic
     return response
 
 
+def _recursion_handler(_: Request[Any, Any, Any], exc: RecursionError) -> Response[dict[str, Any]]:
+    # Raised while decoding a body nested hundreds of levels deep, before anything is looked up.
+    return problem(400, "Invalid request", "The request body is nested too deeply.")
+
+
 def _unexpected_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:
     # Never leak a traceback; log it for the operator.
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
@@ -107,6 +112,7 @@ EXCEPTION_HANDLERS: dict[Any, Any] = {
     DomainError: _domain_handler,
     ValidationException: _validation_handler,
     HTTPException: _http_handler,
+    RecursionError: _recursion_handler,
     Exception: _unexpected_handler,
 }
 

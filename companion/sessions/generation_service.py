@@ -25,6 +25,7 @@ from companion.generation.schemas import (
     ReflectionSummary,
 )
 from companion.programmes.services import get_or_404
+from companion.validation import UtcDatetime
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,7 @@ class StoredOutput(BaseModel):
     kind: Kind
     version: int
     generated_by: str
-    created_at: Any
+    created_at: UtcDatetime
     result: dict[str, Any]
 
 

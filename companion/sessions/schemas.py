@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from companion.programmes.schemas import Strict
+from companion.validation import DbId, InputDatetime, UtcDatetime
 
 Status = Literal["planned", "held", "cancelled"]
 Topic = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -17,14 +17,14 @@ Answer = Annotated[str, StringConstraints(max_length=5000)]
 
 class SessionCreate(Strict):
     number: int | None = Field(None, ge=1, le=100, description="Defaults to the next free number.")
-    scheduled_at: datetime | None = None
+    scheduled_at: InputDatetime | None = None
     duration_minutes: int = Field(60, ge=30, le=120)
     topic: Topic | None = None
     status: Status = "planned"
 
 
 class SessionUpdate(Strict):
-    scheduled_at: datetime | None = None
+    scheduled_at: InputDatetime | None = None
     duration_minutes: int | None = Field(None, ge=30, le=120)
     topic: Topic | None = None
     status: Status | None = None
@@ -36,7 +36,7 @@ class SessionRead(BaseModel):
     id: int
     pair_id: int
     number: int
-    scheduled_at: datetime | None
+    scheduled_at: UtcDatetime | None
     duration_minutes: int
     topic: str | None
     status: Status
@@ -44,7 +44,7 @@ class SessionRead(BaseModel):
 
 class ReflectionCreate(Strict):
     author_role: Literal["junior", "senior"]
-    author_id: int | None = Field(None, ge=1)
+    author_id: DbId | None = None
     answers: dict[PromptKey, Answer] = Field(min_length=1, max_length=20)
 
     @field_validator("answers")
@@ -63,4 +63,4 @@ class ReflectionRead(BaseModel):
     author_role: Literal["junior", "senior"]
     author_id: int | None
     answers: dict[str, str]
-    created_at: datetime
+    created_at: UtcDatetime

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from companion.auth import services as auth_svc
 from companion.auth.policy import acting_coordinator, principal_of
 from companion.db.models import Pair, Participant, Programme
-from companion.errors import DomainError
+from companion.errors import DomainError, RuleViolation
 from companion.insights.charts import bar_chart
 from companion.insights.controllers import knowledge_of
 from companion.insights.services import programme_insights
@@ -25,6 +25,7 @@ from companion.programmes import services as psvc
 from companion.programmes.controllers import ProgrammeId
 from companion.programmes.schemas import PairCreate, ParticipantCreate, ProgrammeCreate, ProgrammeUpdate
 from companion.settings import Settings
+from companion.validation import parse_id
 from companion.web.i18n import error_text, text
 from companion.web.render import page
 
@@ -240,14 +241,16 @@ class CoordinatorPages(Controller):
         who = principal_of(request)
         assert who is not None
         form = await request.form()
-        pid = int(form.get("participant_id") or 0)
-        person = await db_session.get(Participant, pid)
-        if person is None or person.programme_id != programme_id:
+        pid = parse_id(form.get("participant_id"))
+        person = None if pid is None else await db_session.get(Participant, pid)
+        if person is None or pid is None or person.programme_id != programme_id:
             return await render_programme(
                 request,
                 db_session,
                 programme_id,
-                errors={"invite": [f"Participant {pid} is not in this programme"]},
+                errors={
+                    "invite": [RuleViolation("Participant is not in this programme", code="not_in_programme")]
+                },
                 status=422,
             )
         invite, raw = await auth_svc.create_invite(
