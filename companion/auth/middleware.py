@@ -15,6 +15,7 @@ from litestar.types import ASGIApp, Receive, Scope, Send
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from companion.auth import services
+from companion.errors import DatabaseUnavailable
 from companion.settings import Settings
 
 SESSION_COOKIE = "companion_session"
@@ -55,7 +56,10 @@ class AuthMiddleware(AbstractMiddleware):
         super().__init__(app, **kwargs)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        maker: async_sessionmaker[AsyncSession] = scope["litestar_app"].state.auth_db
+        state = scope["litestar_app"].state
+        if not getattr(state, "schema_ready", True):
+            raise DatabaseUnavailable("The service is starting and waits for its database")
+        maker: async_sessionmaker[AsyncSession] = state.auth_db
         headers = Headers.from_scope(scope)
         principal = None
         method: str | None = None

@@ -21,9 +21,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from companion.auth.middleware import AuthMiddleware, BearerAwareCSRFMiddleware, cookie_secure
 from companion.auth.policy import authorize
-from companion.errors import DomainError
+from companion.errors import RETRY_AFTER_SECONDS, DomainError, database_outage, outage_message
 from companion.settings import Settings
-from companion.web.i18n import request_language, translator
+from companion.web.i18n import request_language, text, translator
 from companion.web.stores import stores as shared_stores
 
 WEB_DIR = Path(__file__).parent
@@ -115,8 +115,12 @@ def _wants_html(request: Request[Any, Any, Any]) -> bool:
 
 
 def _status_of(exc: Exception) -> int:
+    if database_outage(exc):
+        return 503
     if isinstance(exc, DomainError | HTTPException):
         return int(exc.status_code)
+    if isinstance(exc, RecursionError):
+        return 400
     return 500
 
 
@@ -127,11 +131,18 @@ def html_error(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]
         return Redirect("/signin")
     lang = request_language(request)
     detail = getattr(exc, "detail", "") if status < 500 else ""
+    headers: dict[str, str] = {}
+    if status == 503:
+        _, stored = outage_message(request)
+        key = "db_safe" if request.method in ("GET", "HEAD") else "db_stored" if stored else "db_not_stored"
+        detail = text(key, lang)
+        headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     template = "partials/_error.html" if request.headers.get("hx-request") == "true" else "pages/error.html"
     return Template(
         template,
         context={"status": status, "detail": detail, "lang": lang, "t": translator(lang), "user": None},
         status_code=status,
+        headers=headers,
     )
 
 
