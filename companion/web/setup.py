@@ -24,6 +24,7 @@ from companion.auth.policy import authorize
 from companion.errors import RETRY_AFTER_SECONDS, DomainError, database_outage, outage_message
 from companion.settings import Settings
 from companion.web.i18n import request_language, text, translator
+from companion.web.security import SecurityHeadersMiddleware
 from companion.web.stores import stores as shared_stores
 
 WEB_DIR = Path(__file__).parent
@@ -73,7 +74,7 @@ def _rate_key(request: Request[Any, Any, Any]) -> str:
 
 
 def middleware(settings: Settings) -> list[Any]:
-    """Outermost first: who is calling, then CSRF for cookie requests, then generation rate limits."""
+    """Outermost first: security headers on every response, who is calling, then CSRF for cookie requests, then generation rate limits."""
     csrf = CSRFConfig(
         secret=settings.secret_key.get_secret_value(),
         cookie_secure=cookie_secure(settings),
@@ -86,6 +87,7 @@ def middleware(settings: Settings) -> list[Any]:
         identifier_for_request=_rate_key,
     )
     return [
+        SecurityHeadersMiddleware,
         DefineMiddleware(AuthMiddleware),
         DefineMiddleware(BearerAwareCSRFMiddleware, config=csrf),
         rate.middleware,
