@@ -42,6 +42,13 @@ def session_cookie(settings: Settings, value: str, max_age: int | None = None) -
     )
 
 
+def current_secret(request: Any) -> str | None:
+    """The secret a request signed in with, as :class:`AuthMiddleware` chose it (bearer token first)."""
+    if request.scope.get("auth") == "bearer":
+        return bearer_token(request.headers)
+    return _cookie(request.headers, SESSION_COOKIE) if request.scope.get("auth") == "cookie" else None
+
+
 def cookie_secure(settings: Settings) -> bool:
     """Whether cookies carry the Secure flag."""
     return settings.env == "production" or settings.base_url.startswith("https://")

@@ -79,7 +79,8 @@ RULES: Sequence[Rule] = (
     _r(frozenset({"POST"}), r"/auth/signout", "public"),
     # --- JSON API: auth ---
     _r(READ, r"/api/auth/me", "signed_in"),
-    _r(frozenset({"POST"}), r"/api/auth/tokens", "signed_in"),
+    _r(READ | {"POST"}, r"/api/auth/tokens", "signed_in"),
+    _r(frozenset({"DELETE"}), r"/api/auth/tokens/\{token_id\}", "signed_in"),  # own tokens only
     _r(frozenset({"POST"}), r"/api/auth/invites", "coordinator"),
     # --- JSON API: programmes, people, pairs ---
     _r(ALL, r"/api/programmes", "coordinator"),
@@ -99,6 +100,7 @@ RULES: Sequence[Rule] = (
     _r(frozenset({"POST"}), r"/me/access/end-others", "participant"),
     _r(ALL, r"/me/sessions/\{session_id\}(/.*)?", "pair"),
     _r(frozenset({"POST"}), r"/me/pairs/\{pair_id\}/sessions", "pair"),
+    _r(frozenset({"POST"}), r"/coordinator/access/end-others", "coordinator"),
     _r(ALL, r"/coordinator/programmes/\{programme_id\}(/.*)?", "manage"),
     _r(ALL, r"/coordinator(/.*)?", "coordinator"),
 )

@@ -39,3 +39,14 @@ class Me(BaseModel):
     programme_id: int | None
     role: str | None
     pair_ids: list[int]
+
+
+class SignInRead(BaseModel):
+    """One of the caller's active sign-ins (browser session) or API tokens; the secret is never shown."""
+
+    id: int
+    kind: Literal["session", "api"]
+    label: str | None
+    created_at: UtcDatetime
+    expires_at: UtcDatetime
+    current: bool = Field(description="True for the sign-in this request uses.")

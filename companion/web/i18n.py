@@ -45,6 +45,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Sign-in links are created by the programme coordination. If you see a sign-in that was not "
         "you, end all other sign-ins and talk to the coordination.",
     ),
+    "access_help_coordinator": (
+        "Hier stehen deine Anmeldelinks, Browser-Anmeldungen und API-Tokens. Beende, was du nicht "
+        "(mehr) nutzt; einzelne API-Tokens auch mit „companion token revoke“ oder DELETE /api/auth/tokens/{id}.",
+        "Your sign-in links, browser sign-ins and API tokens. End what you do not use (any more); single "
+        "API tokens also with 'companion token revoke' or DELETE /api/auth/tokens/{id}.",
+    ),
     "links": ("Anmeldelinks", "Sign-in links"),
     "created": ("erstellt", "created"),
     "created_by": ("von", "by"),

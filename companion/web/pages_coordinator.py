@@ -14,6 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.auth import services as auth_svc
+from companion.auth.access import access_overview, end_other_access
+from companion.auth.middleware import current_secret
 from companion.auth.policy import acting_coordinator, principal_of
 from companion.db.models import Pair, Participant, Programme
 from companion.errors import DomainError, RuleViolation
@@ -130,14 +132,25 @@ class CoordinatorPages(Controller):
         who = principal_of(request)
         assert who is not None
         programmes = (await db.scalars(coordination.programmes_of(who.id))).all()  # only their own
+        ended = request.query_params.get("ended", "")
         return page(
             request,
             "pages/coordinator_home.html",
             who.language,
             programmes=programmes,
             errors=errors,
+            access=await access_overview(db, who, current_secret(request)),
+            ended=int(ended) if ended.isdigit() and len(ended) < 7 else None,
             status_code=status,
         )
+
+    @post("/access/end-others", status_code=303)
+    async def end_others(self, request: Request[Any, Any, Any], db_session: AsyncSession) -> Redirect:
+        """Sign out everywhere else and void unused links, like participants can."""
+        who = principal_of(request)
+        assert who is not None
+        ended = await end_other_access(db_session, who, current_secret(request))
+        return Redirect(f"/coordinator?ended={ended}#access", status_code=303)
 
     @post("/programmes", status_code=303)
     async def create_programme(
