@@ -19,7 +19,7 @@ from litestar.di import Provide
 from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
 
-from companion import __version__
+from companion import __version__, openapi
 from companion.db import engine as db
 from companion.errors import EXCEPTION_HANDLERS
 from companion.health import health
@@ -133,5 +133,6 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     app.state.db_session_scope_key = alchemy.session_scope_key
     db.track_commits()
     web.install(app, engine)
+    openapi.install(app)
     app.state.runtime = runtime
     return app
