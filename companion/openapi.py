@@ -83,8 +83,8 @@ def problem_responses(path: str, method: str) -> dict[str, OpenAPIResponse]:
         return {k: v for k, v in out.items() if k == "405"}
     out["401"] = _problem("Not signed in (no or an invalid bearer token)")
     out["403"] = _problem("Signed in, but not allowed (role, programme or pair)")
-    if "{" in path:
-        out["404"] = _problem("The object named in the path does not exist")
+    if "{" in path or method in WRITES:
+        out["404"] = _problem("The object named in the path (or, for writes, in the body) does not exist")
     if method in WRITES:
         out["409"] = _problem("Conflicts with the current state (e.g. the last coordinator)")
         out["415"] = _problem("The body is not JSON")
