@@ -162,6 +162,15 @@ def _outage_handler(request: Request[Any, Any, Any], exc: BaseException) -> Resp
     )
 
 
+def _what_happened_to_the_data(request: Request[Any, Any, Any]) -> str:
+    # Say only what is known: "nothing was lost" was wrong for a POST that failed before its commit.
+    if request.method in SAFE_METHODS:
+        return "nothing was changed."
+    if stored_before_failure(request):
+        return "your data was stored."
+    return "your data was NOT stored; please send it again."
+
+
 def _unexpected_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:
     if database_outage(exc):
         return _outage_handler(request, exc)
@@ -170,7 +179,7 @@ def _unexpected_handler(request: Request[Any, Any, Any], exc: Exception) -> Resp
     return problem(
         HTTP_500_INTERNAL_SERVER_ERROR,
         "Internal error",
-        "Something went wrong on our side; nothing was lost.",
+        "Something went wrong on our side; " + _what_happened_to_the_data(request),
     )
 
 
