@@ -32,7 +32,8 @@ COMMON = {
 
 
 class SecurityHeadersMiddleware:
-    """Pure ASGI middleware (outermost), so error pages and static files get the headers too."""
+    """Pure ASGI middleware wrapped around the whole app (``web.setup.install``), so error responses of
+    other middleware, error pages and static files get the headers too."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app

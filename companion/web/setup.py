@@ -74,7 +74,7 @@ def _rate_key(request: Request[Any, Any, Any]) -> str:
 
 
 def middleware(settings: Settings) -> list[Any]:
-    """Outermost first: security headers on every response, who is calling, then CSRF for cookie requests, then generation rate limits."""
+    """Outermost first: who is calling, then CSRF for cookie requests, then generation rate limits."""
     csrf = CSRFConfig(
         secret=settings.secret_key.get_secret_value(),
         cookie_secure=cookie_secure(settings),
@@ -87,7 +87,6 @@ def middleware(settings: Settings) -> list[Any]:
         identifier_for_request=_rate_key,
     )
     return [
-        SecurityHeadersMiddleware,
         DefineMiddleware(AuthMiddleware),
         DefineMiddleware(BearerAwareCSRFMiddleware, config=csrf),
         rate.middleware,
@@ -105,8 +104,12 @@ def guards() -> list[Any]:
 
 
 def install(app: Litestar, engine: AsyncEngine) -> None:
-    """State the guard and middleware need: a session factory independent of the request session."""
+    """State the guard and middleware need (a session factory independent of the request session),
+    and the security headers around everything."""
     app.state.auth_db = async_sessionmaker(engine, expire_on_commit=False)
+    # Around Litestar's own exception handling, so that error responses of the middleware (a 503 when
+    # the database is down) carry the security headers too.
+    app.asgi_handler = SecurityHeadersMiddleware(app.asgi_handler)
 
 
 def _wants_html(request: Request[Any, Any, Any]) -> bool:

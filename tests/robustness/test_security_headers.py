@@ -86,3 +86,16 @@ def test_templates_have_nothing_inline_the_policy_would_block(template: str) -> 
 def test_htmx_is_configured_for_the_policy() -> None:
     base = (TEMPLATES / "base.html").read_text(encoding="utf-8")
     assert '"includeIndicatorStyles": false' in base and '"allowEval": false' in base
+
+
+def test_errors_raised_in_middleware_carry_the_headers_too(
+    pilot_client: tuple[TestClient[Any], Pilot],
+) -> None:
+    client, _ = pilot_client
+    client.app.state.schema_ready = False  # as while the start-up migrations wait for the database
+    try:
+        r = client.get("/api/programmes", headers={"authorization": "Bearer " + "x" * 43})
+    finally:
+        client.app.state.schema_ready = True
+    assert r.status_code == 503 and r.headers["retry-after"] == "5"
+    _secure(r)
