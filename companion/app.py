@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -18,7 +19,7 @@ from litestar.di import Provide
 from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
 
-from companion import __version__
+from companion import __version__, openapi
 from companion.db import engine as db
 from companion.errors import EXCEPTION_HANDLERS
 from companion.evaluation.wiring import evaluation_handlers
@@ -56,13 +57,29 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        migrating: asyncio.Task[None] | None = None
         if settings.migrate_on_start:
-            await db.upgrade(engine)
+            # A database that is down at start must not stop the service: it serves 503s (and /health
+            # says why) while the migrations are retried in the background, and recovers by itself.
+            app.state.schema_ready = False
+            tried = asyncio.Event()
+            migrating = asyncio.create_task(
+                db.upgrade_when_reachable(
+                    engine, lambda: setattr(app.state, "schema_ready", True), first_attempt=tried
+                )
+            )
+            first_try = asyncio.create_task(tried.wait())
+            await asyncio.wait({migrating, first_try}, return_when=asyncio.FIRST_COMPLETED)
+            first_try.cancel()
+            if migrating.done():
+                migrating.result()  # a broken migration (not an outage) still stops the start
         if settings.index_on_start:
             await runtime.retriever()
         try:
             yield
         finally:
+            if migrating is not None and not migrating.done():
+                migrating.cancel()
             await runtime.aclose()
             await engine.dispose()
 
@@ -123,6 +140,10 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         debug=False,
     )
     app.state.settings = settings
+    app.state.schema_ready = True  # until the lifespan starts migrating
+    app.state.db_session_scope_key = alchemy.session_scope_key
+    db.track_commits()
     web.install(app, engine)
+    openapi.install(app)
     app.state.runtime = runtime
     return app

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from companion import __version__
 from companion.db.engine import current_revision, head_revision
+from companion.errors import RETRY_AFTER_SECONDS
 from companion.web.stores import RATE_LIMIT_STORE, FallbackStore
 
 
@@ -22,12 +23,17 @@ async def health(db_engine: AsyncEngine, request: Request[Any, Any, Any]) -> Res
         "version": __version__,
         "database": {"backend": db_engine.dialect.name},
     }
+    retry = {"Retry-After": str(RETRY_AFTER_SECONDS)}
     try:
         revision = await current_revision(db_engine)
     except Exception as exc:  # any driver error means "unreachable" to the operator
         body["status"] = "unavailable"
         body["database"].update(reachable=False, error=type(exc).__name__)
-        return Response(body, status_code=503)
+        return Response(body, status_code=503, headers=retry)
+    if not getattr(request.app.state, "schema_ready", True):
+        body["status"] = "starting"
+        body["database"].update(reachable=True, revision=revision, migrated=False)
+        return Response(body, status_code=503, headers=retry)
     head = head_revision()
     body["database"].update(reachable=True, revision=revision, head=head, up_to_date=revision == head)
     if revision != head:

@@ -1,17 +1,22 @@
-"""CLI: ``companion coordinator create|add|remove|link`` and ``companion token create``."""
+"""CLI: ``companion coordinator create|add|remove|link`` and ``companion token create|list|revoke``."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 import typer
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.auth import bootstrap
 from companion.auth import services as svc
-from companion.db.models import Programme
+from companion.auth.access import SignInRecord, sign_ins
+from companion.auth.models import AuthToken
+from companion.auth.principal import Principal
+from companion.db.models import Programme, utcnow
 from companion.errors import DomainError, NotFoundError
 from companion.programmes import coordination
+from companion.validation import MAX_ID, as_utc
 
 coordinator_app = typer.Typer(help="Coordinators (HR) who run programmes.", no_args_is_help=True)
 token_app = typer.Typer(help="API bearer tokens.", no_args_is_help=True)
@@ -159,6 +164,79 @@ def token_create(
         typer.echo("No such coordinator or participant.", err=True)
         raise typer.Exit(1)
     typer.echo(token)
+
+
+async def _principal(
+    session: AsyncSession, coordinator_email: str | None, participant_id: int | None
+) -> Principal | None:
+    cid = None
+    if coordinator_email is not None:
+        coordinator = await svc.coordinator_by_email(session, coordinator_email)
+        if coordinator is None:
+            return None
+        cid = coordinator.id
+    return await svc.load_principal(session, participant_id, cid)
+
+
+@token_app.command("list")
+def token_list(
+    coordinator_email: Annotated[str | None, typer.Option(help="Sign-ins of this coordinator")] = None,
+    participant_id: Annotated[
+        int | None, typer.Option(help="Sign-ins of this participant", min=1, max=MAX_ID)
+    ] = None,
+) -> None:
+    """List a person's active API tokens and browser sign-ins (id, kind, label, created, valid until)."""
+    settings = _settings()
+    if (coordinator_email is None) == (participant_id is None):
+        typer.echo("Give exactly one of --coordinator-email or --participant-id.", err=True)
+        raise typer.Exit(2)
+
+    async def work(session: AsyncSession) -> list[SignInRecord] | None:
+        who = await _principal(session, coordinator_email, participant_id)
+        return None if who is None else await sign_ins(session, who)
+
+    rows = bootstrap.run(settings.resolved_database_url, work)
+    if rows is None:
+        typer.echo("No such coordinator or participant.", err=True)
+        raise typer.Exit(1)
+    if not rows:
+        typer.echo("No active sign-ins or tokens.")
+    for row in rows:
+        typer.echo(
+            f"{row.id}\t{row.kind}\t{row.label or '-'}\t{as_utc(row.created_at).isoformat(timespec='seconds')}"
+            f"\t{as_utc(row.expires_at).isoformat(timespec='seconds')}"
+        )
+
+
+@token_app.command("revoke")
+def token_revoke(
+    token_ids: Annotated[
+        list[int], typer.Argument(help="Ids from 'token list'", metavar="ID...", min=1, max=MAX_ID)
+    ],
+) -> None:
+    """End API tokens or browser sign-ins by id (exit code 1 when one of them is unknown or ended)."""
+    settings = _settings()
+
+    async def work(session: AsyncSession) -> list[int]:
+        missing = []
+        for token_id in token_ids:
+            result = await session.execute(
+                update(AuthToken)
+                .where(AuthToken.id == token_id, AuthToken.revoked_at.is_(None))
+                .values(revoked_at=utcnow())
+            )
+            if not getattr(result, "rowcount", 0):
+                missing.append(token_id)
+        await session.commit()
+        return missing
+
+    missing = bootstrap.run(settings.resolved_database_url, work)
+    for token_id in token_ids:
+        if token_id not in missing:
+            typer.echo(f"Token {token_id} revoked.")
+    if missing:
+        typer.echo(f"No active token with id {', '.join(map(str, missing))}.", err=True)
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:

@@ -5,17 +5,20 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
-from litestar import Controller, Request, get, post
+from litestar import Controller, Request, delete, get, post
 from litestar.params import Parameter
 from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.auth import services as svc
-from companion.auth.middleware import SESSION_COOKIE, session_cookie
+from companion.auth.access import end_sign_in, sign_ins
+from companion.auth.middleware import SESSION_COOKIE, current_secret, session_cookie
 from companion.auth.policy import principal_of, require_manages_participant
-from companion.auth.schemas import InviteCreate, InviteRead, Me, TokenCreate, TokenRead
+from companion.auth.schemas import InviteCreate, InviteRead, Me, SignInRead, TokenCreate, TokenRead
+from companion.errors import NotFoundError
 from companion.notifications.service import mark_opened
 from companion.settings import Settings
+from companion.validation import DbId
 from companion.web.i18n import request_language, translator
 
 Token = Annotated[str, Parameter(min_length=10, max_length=200)]
@@ -122,3 +125,34 @@ class AuthApiController(Controller):
         ttl = timedelta(days=settings.token_ttl_days)
         raw = await svc.issue_token(db_session, who, kind="api", ttl=ttl, label=data.label)
         return TokenRead(token=raw, expires_at=datetime.now(UTC) + ttl)
+
+    @get("/tokens")
+    async def list_tokens(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession
+    ) -> list[SignInRead]:
+        """The caller's active browser sign-ins and API tokens (coordinators and participants alike),
+        newest first; ``current`` marks the one this request uses. Secrets are never shown again."""
+        who = principal_of(request)
+        assert who is not None
+        return [
+            SignInRead(
+                id=s.id,
+                kind=s.kind,
+                label=s.label,
+                created_at=s.created_at,
+                expires_at=s.expires_at,
+                current=s.current,
+            )
+            for s in await sign_ins(db_session, who, current_secret(request))
+        ]
+
+    @delete("/tokens/{token_id:int}")
+    async def revoke_token(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, token_id: DbId
+    ) -> None:
+        """End one of the caller's own sign-ins or tokens (204), the current one included; 404 for an
+        unknown, ended or someone else's id."""
+        who = principal_of(request)
+        assert who is not None
+        if not await end_sign_in(db_session, who, token_id):
+            raise NotFoundError(f"You have no active sign-in or token {token_id}")

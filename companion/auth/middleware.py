@@ -15,6 +15,7 @@ from litestar.types import ASGIApp, Receive, Scope, Send
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from companion.auth import services
+from companion.errors import DatabaseUnavailable
 from companion.notifications.signin import renewing_send
 from companion.settings import Settings
 
@@ -42,6 +43,13 @@ def session_cookie(settings: Settings, value: str, max_age: int | None = None) -
     )
 
 
+def current_secret(request: Any) -> str | None:
+    """The secret a request signed in with, as :class:`AuthMiddleware` chose it (bearer token first)."""
+    if request.scope.get("auth") == "bearer":
+        return bearer_token(request.headers)
+    return _cookie(request.headers, SESSION_COOKIE) if request.scope.get("auth") == "cookie" else None
+
+
 def cookie_secure(settings: Settings) -> bool:
     """Whether cookies carry the Secure flag."""
     return settings.env == "production" or settings.base_url.startswith("https://")
@@ -56,7 +64,10 @@ class AuthMiddleware(AbstractMiddleware):
         super().__init__(app, **kwargs)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        maker: async_sessionmaker[AsyncSession] = scope["litestar_app"].state.auth_db
+        state = scope["litestar_app"].state
+        if not getattr(state, "schema_ready", True):
+            raise DatabaseUnavailable("The service is starting and waits for its database")
+        maker: async_sessionmaker[AsyncSession] = state.auth_db
         headers = Headers.from_scope(scope)
         principal = None
         method: str | None = None

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from litestar.connection import ASGIConnection
-from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
+from litestar.exceptions import NotAuthorizedException, PermissionDeniedException, ValidationException
 from litestar.handlers.base import BaseRouteHandler
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -35,6 +35,7 @@ from companion.db.models import MentoringSession, Pair, PairMember, Participant,
 from companion.errors import NotFoundError
 from companion.programmes.coordination import coordinates
 from companion.sessions.schemas import ReflectionCreate
+from companion.validation import id_problem
 
 # coordinator: any coordinator (lists filter, creation links the caller); manage: a coordinator of the
 # programme the path's programme, participant or pair belongs to; programme: its participants or
@@ -80,7 +81,8 @@ RULES: Sequence[Rule] = (
     _r(frozenset({"POST"}), r"/auth/signout", "public"),
     # --- JSON API: auth ---
     _r(READ, r"/api/auth/me", "signed_in"),
-    _r(frozenset({"POST"}), r"/api/auth/tokens", "signed_in"),
+    _r(READ | {"POST"}, r"/api/auth/tokens", "signed_in"),
+    _r(frozenset({"DELETE"}), r"/api/auth/tokens/\{token_id\}", "signed_in"),  # own tokens only
     _r(frozenset({"POST"}), r"/api/auth/invites", "coordinator"),
     _r(frozenset({"POST"}), r"/api/participants/\{participant_id\}/invitations", "manage"),
     # --- JSON API: programmes, people, pairs ---
@@ -112,6 +114,7 @@ RULES: Sequence[Rule] = (
     _r(ALL, r"/me/surveys(/.*)?", "participant"),
     _r(ALL, r"/me/pairs/\{pair_id\}/plan(/.*)?", "pair"),
     _r(READ | {"POST"}, r"/me/preferences", "participant"),
+    _r(frozenset({"POST"}), r"/coordinator/access/end-others", "coordinator"),
     _r(ALL, r"/coordinator/programmes/\{programme_id\}(/.*)?", "manage"),
     _r(ALL, r"/coordinator(/.*)?", "coordinator"),
 )
@@ -275,14 +278,25 @@ async def authorize(connection: ASGIConnection[Any, Any, Any, Any], handler: Bas
         return
     template = str(connection.scope.get("path_template") or connection.scope["path"])
     rule = rule_for(method, template)
+    who = principal_of(connection)
     if rule is None:
-        who = principal_of(connection)
         if who is None:
             raise NotAuthorizedException("Sign in first")
         raise PermissionDeniedException(f"No access rule for {method} {template}; refused")
-    await check_access(
-        rule.access, principal_of(connection), connection.path_params, connection.app.state.auth_db
-    )
+    if rule.access != "public" and who is None:
+        raise NotAuthorizedException("Sign in first: use your invite link or an API token")
+    check_ids(connection.path_params)
+    await check_access(rule.access, who, connection.path_params, connection.app.state.auth_db)
+
+
+def check_ids(params: dict[str, Any]) -> None:
+    """400 for a path id the database cannot hold (beyond 32 bits), before any lookup: the bounds on
+    the handlers' parameters apply only after this guard has run."""
+    problems = [
+        p for name, value in params.items() if isinstance(value, int) and (p := id_problem(name, value))
+    ]
+    if problems:
+        raise ValidationException(detail="; ".join(problems))
 
 
 def own_reflection(who: Principal | None, data: ReflectionCreate) -> ReflectionCreate:

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StringConstraints
 
 from companion.programmes.schemas import Strict
+from companion.validation import DbId, UtcDatetime
 
 
 class InviteCreate(Strict):
-    participant_id: int = Field(ge=1, le=2**31 - 1)
+    participant_id: DbId
 
 
 class InviteRead(BaseModel):
     url: str
     participant_id: int
-    expires_at: datetime
+    expires_at: UtcDatetime
 
 
 class TokenCreate(Strict):
@@ -28,7 +28,7 @@ class TokenCreate(Strict):
 
 class TokenRead(BaseModel):
     token: str = Field(description="Send as 'Authorization: Bearer <token>'; shown only once.")
-    expires_at: datetime
+    expires_at: UtcDatetime
 
 
 class Me(BaseModel):
@@ -39,3 +39,14 @@ class Me(BaseModel):
     programme_id: int | None
     role: str | None
     pair_ids: list[int]
+
+
+class SignInRead(BaseModel):
+    """One of the caller's active sign-ins (browser session) or API tokens; the secret is never shown."""
+
+    id: int
+    kind: Literal["session", "api"]
+    label: str | None
+    created_at: UtcDatetime
+    expires_at: UtcDatetime
+    current: bool = Field(description="True for the sign-in this request uses.")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -12,9 +14,12 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, event, inspect, text
 from sqlalchemy.engine.url import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.orm import Session
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 VERSION_TABLE = "alembic_version"  # alembic's default; the migrations do not change it
+CONNECT_TIMEOUT_SECONDS = 5.0
+STATEMENT_TIMEOUT_SECONDS = 30.0
 log = logging.getLogger(__name__)
 
 
@@ -33,7 +38,63 @@ def make_engine(url: str) -> AsyncEngine:
             cur.close()
 
         return engine
-    return create_async_engine(url, pool_pre_ping=True)
+    # Short connect and pool timeouts: an unreachable server must become a quick 503, not a request
+    # that hangs for a minute; pre-ping replaces connections that died while the server was away.
+    return create_async_engine(
+        url,
+        pool_pre_ping=True,
+        pool_timeout=CONNECT_TIMEOUT_SECONDS * 2,
+        connect_args={"timeout": CONNECT_TIMEOUT_SECONDS, "command_timeout": STATEMENT_TIMEOUT_SECONDS},
+    )
+
+
+def _mark_committed(session: Session) -> None:
+    session.info["committed"] = True
+
+
+def track_commits() -> None:
+    """Note in ``session.info`` when a session committed, so a 503 after a failure can say whether the
+    request's data was stored (``companion.errors.outage_message``). Idempotent."""
+    if not event.contains(Session, "after_commit", _mark_committed):
+        event.listen(Session, "after_commit", _mark_committed)
+
+
+async def upgrade_when_reachable(
+    engine: AsyncEngine,
+    on_ready: Callable[[], None],
+    *,
+    first_attempt: asyncio.Event | None = None,
+    first_wait: float = 1.0,
+    max_wait: float = 30.0,
+) -> None:
+    """Run the migrations, retrying with growing pauses while the database does not answer, then call
+    ``on_ready``; ``first_attempt`` is set once the first try is over either way. Errors that are not
+    an outage (a broken migration) propagate."""
+    from companion.errors import database_outage
+
+    wait, attempt = first_wait, 1
+    while True:
+        try:
+            await upgrade(engine)
+        except Exception as exc:
+            if not database_outage(exc):
+                raise
+            log.warning(
+                "database not reachable (%s: %s); migrations not run yet, retrying in %.0f s (attempt %d). "
+                "Requests get 503 until then.",
+                type(exc).__name__,
+                str(exc).splitlines()[0][:200] if str(exc) else "",
+                wait,
+                attempt,
+            )
+            if first_attempt is not None:
+                first_attempt.set()
+            await asyncio.sleep(wait)
+            wait, attempt = min(wait * 2, max_wait), attempt + 1
+            continue
+        log.info("database reachable; schema at revision %s", head_revision())
+        on_ready()
+        return
 
 
 def alembic_config() -> Config:

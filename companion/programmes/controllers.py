@@ -27,11 +27,12 @@ from companion.programmes.schemas import (
     ProgrammeRead,
     ProgrammeUpdate,
 )
+from companion.validation import MAX_ID
 
 Limit = Annotated[int, Parameter(ge=1, le=100, description="Page size")]
 Offset = Annotated[int, Parameter(ge=0, le=1_000_000, description="Items to skip")]
-ProgrammeId = Annotated[int, Parameter(ge=1, le=2**31 - 1)]
-ObjId = Annotated[int, Parameter(ge=1, le=2**31 - 1)]
+ProgrammeId = Annotated[int, Parameter(ge=1, le=MAX_ID)]
+ObjId = Annotated[int, Parameter(ge=1, le=MAX_ID)]
 
 
 class ProgrammeController(Controller):

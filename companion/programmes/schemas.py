@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Generic, Literal, TypeVar
+from datetime import date
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, model_validator
+
+from companion.validation import DbId, InputDate, UtcDatetime, check_input
 
 Language = Literal["de", "en"]
 Format = Literal["one-to-one", "group", "peer", "project"]
@@ -20,9 +22,16 @@ T = TypeVar("T")
 
 
 class Strict(BaseModel):
-    """Unknown fields are an error, so typos do not silently vanish."""
+    """Unknown fields are an error, so typos do not silently vanish; control characters and absurd
+    nesting are refused before any field is read (``companion.validation``)."""
 
     model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _clean_input(cls, data: Any) -> Any:
+        check_input(data)
+        return data
 
 
 class Page(BaseModel, Generic[T]):
@@ -41,7 +50,7 @@ class ProgrammeCreate(Strict):
     format: Format = "one-to-one"
     cadence: ShortText = "monthly"
     duration_months: int = Field(6, ge=1, le=36)
-    start_date: date | None = None
+    start_date: InputDate | None = None
     k_threshold: int = Field(5, ge=3, le=100, description="Anonymity threshold for coordinator views.")
 
 
@@ -52,7 +61,7 @@ class ProgrammeUpdate(Strict):
     format: Format | None = None
     cadence: ShortText | None = None
     duration_months: int | None = Field(None, ge=1, le=36)
-    start_date: date | None = None
+    start_date: InputDate | None = None
     k_threshold: int | None = Field(None, ge=3, le=100)
 
 
@@ -68,7 +77,7 @@ class ProgrammeRead(BaseModel):
     duration_months: int
     start_date: date | None
     k_threshold: int
-    created_at: datetime
+    created_at: UtcDatetime
 
 
 class ParticipantCreate(Strict):
@@ -76,7 +85,7 @@ class ParticipantCreate(Strict):
     email: EmailStr | None = None
     role: Role
     department: ShortText | None = None
-    manager_id: int | None = Field(None, ge=1)
+    manager_id: DbId | None = None
     expertise: list[Tag] = Field(default_factory=list, max_length=20)
     interests: list[Tag] = Field(default_factory=list, max_length=20)
 
@@ -85,7 +94,7 @@ class ParticipantUpdate(Strict):
     display_name: ShortText | None = None
     email: EmailStr | None = None
     department: ShortText | None = None
-    manager_id: int | None = Field(None, ge=1)
+    manager_id: DbId | None = None
     expertise: list[Tag] | None = Field(None, max_length=20)
     interests: list[Tag] | None = Field(None, max_length=20)
 
@@ -105,8 +114,8 @@ class ParticipantRead(BaseModel):
 
 
 class PairCreate(Strict):
-    junior_ids: list[int] = Field(min_length=1, max_length=4)
-    senior_ids: list[int] = Field(min_length=1, max_length=2)
+    junior_ids: list[DbId] = Field(min_length=1, max_length=4)
+    senior_ids: list[DbId] = Field(min_length=1, max_length=2)
     format: Format | None = Field(None, description="Defaults to the programme's format.")
     name: ShortText | None = None
     goals: list[Goal] = Field(default_factory=list, max_length=10)
@@ -125,7 +134,7 @@ class PairRead(BaseModel):
     goals: list[str]
     junior_ids: list[int]
     senior_ids: list[int]
-    created_at: datetime
+    created_at: UtcDatetime
 
 
 class CoordinatorAdd(Strict):

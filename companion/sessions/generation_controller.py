@@ -55,11 +55,17 @@ class GenerationController(Controller):
     path = "/api/sessions"
     tags = ["generation"]
 
-    @get("/{session_id:int}/agenda/stream", summary="Generate the agenda with progress (server-sent events)")
+    @post(
+        "/{session_id:int}/agenda/stream",
+        status_code=200,
+        summary="Generate the agenda with progress (server-sent events)",
+    )
     async def stream(
         self, db_session: AsyncSession, composer: Composer, session_id: ObjId
     ) -> ServerSentEvent:
-        """Events: retrieving, retrieved, composing, item…, done (with the stored agenda) or error."""
+        """Generates and stores a new agenda version, reporting progress as server-sent events:
+        retrieving, retrieved, composing, item…, done (with the stored agenda) or error. A POST, because
+        it changes state: a link or an ``EventSource`` from another site cannot trigger it."""
         ctx = await gen.build_context(db_session, session_id, "agenda")  # 404/422 before streaming starts
 
         async def events() -> AsyncIterator[ServerSentEventMessage]:

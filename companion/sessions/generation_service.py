@@ -8,11 +8,12 @@ from collections.abc import AsyncIterator
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.db.models import GeneratedOutput, MentoringSession, Pair, Programme
-from companion.errors import DomainError, NotFoundError, RuleViolation
+from companion.errors import ConflictError, DomainError, NotFoundError, RuleViolation
 from companion.generation.composer import Composer, GenerationError
 from companion.generation.schemas import (
     Agenda,
@@ -25,11 +26,15 @@ from companion.generation.schemas import (
 )
 from companion.programmes.services import get_or_404
 from companion.sessions.reflections import composer_inputs, mark_summarised
+from companion.validation import UtcDatetime
 
 log = logging.getLogger(__name__)
 
 Kind = Literal["agenda", "preparation", "reflection-prompts", "summary"]
 KINDS: tuple[Kind, ...] = ("agenda", "preparation", "reflection-prompts", "summary")
+VERSION_ATTEMPTS = 5  # unique-key conflicts tolerated before giving up (the lock makes them rare)
+# Plain SQL on purpose: an ORM/Core update would also bump ``updated_at``; this only takes the lock.
+SERIALISE_ON_SESSION = text("UPDATE sessions SET id = id WHERE id = :sid")
 MODELS: dict[str, type[BaseModel]] = {
     "agenda": Agenda,
     "preparation": Preparation,
@@ -52,7 +57,7 @@ class StoredOutput(BaseModel):
     kind: Kind
     version: int
     generated_by: str
-    created_at: Any
+    created_at: UtcDatetime
     result: dict[str, Any]
 
 
@@ -135,22 +140,45 @@ async def _compose(composer: Composer, kind: Kind, ctx: GenerationContext) -> Ba
 
 
 async def save_output(db: AsyncSession, session_id: int, kind: Kind, result: BaseModel) -> GeneratedOutput:
-    """Store a result as the next version for this session and kind."""
-    current = await db.scalar(
-        select(func.max(GeneratedOutput.version)).where(
-            GeneratedOutput.session_id == session_id, GeneratedOutput.kind == kind
-        )
+    """Store a result as the next version for this session and kind.
+
+    Concurrent requests (a double click, both partners pressing the button) each get their own,
+    consecutive version; none fails and none waits for the other's generation, only for its few
+    milliseconds of writing. The write starts with a no-op UPDATE of the session row: on PostgreSQL that
+    takes the row lock, on SQLite the database's write lock, so reading the highest version and inserting
+    the next one happen while no other request can do the same. A unique-key conflict (should another
+    database or isolation level let one through) is retried, never shown as an error."""
+    payload = result.model_dump(mode="json")
+    generated_by = str(getattr(result, "generated_by", "unknown"))
+    for attempt in range(1, VERSION_ATTEMPTS + 1):
+        try:
+            locked = await db.execute(SERIALISE_ON_SESSION, {"sid": session_id})
+            if not getattr(locked, "rowcount", 1):
+                await db.rollback()
+                raise NotFoundError(f"Session {session_id} does not exist (any more)")
+            current = await db.scalar(
+                select(func.max(GeneratedOutput.version)).where(
+                    GeneratedOutput.session_id == session_id, GeneratedOutput.kind == kind
+                )
+            )
+            row = GeneratedOutput(
+                session_id=session_id,
+                kind=kind,
+                version=int(current or 0) + 1,
+                payload=payload,
+                generated_by=generated_by,
+            )
+            db.add(row)
+            await db.commit()
+            return row
+        except IntegrityError:
+            await db.rollback()
+            log.info(
+                "version conflict storing %s of session %s (try %d); retrying", kind, session_id, attempt
+            )
+    raise ConflictError(
+        f"Too many simultaneous {kind} requests for session {session_id}; nothing was stored, please retry"
     )
-    row = GeneratedOutput(
-        session_id=session_id,
-        kind=kind,
-        version=int(current or 0) + 1,
-        payload=result.model_dump(mode="json"),
-        generated_by=str(getattr(result, "generated_by", "unknown")),
-    )
-    db.add(row)
-    await db.commit()
-    return row
 
 
 async def generate(db: AsyncSession, composer: Composer, session_id: int, kind: Kind) -> GeneratedOutput:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
@@ -16,6 +15,7 @@ from companion.generation.reflection_slots import (
     Slot,
 )
 from companion.programmes.schemas import Strict
+from companion.validation import DbId, InputDatetime, UtcDatetime
 
 Status = Literal["planned", "held", "cancelled"]
 Topic = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -26,14 +26,14 @@ Ticked = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, m
 
 class SessionCreate(Strict):
     number: int | None = Field(None, ge=1, le=100, description="Defaults to the next free number.")
-    scheduled_at: datetime | None = None
+    scheduled_at: InputDatetime | None = None
     duration_minutes: int = Field(60, ge=30, le=120)
     topic: Topic | None = None
     status: Status = "planned"
 
 
 class SessionUpdate(Strict):
-    scheduled_at: datetime | None = None
+    scheduled_at: InputDatetime | None = None
     duration_minutes: int | None = Field(None, ge=30, le=120)
     topic: Topic | None = None
     status: Status | None = None
@@ -45,7 +45,7 @@ class SessionRead(BaseModel):
     id: int
     pair_id: int
     number: int
-    scheduled_at: datetime | None
+    scheduled_at: UtcDatetime | None
     duration_minutes: int
     topic: str | None
     status: Status
@@ -67,7 +67,7 @@ class ReflectionCreate(Strict):
     cards the author ticks (or ``["none"]``); ``share=false`` keeps it as a draft to preview first."""
 
     author_role: Literal["junior", "senior"]
-    author_id: int | None = Field(None, ge=1)
+    author_id: DbId | None = None
     answers: dict[PromptKey, Answer] = Field(default_factory=dict, max_length=MAX_ANSWERS)
     slots: dict[Slot, Answer] = Field(default_factory=dict)
     themes: list[Ticked] = Field(default_factory=list, max_length=MAX_THEMES_TICKED)
@@ -118,8 +118,8 @@ class ReflectionRead(BaseModel):
     excluded: list[int]
     shared: bool
     locked: bool = Field(description="True once a summary was made from it: it can be deleted, not edited.")
-    created_at: datetime
-    updated_at: datetime | None
+    created_at: UtcDatetime
+    updated_at: UtcDatetime | None
 
 
 class PreviewSentence(BaseModel):

@@ -47,6 +47,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "page. If you see a sign-in that was not "
         "you, end all other sign-ins and talk to the coordination.",
     ),
+    "access_help_coordinator": (
+        "Hier stehen deine Anmeldelinks, Browser-Anmeldungen und API-Tokens. Beende, was du nicht "
+        "(mehr) nutzt; einzelne API-Tokens auch mit „companion token revoke“ oder DELETE /api/auth/tokens/{id}.",
+        "Your sign-in links, browser sign-ins and API tokens. End what you do not use (any more); single "
+        "API tokens also with 'companion token revoke' or DELETE /api/auth/tokens/{id}.",
+    ),
     "links": ("Anmeldelinks", "Sign-in links"),
     "created": ("erstellt", "created"),
     "created_by": ("von", "by"),
@@ -313,6 +319,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error_403": ("Dafür hast du keine Berechtigung.", "You are not allowed to see this."),
     "error_404": ("Diese Seite gibt es nicht.", "This page does not exist."),
     "error_429": ("Zu viele Anfragen. Bitte kurz warten.", "Too many requests. Please wait a moment."),
+    "error_503": (
+        "Die Datenbank ist gerade nicht erreichbar. Bitte versuche es in ein paar Sekunden noch einmal.",
+        "The database cannot be reached right now. Please try again in a few seconds.",
+    ),
+    "db_safe": ("Es wurde nichts verändert.", "Nothing was changed."),
+    "db_not_stored": (
+        "Deine Eingabe wurde NICHT gespeichert – bitte sende sie gleich noch einmal.",
+        "Your input was NOT stored – please send it again in a moment.",
+    ),
+    "db_stored": (
+        "Deine Eingabe ist gespeichert; lade die Seite gleich neu, um sie zu sehen.",
+        "Your input is stored; reload the page in a moment to see it.",
+    ),
     "error_500": (
         "Ein Fehler auf unserer Seite. Es ging nichts verloren.",
         "An error on our side. Nothing was lost.",

@@ -14,10 +14,12 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.auth import services as auth_svc
+from companion.auth.access import access_overview, end_other_access
 from companion.auth.controllers import request_client
+from companion.auth.middleware import current_secret
 from companion.auth.policy import acting_coordinator, principal_of
 from companion.db.models import Pair, Participant, Programme, utcnow
-from companion.errors import DomainError
+from companion.errors import DomainError, RuleViolation
 from companion.insights.charts import bar_chart
 from companion.insights.controllers import clock_of, knowledge_of
 from companion.insights.services import programme_insights
@@ -27,6 +29,7 @@ from companion.programmes import services as psvc
 from companion.programmes.controllers import ProgrammeId
 from companion.programmes.schemas import PairCreate, ParticipantCreate, ProgrammeCreate, ProgrammeUpdate
 from companion.settings import Settings
+from companion.validation import parse_id
 from companion.web.i18n import error_text, text
 from companion.web.render import page
 
@@ -131,14 +134,25 @@ class CoordinatorPages(Controller):
         who = principal_of(request)
         assert who is not None
         programmes = (await db.scalars(coordination.programmes_of(who.id))).all()  # only their own
+        ended = request.query_params.get("ended", "")
         return page(
             request,
             "pages/coordinator_home.html",
             who.language,
             programmes=programmes,
             errors=errors,
+            access=await access_overview(db, who, current_secret(request)),
+            ended=int(ended) if ended.isdigit() and len(ended) < 7 else None,
             status_code=status,
         )
+
+    @post("/access/end-others", status_code=303)
+    async def end_others(self, request: Request[Any, Any, Any], db_session: AsyncSession) -> Redirect:
+        """Sign out everywhere else and void unused links, like participants can."""
+        who = principal_of(request)
+        assert who is not None
+        ended = await end_other_access(db_session, who, current_secret(request))
+        return Redirect(f"/coordinator?ended={ended}#access", status_code=303)
 
     @post("/programmes", status_code=303)
     async def create_programme(
@@ -242,14 +256,16 @@ class CoordinatorPages(Controller):
         who = principal_of(request)
         assert who is not None
         form = await request.form()
-        pid = int(form.get("participant_id") or 0)
-        person = await db_session.get(Participant, pid)
-        if person is None or person.programme_id != programme_id:
+        pid = parse_id(form.get("participant_id"))
+        person = None if pid is None else await db_session.get(Participant, pid)
+        if person is None or pid is None or person.programme_id != programme_id:
             return await render_programme(
                 request,
                 db_session,
                 programme_id,
-                errors={"invite": [f"Participant {pid} is not in this programme"]},
+                errors={
+                    "invite": [RuleViolation("Participant is not in this programme", code="not_in_programme")]
+                },
                 status=422,
             )
         invite, raw = await auth_svc.create_invite(

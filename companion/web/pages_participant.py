@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.auth.access import access_overview, end_other_access
-from companion.auth.middleware import SESSION_COOKIE, bearer_token
+from companion.auth.middleware import current_secret
 from companion.auth.policy import principal_of
 from companion.db.models import MentoringSession, Pair, Programme, Reflection
 from companion.programmes.controllers import ObjId
@@ -53,13 +53,6 @@ def _topics(request: Request[Any, Any, Any], settings: Settings, lang: str) -> l
 
 def _topic_title(topic: str | None, topics: list[tuple[str, str, str]]) -> str | None:
     return next((title for tid, title, _ in topics if tid == topic), topic)
-
-
-def _current_secret(request: Request[Any, Any, Any]) -> str | None:
-    """The secret this request signed in with, as the auth middleware chose it (bearer token first)."""
-    if request.scope.get("auth") == "bearer":
-        return bearer_token(request.headers)
-    return request.cookies.get(SESSION_COOKIE)
 
 
 def _button_class(progress: Progress) -> Any:
@@ -146,7 +139,7 @@ class ParticipantPages(Controller):
             progress.update(await progress_of(db_session, sessions, who.id))
             pairs.append({"pair": pair, "sessions": sessions, "next": upcoming[0] if upcoming else None})
         topics = _topics(request, settings, who.language)
-        access = await access_overview(db_session, who.id, _current_secret(request))
+        access = await access_overview(db_session, who, current_secret(request))
         return page(
             request,
             "pages/me.html",
@@ -163,7 +156,7 @@ class ParticipantPages(Controller):
         """Sign out everywhere else and void unused links (e.g. after an unknown sign-in)."""
         who = principal_of(request)
         assert who is not None
-        ended = await end_other_access(db_session, who.id, _current_secret(request))
+        ended = await end_other_access(db_session, who, current_secret(request))
         return Redirect(f"/me?ended={ended}#access", status_code=303)
 
     @get("/me/sessions/{session_id:int}")

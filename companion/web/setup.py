@@ -21,9 +21,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from companion.auth.middleware import AuthMiddleware, BearerAwareCSRFMiddleware, cookie_secure
 from companion.auth.policy import authorize
-from companion.errors import DomainError
+from companion.errors import RETRY_AFTER_SECONDS, DomainError, database_outage, outage_message
 from companion.settings import Settings
-from companion.web.i18n import request_language, translator
+from companion.web.i18n import request_language, text, translator
+from companion.web.security import SecurityHeadersMiddleware
 from companion.web.stores import stores as shared_stores
 
 WEB_DIR = Path(__file__).parent
@@ -111,8 +112,12 @@ def guards() -> list[Any]:
 
 
 def install(app: Litestar, engine: AsyncEngine) -> None:
-    """State the guard and middleware need: a session factory independent of the request session."""
+    """State the guard and middleware need (a session factory independent of the request session),
+    and the security headers around everything."""
     app.state.auth_db = async_sessionmaker(engine, expire_on_commit=False)
+    # Around Litestar's own exception handling, so that error responses of the middleware (a 503 when
+    # the database is down) carry the security headers too.
+    app.asgi_handler = SecurityHeadersMiddleware(app.asgi_handler)
 
 
 def _wants_html(request: Request[Any, Any, Any]) -> bool:
@@ -123,8 +128,12 @@ def _wants_html(request: Request[Any, Any, Any]) -> bool:
 
 
 def _status_of(exc: Exception) -> int:
+    if database_outage(exc):
+        return 503
     if isinstance(exc, DomainError | HTTPException):
         return int(exc.status_code)
+    if isinstance(exc, RecursionError):
+        return 400
     return 500
 
 
@@ -135,11 +144,18 @@ def html_error(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]
         return Redirect("/signin")
     lang = request_language(request)
     detail = getattr(exc, "detail", "") if status < 500 else ""
+    headers: dict[str, str] = {}
+    if status == 503:
+        _, stored = outage_message(request)
+        key = "db_safe" if request.method in ("GET", "HEAD") else "db_stored" if stored else "db_not_stored"
+        detail = text(key, lang)
+        headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     template = "partials/_error.html" if request.headers.get("hx-request") == "true" else "pages/error.html"
     return Template(
         template,
         context={"status": status, "detail": detail, "lang": lang, "t": translator(lang), "user": None},
         status_code=status,
+        headers=headers,
     )
 
 

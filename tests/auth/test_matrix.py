@@ -52,12 +52,15 @@ def _fill(template: str, ids: dict[str, int]) -> str:
         "part": "agenda",
         "kind": "pre",
         "suggestion_id": 1,  # none exists in this world: allowed callers get 404, never 401/403/500
+        "token_id": 999_999,  # nobody's: ending it is 404 for everyone signed in
     }
     return re.sub(r"\{(\w+)\}", lambda m: str(values[m.group(1)]), template)
 
 
 def _delete_order(template: str) -> int:
-    for rank, part in enumerate(("/sessions", "/reflections", "/pairs", "/participants", "/programmes")):
+    for rank, part in enumerate(
+        ("/auth/tokens", "/sessions", "/reflections", "/pairs", "/participants", "/programmes")
+    ):
         if part in template:
             return rank
     return 9

@@ -38,6 +38,19 @@ def shot(page: Any, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
+def watched(page: Any, problems: list[str]) -> Any:
+    """``page`` with its console errors (CSP violations among them) and script errors collected; a 4xx
+    answer the flow provokes on purpose (a form error, the missing favicon) is not a problem."""
+
+    def console(msg: Any) -> None:
+        if msg.type == "error" and not msg.text.startswith("Failed to load resource"):
+            problems.append(msg.text)
+
+    page.on("console", console)
+    page.on("pageerror", lambda exc: problems.append(str(exc)))
+    return page
+
+
 def test_invite_agenda_reflection_summary_and_k_anonymous_theme(server: dict[str, Any], browser: Any) -> None:
     url, base = server["url"], server["base"]
 
@@ -46,7 +59,8 @@ def test_invite_agenda_reflection_summary_and_k_anonymous_theme(server: dict[str
         return await bootstrap.coordinator_link(session, cid, base, 1)
 
     link = db_run(url, coordinator)
-    hr = browser.new_context().new_page()
+    problems: list[str] = []  # console errors of every page: a CSP violation would show up here
+    hr = watched(browser.new_context().new_page(), problems)
     hr.set_default_timeout(TIMEOUT)
 
     # --- coordinator: sign in, set up a programme, people and a pair, create an invite ---------------
@@ -95,7 +109,7 @@ def test_invite_agenda_reflection_summary_and_k_anonymous_theme(server: dict[str
     shot(hr, "03-coordinator-invite-link")
 
     # --- participant: sign in with the invite, plan a session, choose a topic, stream the agenda ----
-    ada = browser.new_context().new_page()
+    ada = watched(browser.new_context().new_page(), problems)
     ada.set_default_timeout(TIMEOUT)
     ada.goto(invite)
     ada.click("#signin")
@@ -107,6 +121,8 @@ def test_invite_agenda_reflection_summary_and_k_anonymous_theme(server: dict[str
     ada.select_option("#topic-select", "topic-ai-automation")
     ada.locator("#topic button[type=submit]").click()
     ada.wait_for_selector("#agenda-button")
+    csp = ada.request.get(f"{base}/me/sessions/{session_id}").headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
     # Record the live progress as it arrives: the list is replaced by the stored agenda once done.
     ada.evaluate(
         """() => {
@@ -116,7 +132,7 @@ def test_invite_agenda_reflection_summary_and_k_anonymous_theme(server: dict[str
           )).observe(document.getElementById("agenda-progress"), { childList: true });
         }"""
     )
-    ada.click("#agenda-button")
+    ada.click("#agenda-button")  # POSTs to the agenda stream and reads its events
     ada.wait_for_selector("#agenda ol.agenda li", timeout=TIMEOUT)
     seen = ada.evaluate("window.progressSeen")
     assert seen[0] == "Working …", seen  # shown at once, before the first event
@@ -230,3 +246,4 @@ def test_invite_agenda_reflection_summary_and_k_anonymous_theme(server: dict[str
         return await session.get(Programme, programme_id) is not None
 
     assert db_run(url, programme_exists, migrate=False)
+    assert problems == [], problems  # no CSP violation, no script error on any page

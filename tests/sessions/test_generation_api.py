@@ -85,7 +85,7 @@ def test_group_session_agenda(gen_client: TestClient[Any]) -> None:
 
 def test_agenda_stream_sends_progress_and_stores_result(gen_client: TestClient[Any]) -> None:
     ids = make_session(gen_client)
-    with gen_client.stream("GET", f"/api/sessions/{ids['session']}/agenda/stream") as r:
+    with gen_client.stream("POST", f"/api/sessions/{ids['session']}/agenda/stream") as r:
         assert r.status_code == 200
         assert r.headers["content-type"].startswith("text/event-stream")
         body = "".join(r.iter_text())
@@ -97,7 +97,17 @@ def test_agenda_stream_sends_progress_and_stores_result(gen_client: TestClient[A
 
 
 def test_stream_for_unknown_session_is_404(gen_client: TestClient[Any]) -> None:
-    assert gen_client.get("/api/sessions/987654/agenda/stream").status_code == 404
+    assert gen_client.post("/api/sessions/987654/agenda/stream").status_code == 404
+
+
+def test_a_get_of_the_stream_generates_nothing(gen_client: TestClient[Any]) -> None:
+    """Generation changes state, so it is POST only: a link or EventSource from elsewhere cannot store
+    a version (issue 12)."""
+    ids = make_session(gen_client)
+    r = gen_client.get(f"/api/sessions/{ids['session']}/agenda/stream")
+    assert r.status_code == 405 and "POST" in r.headers["allow"]
+    assert r.headers["content-type"].startswith("application/problem+json")
+    assert gen_client.get(f"/api/sessions/{ids['session']}/agenda/versions").json() == []
 
 
 def test_broken_composer_gives_503_and_keeps_reflections(

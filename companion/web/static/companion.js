@@ -1,5 +1,6 @@
 // Page behaviour without a build step: generation buttons call the JSON API (with the CSRF token from
-// the cookie) and then refresh the page's main area with HTMX; the agenda button follows the SSE stream.
+// the cookie) and then refresh the page's main area with HTMX; the agenda button POSTs to the agenda
+// stream and shows its server-sent events as they arrive. No inline scripts anywhere (Content-Security-Policy).
 (function () {
   "use strict";
 
@@ -30,7 +31,19 @@
     return name;
   }
 
-  function streamAgenda(button) {
+  // One server-sent event block ("event: x\ndata: {...}") as {name, data}.
+  function parseEvent(block) {
+    let name = "message";
+    const data = [];
+    block.split(/\r?\n/).forEach((line) => {
+      if (line.startsWith("event:")) name = line.slice(6).trim();
+      else if (line.startsWith("data:")) data.push(line.slice(5).replace(/^ /, ""));
+    });
+    return { name: name, data: data.join("\n") };
+  }
+
+  // The agenda stream is a POST (generating changes state), so it is read with fetch, not EventSource.
+  async function streamAgenda(button) {
     const log = document.getElementById("agenda-progress");
     button.disabled = true;
     log.hidden = false;
@@ -41,19 +54,38 @@
       log.appendChild(li);
     };
     add(log.dataset.working);
-    const source = new EventSource(button.dataset.agendaStream);
-    ["retrieving", "retrieved", "composing", "item", "fallback"].forEach((name) =>
-      source.addEventListener(name, (ev) => add(describe(name, ev.data)))
-    );
-    source.addEventListener("done", () => {
-      source.close();
-      refresh(button.dataset.part, "#agenda");
-    });
-    source.addEventListener("error", (ev) => {
-      source.close();
-      add(ev.data ? describe("error", ev.data) : log.dataset.failed);
-      button.disabled = false;
-    });
+    try {
+      const r = await fetch(button.dataset.agendaStream, {
+        method: "POST",
+        headers: { "x-csrftoken": csrf(), accept: "text/event-stream" },
+        credentials: "same-origin",
+      });
+      if (!r.ok || !r.body) {
+        const problem = await r.json().catch(() => ({}));
+        throw new Error(problem.detail || r.statusText);
+      }
+      const reader = r.body.getReader();
+      const decoder = new TextDecoder();
+      let buffer = "";
+      for (;;) {
+        const chunk = await reader.read();
+        if (chunk.done) break;
+        buffer += decoder.decode(chunk.value, { stream: true });
+        let cut;
+        while ((cut = buffer.search(/\r?\n\r?\n/)) >= 0) {
+          const ev = parseEvent(buffer.slice(0, cut));
+          buffer = buffer.slice(cut).replace(/^\r?\n\r?\n/, "");
+          if (ev.name === "done") {
+            await refresh(button.dataset.part, "#agenda");
+            return;
+          }
+          add(describe(ev.name, ev.data));
+        }
+      }
+    } catch (err) {
+      add(err && err.message ? "⚠ " + err.message : log.dataset.failed);
+    }
+    button.disabled = false;
   }
 
   async function generate(button) {
