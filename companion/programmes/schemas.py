@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, EmailStr, Field, StringConstraints
 
 Language = Literal["de", "en"]
 Format = Literal["one-to-one", "group", "peer", "project"]
@@ -15,6 +16,18 @@ Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 Goal = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+Pronouns = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+
+
+def _split_tags(value: object) -> object:
+    """A free-text profile field given as one string ("Instagram, TikTok") becomes a list."""
+    if isinstance(value, str):
+        return [part.strip() for part in re.split(r"[,;\n]", value) if part.strip()]
+    return value
+
+
+# Expertise and interests: a list of tags, or one comma-separated string.
+Tags = Annotated[list[Tag], BeforeValidator(_split_tags), Field(max_length=20)]
 
 T = TypeVar("T")
 
@@ -76,18 +89,20 @@ class ParticipantCreate(Strict):
     email: EmailStr | None = None
     role: Role
     department: ShortText | None = None
+    pronouns: Pronouns | None = None
     manager_id: int | None = Field(None, ge=1)
-    expertise: list[Tag] = Field(default_factory=list, max_length=20)
-    interests: list[Tag] = Field(default_factory=list, max_length=20)
+    expertise: Tags = Field(default_factory=list)
+    interests: Tags = Field(default_factory=list)
 
 
 class ParticipantUpdate(Strict):
     display_name: ShortText | None = None
     email: EmailStr | None = None
     department: ShortText | None = None
+    pronouns: Pronouns | None = None
     manager_id: int | None = Field(None, ge=1)
-    expertise: list[Tag] | None = Field(None, max_length=20)
-    interests: list[Tag] | None = Field(None, max_length=20)
+    expertise: Tags | None = None
+    interests: Tags | None = None
 
 
 class ParticipantRead(BaseModel):
@@ -99,6 +114,7 @@ class ParticipantRead(BaseModel):
     email: str | None
     role: Role
     department: str | None
+    pronouns: str | None
     manager_id: int | None
     expertise: list[str]
     interests: list[str]
