@@ -30,7 +30,40 @@ COVERAGE_SHARE = 0.75
 # Goal words too general to show that a goal was taken up ("verstehen", "lernen", "better" ...), and
 # the words of a top-down phrasing ("Mein Junior soll mir TikTok erklären"), which a composer reframes.
 _GENERIC = frozenset(
-    ["verstehen", "versteh", "lernen", "lerne", "mehr", "besser", "wissen", "erfahren", "klären", "entscheiden", "ausprobieren", "understand", "learn", "more", "better", "know", "find", "out", "decide", "try", "get", "make", "junior", "senior", "azubi", "mentor", "erklären", "zeigen", "beibringen", "explain", "show", "teach"]
+    [
+        "verstehen",
+        "versteh",
+        "lernen",
+        "lerne",
+        "mehr",
+        "besser",
+        "wissen",
+        "erfahren",
+        "klären",
+        "entscheiden",
+        "ausprobieren",
+        "understand",
+        "learn",
+        "more",
+        "better",
+        "know",
+        "find",
+        "out",
+        "decide",
+        "try",
+        "get",
+        "make",
+        "junior",
+        "senior",
+        "azubi",
+        "mentor",
+        "erklären",
+        "zeigen",
+        "beibringen",
+        "explain",
+        "show",
+        "teach",
+    ]
 )
 
 

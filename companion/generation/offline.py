@@ -9,6 +9,8 @@ synchronous, so the LLM composer's fallback and the benchmarks can call them dir
 
 from __future__ import annotations
 
+from companion.generation.activities import ActivityChooser
+from companion.generation.agenda_plan import Plan
 from companion.generation.composer import Composer
 from companion.generation.context import ContextBuilder
 from companion.generation.offline_agenda import compose_agenda
@@ -35,10 +37,12 @@ class OfflineComposer(Composer):
         super().__init__(knowledge, builder)
         self.generated_by = generated_by
         self._theme_terms = theme_terms(knowledge)  # the taxonomy's phrases, built once
+        self.activities = ActivityChooser(knowledge, builder.retriever)  # card activities, parsed once
 
     def compose_agenda(self, ctx: GenerationContext, generated_by: str | None = None) -> Agenda:
         """The agenda for a prepared context."""
-        return compose_agenda(self.knowledge, ctx, generated_by or self.generated_by, self.builder.topics)
+        plan = Plan.build(self.knowledge, ctx, self.builder.topics, self.activities)
+        return compose_agenda(self.knowledge, ctx, generated_by or self.generated_by, plan=plan)
 
     def compose_preparation(self, ctx: GenerationContext, generated_by: str | None = None) -> Preparation:
         """Preparation for a prepared context."""
