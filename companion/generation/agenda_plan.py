@@ -121,7 +121,7 @@ class Plan:
         """A phrase with the people filled in (plural form when ``plural_role`` has several people)."""
         plural = self.people.plural(plural_role) if plural_role else False
         names = {"J": self.people.names("junior"), "S": self.people.names("senior")}
-        return say(self.lang, key, plural, **{**names, **values})
+        return say(self.lang, key, plural, self.seed, **{**names, **values})
 
     def goal_line(self, goal: Goal) -> str:
         """ "Ziel: „…“." or, for a goal in the other language, marked as the pair's own words."""
@@ -177,15 +177,16 @@ class Plan:
     def opening(self, with_context: bool = False) -> Draft:
         lang, kind = self.lang, self.goals[0].kind if self.goals else "understand"
         title_key = {"technology": "open_t_tech", "culture": "open_t_culture"}.get(self.category, "open_t")
+        title = say(lang, f"{title_key}_label", topic=self.g.label) if self.g.label else say(lang, title_key)
         purpose_key = f"open_p_{kind}" if f"open_p_{kind}" in G[lang] else "open_p"
         prompts = []
         if prev := self.g.previous(1):
             prompts.append(say(lang, "open_q_prev", prev=prev[0]))
-        prompts.append(pick([say(lang, "open_q_1"), say(lang, "open_q_2")], self.seed))
+        prompts.append(say(lang, f"open_q_{kind}", seed=self.seed))
         if with_context:
             prompts = self.question("senior", self.wanted) + prompts
         return Draft(
-            say(lang, title_key),
+            title,
             15 if with_context else 10,
             "both",
             say(lang, purpose_key) + self.no_card_note(),
@@ -316,8 +317,9 @@ class Plan:
     def nontech(self, weight: float = 15) -> Draft:
         prompts = self.nontech_prompts()
         prompts.append(phrase(self.lang, "prep_s_nontech"))
+        label = self.g.label
         return Draft(
-            say(self.lang, "nontech_t"),
+            say(self.lang, "nontech_t_label", topic=label) if label else say(self.lang, "nontech_t"),
             weight,
             "both",
             self.say("nontech_p"),
@@ -336,15 +338,21 @@ class Plan:
                 prompts.append(say(lang, "close_card", text=act.outcome.rstrip(".")))
             else:
                 name = gq(lang, act.title) if act is not None else gq(lang, say(lang, f"gen_{goal.kind}_t"))
-                prompts.append(say(lang, f"close_{goal.kind}", act=name))
+                prompts.append(say(lang, f"close_{goal.kind}", seed=goal.text, act=name))
         if self.later:
             prompts.append(say(lang, "close_q_later"))
-        prompts.append(say(lang, "close_q_next"))
+        if len(prompts) < 2:
+            prompts.append(say(lang, "close_q_next", seed=self.seed))
+        purpose = say(lang, "close_p")
+        if main is not None:
+            goal, act = main
+            outcome = (act.outcome if act is not None else None) or say(lang, f"out_{goal.kind}")
+            purpose = say(lang, "close_p_out", text=outcome.rstrip("."))
         return Draft(
             say(lang, title_key),
             10 if self.ctx.duration_minutes <= 45 else 15,
             "both",
-            say(lang, "close_p") + self.later_line(),
+            purpose + self.later_line(),
             prompts,
             self.all_contributors(),
         )

@@ -372,11 +372,85 @@ G: Final[dict[str, dict[str, str]]] = {
 }
 
 
-def say(lang: str, key: str, plural: bool = False, **values: str | int) -> str:
-    """The sentence ``key`` (its ``_pl`` form for a plural subject, if there is one), filled in."""
+# Lines every agenda has (opening, context, closing) come in variants chosen by the goals, and carry
+# the topic as a label where there is one: the same words for every pair would be a form, not guidance.
+G["de"].update(
+    {
+        "open_t_label": "Ankommen und Ziel für heute: {topic}",
+        "open_t_tech_label": "Ankommen: was seit dem letzten Mal zu {topic} ausprobiert wurde",
+        "open_t_culture_label": "Ankommen: was euch zu {topic} begegnet ist",
+        "open_q_understand": "Was ist dir zum Thema seit dem letzten Treffen aufgefallen?|"
+        "Welche Vermutung zum Thema bringst du heute mit?",
+        "open_q_try": "Was hast du seit dem letzten Treffen schon selbst angeklickt oder versucht?|"
+        "Auf welchem Gerät probieren wir heute, und ist alles eingerichtet?",
+        "open_q_decide": "Bis wann muss die Entscheidung fallen, und wer wartet darauf?|"
+        "Was wäre eine gute Entscheidung, was eine schlechte?",
+        "open_q_produce": "Wer soll am Ende mit dem Entwurf arbeiten?|"
+        "Was muss am Ende der Stunde auf dem Papier oder im Dokument stehen?",
+        "open_q_habit": "In welcher Situation der letzten Woche hättest du es gern anders gemacht?|"
+        "Was hat sich seit dem letzten Treffen schon ein wenig verändert?",
+        "open_q_connect": "Wen hast du seit dem letzten Treffen getroffen, der dazu passt?|"
+        "Welche Verbindung fehlt dir im Unternehmen gerade am meisten?",
+        "ctx_p": G["de"]["ctx_p"] + "|{S} erzählt aus eigener Erfahrung, wie das Thema im Bereich heute "
+        "gehandhabt wird und wo es hakt; {J} fragt nach, bis das Bild klar ist.|Bevor es praktisch wird, "
+        "teilt {S} den Kontext: Wer entscheidet, was kostet es, was wurde schon versucht? {J} notiert, "
+        "woran sich der nächste Block anknüpfen lässt.",
+        "nontech_t_label": "Der nicht-technische Blick auf {topic}: Menschen und Zusammenarbeit",
+        "nontech_p": G["de"]["nontech_p"] + "|Technik ist nur die halbe Geschichte: Ihr sprecht darüber, "
+        "was das Thema für Zusammenarbeit, Erwartungen und Führung bedeutet.",
+        "close_t_understand": "Was ihr mitnehmt, und wer was bis wann tut",
+        "close_t_habit": "Die neue Gewohnheit festmachen",
+        "close_t_connect": "Kontakte verabreden",
+        "close_p_out": "Zum Schluss wird daraus ein Schritt mit Namen und Datum: {text}.",
+        "close_q_next": G["de"]["close_q_next"] + "|Wann seht ihr euch wieder, und wer bereitet was vor?|"
+        "Welches Thema nehmt ihr euch fürs nächste Treffen vor, und wann ist es?",
+        "close_understand": G["de"]["close_understand"] + "|Wem erzählst du bis zum nächsten Treffen "
+        "von {act}, und was möchtest du dabei herausfinden?",
+    }
+)
+G["en"].update(
+    {
+        "open_t_label": "Arrive and set today's aim: {topic}",
+        "open_t_tech_label": "Arrive: what was tried on {topic} since last time",
+        "open_t_culture_label": "Arrive: what you noticed about {topic}",
+        "open_q_understand": "What have you noticed on the topic since you last met?|"
+        "Which hunch about the topic do you bring today?",
+        "open_q_try": "What have you already clicked on or tried since you last met?|"
+        "Which device do we try it on today, and is everything set up?",
+        "open_q_decide": "By when must the decision be made, and who is waiting for it?|"
+        "What would a good decision look like, and what a bad one?",
+        "open_q_produce": "Who will work with the draft in the end?|"
+        "What must be on paper or in the document at the end of the hour?",
+        "open_q_habit": "In which situation last week would you have liked to act differently?|"
+        "What has already changed a little since you last met?",
+        "open_q_connect": "Whom have you met since last time who fits this?|"
+        "Which connection in the organisation do you miss most right now?",
+        "ctx_p": G["en"]["ctx_p"] + "|{S} shares from experience how the topic is handled in their area "
+        "today and where it sticks; {J} asks until the picture is clear.|Before it gets practical, {S} "
+        "shares the context: who decides, what it costs, what has been tried? {J} notes what the next "
+        "block can build on.",
+        "nontech_t_label": "The non-technical angle on {topic}: people and collaboration",
+        "nontech_p": G["en"]["nontech_p"] + "|Technology is only half the story: you talk about what the "
+        "topic means for collaboration, expectations and leadership.",
+        "close_t_understand": "What you take away, and who does what by when",
+        "close_t_habit": "Make the new habit stick",
+        "close_t_connect": "Arrange the contacts",
+        "close_p_out": "To finish, this becomes one step with a name and a date: {text}.",
+        "close_q_next": G["en"]["close_q_next"] + "|When do you meet again, and who prepares what?|"
+        "Which topic do you take on next time, and when is it?",
+        "close_understand": G["en"]["close_understand"] + "|Whom will you tell about {act} before you "
+        "next meet, and what do you want to find out?",
+    }
+)
+
+
+def say(lang: str, key: str, plural: bool = False, seed: str = "", **values: str | int) -> str:
+    """The sentence ``key`` (its ``_pl`` form for a plural subject, if there is one), filled in; of
+    ``|``-separated variants the one ``seed`` picks (the first without a seed)."""
     table = G[lang]
     text = table.get(f"{key}_pl", table[key]) if plural else table[key]
-    return text.format(**values)
+    options = text.split("|")
+    return (pick(options, seed) if seed else options[0]).format(**values)
 
 
 def has(lang: str, key: str) -> bool:
