@@ -28,11 +28,13 @@ MIN_SHARED_OTHER = 2  # ... and one of another card (which must be about the goa
 _GENERIC = stems(
     "planen plan erstellen entwerfen schreiben ausprobieren testen entscheiden machen nutzen zeigen "
     "bauen gemeinsam team arbeit arbeiten kolleginnen kollegen unternehmen firma bereich thema neue "
-    "eigene eigenen erste ersten beispiel woche wochen",
+    "eigene eigenen erste ersten beispiel woche wochen jung junge jüngere jüngeren kollege kollegen "
+    "kolleginnen mitarbeitende menschen leute",
     "de",
 ) | stems(
     "plan planning create draft write try test decide make use show build together team work "
-    "colleagues company organisation area topic new own first example week weeks",
+    "colleagues company organisation area topic new own first example week weeks young younger people "
+    "colleague staff employees",
     "en",
 )
 
@@ -81,8 +83,11 @@ class ActivityChooser:
         self.retriever = retriever
         self._by_card: dict[tuple[str, str], list[Activity]] = {}
         self._stems: dict[str, set[str]] = {}
+        self._about: dict[tuple[str, str], set[str]] = {}  # stems of a card's title, tags and summary
         for card in knowledge.cards:
             if card.kind == "topic":
+                about = " ".join([card.title, card.summary, *card.tags])
+                self._about[(card.id, card.lang)] = stems(about, card.lang)
                 acts = parse(card, card.lang)
                 self._by_card[(card.id, card.lang)] = acts
                 for a in acts:
@@ -120,6 +125,8 @@ class ActivityChooser:
             wanted = stems(goal.about, lang) - _GENERIC
             best: tuple[float, Activity] | None = None
             for rank, card_id in enumerate(self._cards_for(goal, lang, topic_id)):
+                if card_id != topic_id and not wanted & self._about.get((card_id, lang), set()):
+                    continue  # another card only when the goal is about what that card is about
                 for act in self.activities(card_id, lang):
                     if act.key in taken:
                         continue

@@ -7,6 +7,7 @@ import re
 
 import Stemmer
 
+_GENDER = re.compile(r"[:*_/·]innen\b")
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _STOP = frozenset(
     [
@@ -125,5 +126,6 @@ def _stemmer(lang: str) -> Stemmer.Stemmer:
 
 def stems(text: str, lang: str) -> set[str]:
     """Stemmed content words of ``text`` (three letters or more, stop words left out)."""
-    words = [w for w in _WORD.findall(text.casefold()) if w not in _STOP]
+    text = _GENDER.sub("innen", text.casefold())  # "Kolleg:innen" is one word, not "kolleg" + "innen"
+    words = [w for w in _WORD.findall(text) if w not in _STOP]
     return set(_stemmer(lang).stemWords(words))
