@@ -31,7 +31,7 @@ COVERAGE_SHARE = 0.75
 # the words of a top-down phrasing ("Mein Junior soll mir TikTok erklären"), which a composer reframes.
 _GENERIC = frozenset(
     [
-        *("soll", "muss", "mal", "mir", "uns", "should", "must", "me", "us"),
+        *("soll", "muss", "mal", "mir", "uns", "mein", "meine", "should", "must", "me", "us", "my"),
         "verstehen",
         "versteh",
         "lernen",

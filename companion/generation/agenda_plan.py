@@ -200,7 +200,7 @@ class Plan:
             options = G[self.lang]["ctxq"].split("|")
             prompts += [pick(options, self.seed + str(len(prompts)))]
         return Draft(
-            self.say("ctx_t", "senior"),
+            self.say("ctx_t_label", topic=self.g.label) if self.g.label else self.say("ctx_t", "senior"),
             weight,
             "senior",
             self.say("ctx_p", "senior"),
@@ -262,14 +262,14 @@ class Plan:
         if act is not None:
             title, body = self.people.fill_roles(act.title), self.people.fill_roles(act.text)
             body = body[0].upper() + body[1:]
-            outcome = act.outcome or say(lang, f"out_{goal.kind}")
+            outcome = act.outcome or self.say(f"out_{goal.kind}")
             lead = act.lead if act.lead != "both" else _KIND_LEAD.get(goal.kind, "both")
         else:
             title = say(lang, f"gen_{goal.kind}_t")
             if self.g.label and self.g.topic is None:
                 title = f"{title} – {self.g.label}"
             body = self.say(f"gen_{goal.kind}", "junior")
-            outcome = say(lang, f"out_{goal.kind}")
+            outcome = self.say(f"out_{goal.kind}")
             lead = _KIND_LEAD.get(goal.kind, "both")
         if main:
             lead = "junior"  # the junior is the expert of the session's core
@@ -346,10 +346,10 @@ class Plan:
         purpose = say(lang, "close_p")
         if main is not None:
             goal, act = main
-            outcome = (act.outcome if act is not None else None) or say(lang, f"out_{goal.kind}")
+            outcome = (act.outcome if act is not None else None) or self.say(f"out_{goal.kind}")
             purpose = say(lang, "close_p_out", text=outcome.rstrip("."))
         return Draft(
-            say(lang, title_key),
+            say(lang, title_key, seed=self.seed),
             10 if self.ctx.duration_minutes <= 45 else 15,
             "both",
             purpose + self.later_line(),
@@ -359,7 +359,8 @@ class Plan:
 
     def progress(self, weight: float = 15) -> Draft:
         lines = " ".join(self.goal_line(x) for x in self.goals)
-        prompts = [say(self.lang, "progress_q")]
+        kinds = list(dict.fromkeys(x.kind for x in self.goals))
+        prompts = [say(self.lang, f"retro_q_{k}") for k in kinds[:2]] or [say(self.lang, "progress_q")]
         return Draft(
             say(self.lang, "progress_t"),
             weight,

@@ -406,6 +406,19 @@ G["de"].update(
         "Welches Thema nehmt ihr euch fürs nächste Treffen vor, und wann ist es?",
         "close_understand": G["de"]["close_understand"] + "|Wem erzählst du bis zum nächsten Treffen "
         "von {act}, und was möchtest du dabei herausfinden?",
+        "ctx_t_label": "Wie es bei {S} heute läuft: {topic}",
+        "close_t_understand": "Was ihr mitnehmt, und wer was bis wann tut|Vom Verstehen zum ersten Schritt|"
+        "Was hängen bleibt, und was daraus folgt",
+        "out_understand": "zwei Sätze, in denen ihr sagt, was ihr jetzt anders seht|eine Beobachtung, die "
+        "ihr im eigenen Team überprüft|eine offene Frage, der {J} bis zum nächsten Treffen nachgeht",
+        "out_try": "ein erster eigener Versuch und eine Idee, was beim zweiten anders wird|ein Versuch "
+        "ohne Hilfe und eine Notiz, wo es hakte",
+        "retro_q_understand": "Was verstehst du heute anders als zu Beginn des Programms?",
+        "retro_q_try": "Was nutzt du heute selbst, das du vor dem Programm nicht ausprobiert hattest?",
+        "retro_q_decide": "Welche Entscheidung ist aus euren Treffen entstanden, und wie hat sie sich bewährt?",
+        "retro_q_produce": "Was ist aus euren Treffen entstanden, das heute noch genutzt wird?",
+        "retro_q_habit": "Welche Gewohnheit hat sich wirklich geändert, und woran merkt das Team es?",
+        "retro_q_connect": "Welche Verbindungen sind entstanden, und welche wollt ihr halten?",
     }
 )
 G["en"].update(
@@ -440,6 +453,19 @@ G["en"].update(
         "Which topic do you take on next time, and when is it?",
         "close_understand": G["en"]["close_understand"] + "|Whom will you tell about {act} before you "
         "next meet, and what do you want to find out?",
+        "ctx_t_label": "How things stand for {S} today: {topic}",
+        "close_t_understand": "What you take away, and who does what by when|From understanding to a first "
+        "step|What sticks, and what follows from it",
+        "out_understand": "two sentences in which you say what you now see differently|one observation you "
+        "check in your own team|one open question {J} follows up before you next meet",
+        "out_try": "a first attempt of your own and an idea of what to change on the second|one attempt "
+        "without help and a note where it stuck",
+        "retro_q_understand": "What do you understand differently today than at the start?",
+        "retro_q_try": "What do you use yourself today that you had not tried before the programme?",
+        "retro_q_decide": "Which decision came out of your meetings, and how has it held up?",
+        "retro_q_produce": "What came out of your meetings that is still in use today?",
+        "retro_q_habit": "Which habit really changed, and how does the team notice it?",
+        "retro_q_connect": "Which connections came about, and which do you want to keep?",
     }
 )
 
