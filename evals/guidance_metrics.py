@@ -27,6 +27,7 @@ from evals.textutil import stem, words
 _QUOTED = re.compile(r"„[^“”]*[“”]|“[^”]*”|\"[^\"]*\"|»[^«]*«")
 # Share of a goal's content words one item must carry for the goal to count as reflected.
 COVERAGE_SHARE = 0.75
+QUOTE_HEAD = 80  # characters of a long goal that identify a (clipped) quotation of it
 # Goal words too general to show that a goal was taken up ("verstehen", "lernen", "better" ...), and
 # the words of a top-down phrasing ("Mein Junior soll mir TikTok erklären"), which a composer reframes.
 _GENERIC = frozenset(
@@ -88,9 +89,11 @@ def goal_reflected(goal: str, agenda: Agenda) -> bool:
     """True when some item of ``agenda`` takes the goal up (most of its content words, or a quote)."""
     wanted = content_stems(goal, agenda.language)
     squashed = " ".join(goal.casefold().split())
+    # A long goal may be quoted clipped ("…"); its opening words then stand for it.
+    head = squashed[:QUOTE_HEAD] if len(squashed) > QUOTE_HEAD * 2 else squashed
     for item in agenda.items:
         text = item_text(item)
-        if squashed and squashed in " ".join(text.casefold().split()):
+        if head and head in " ".join(text.casefold().split()):
             return True
         if wanted:
             have = content_stems(text, agenda.language)

@@ -101,7 +101,9 @@ class ActivityChooser:
 
     def _cards_for(self, goal: Goal, lang: str, topic_id: str | None) -> list[str]:
         """Topic cards for one goal: the session's own card first, then what search ranks highest."""
-        ranked = [topic_id] if topic_id else []
+        if topic_id:  # the pair chose the topic: its card's activities (or general ones), no other card
+            return [topic_id]
+        ranked: list[str] = []
         if self.retriever is None:
             return ranked
         for hit in self.retriever.search(goal.about, lang=lang, kinds=["topic"], k=3):

@@ -143,7 +143,7 @@ G: Final[dict[str, dict[str, str]]] = {
         "first_meet_t": "Kennenlernen: mehr als die Jobtitel",
         "first_meet_p": "{J} und {S} erzählen von Werdegang, Beweggründen und etwas Persönlichem jenseits "
         "der Stellenbeschreibung.",
-        "first_meet_q_topic": "Was verbindest du persönlich mit {topic}?",
+        "first_meet_q_topic": "Thema {topic}: Was verbindest du persönlich damit?",
         "first_rules_t": "Spielregeln: was unter euch bleibt",
         "first_rules_p": "Ihr sprecht eure Erwartungen aus und vereinbart, was vertraulich bleibt, wie oft ihr euch trefft, wie ihr "
         "Termine verschiebt und dass beide jederzeit sagen dürfen, wenn etwas nicht passt: die Teilnahme "
@@ -185,7 +185,8 @@ G: Final[dict[str, dict[str, str]]] = {
         "prep_title": "Vorbereitung auf {session} – {topic}",
         "prep_j_activity": "Für „{act}“: Welches echte Beispiel bringst du mit, damit {S} es selbst sehen "
         "oder ausprobieren kann?",
-        "prep_s_activity": "Für „{act}“: Welche Situation aus deinem Bereich soll dabei auf den Tisch?",
+        "prep_s_activity": "Für „{act}“: Welche Situation aus deinem Bereich soll auf den Tisch, und was "
+        "möchtest du dabei selbst verstehen oder ausprobieren?",
         "prep_s_decide": "Was muss auf dem Tisch liegen, damit ihr heute entscheiden könnt?",
         "prep_s_ctx": "Welche Zahlen, Beispiele oder Erfahrungen aus deinem Bereich gehören zur "
         "Ausgangslage?",
@@ -321,7 +322,7 @@ G: Final[dict[str, dict[str, str]]] = {
         "first_meet_t": "Getting to know each other: more than job titles",
         "first_meet_p": "{J} and {S} talk about their paths, what brought them here and something personal "
         "beyond the job description.",
-        "first_meet_q_topic": "What does {topic} mean to you personally?",
+        "first_meet_q_topic": "Topic {topic}: what do you personally connect with it?",
         "first_rules_t": "Ground rules: what stays between you",
         "first_rules_p": "You share your expectations and agree what stays confidential, how often you meet, how you move a date and "
         "that either of you may say at any time when something does not fit: taking part is voluntary.",
@@ -357,7 +358,8 @@ G: Final[dict[str, dict[str, str]]] = {
         "retro_q_go_on": "Do you want to keep meeting, and in what form?",
         "prep_title": "Preparing {session} – {topic}",
         "prep_j_activity": "For “{act}”: which real example will you bring so that {S} can see or try it?",
-        "prep_s_activity": "For “{act}”: which situation from your area should be on the table?",
+        "prep_s_activity": "For “{act}”: which situation from your area should be on the table, and what "
+        "would you like to understand or try yourself?",
         "prep_s_decide": "What needs to be on the table so that you can decide today?",
         "prep_s_ctx": "Which figures, examples or experiences from your area belong to the starting point?",
         "bring_j_activity": "Material for “{act}”: a real example, ideally on your own device",
@@ -398,7 +400,6 @@ G["de"].update(
         "nontech_t_label": "Der nicht-technische Blick auf {topic}: Menschen und Zusammenarbeit",
         "nontech_p": G["de"]["nontech_p"] + "|Technik ist nur die halbe Geschichte: Ihr sprecht darüber, "
         "was das Thema für Zusammenarbeit, Erwartungen und Führung bedeutet.",
-        "close_t_understand": "Was ihr mitnehmt, und wer was bis wann tut",
         "close_t_habit": "Die neue Gewohnheit festmachen",
         "close_t_connect": "Kontakte verabreden",
         "close_p_out": "Zum Schluss wird daraus ein Schritt mit Namen und Datum: {text}.",
@@ -445,7 +446,6 @@ G["en"].update(
         "nontech_t_label": "The non-technical angle on {topic}: people and collaboration",
         "nontech_p": G["en"]["nontech_p"] + "|Technology is only half the story: you talk about what the "
         "topic means for collaboration, expectations and leadership.",
-        "close_t_understand": "What you take away, and who does what by when",
         "close_t_habit": "Make the new habit stick",
         "close_t_connect": "Arrange the contacts",
         "close_p_out": "To finish, this becomes one step with a name and a date: {text}.",

@@ -46,9 +46,8 @@ class OfflineComposer(Composer):
 
     def compose_preparation(self, ctx: GenerationContext, generated_by: str | None = None) -> Preparation:
         """Preparation for a prepared context."""
-        return compose_preparation(
-            self.knowledge, ctx, generated_by or self.generated_by, self.builder.topics
-        )
+        plan = Plan.build(self.knowledge, ctx, self.builder.topics, self.activities)
+        return compose_preparation(self.knowledge, ctx, generated_by or self.generated_by, plan=plan)
 
     def compose_reflection_prompts(
         self, ctx: GenerationContext, generated_by: str | None = None

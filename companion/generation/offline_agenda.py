@@ -48,6 +48,10 @@ def compose_agenda(
         drafts = _checkin(p)
     else:
         drafts = _focus(p)
+    if ctx.format == "peer" and not any(
+        d.lead == "senior" and d.title == p.peer_block().title for d in drafts
+    ):
+        drafts.insert(len(drafts) - 1, p.peer_block())  # both teach, in every kind of peer session
     drafts = drafts[: max_items(ctx.duration_minutes)]
     minutes = _minutes(drafts, ctx.duration_minutes)
     items = [
@@ -106,8 +110,6 @@ def _focus(p: Plan) -> list[Draft]:
     drafts += p.goal_items()
     if p.ctx.format == "project":
         drafts.append(p.project_context())
-    if p.ctx.format == "peer":
-        drafts.append(p.peer_block())
     if p.category == "technology":
         drafts.append(p.nontech(weight=10 if short else 15))
     drafts.append(p.closing())

@@ -148,7 +148,7 @@ async def test_german_and_english(offline: OfflineComposer, make_ctx: Make, know
     de = await offline.agenda(make_ctx(language="de"))
     en = await offline.agenda(make_ctx(language="en", goals=["Understand how juniors use AI"]))
     assert de.language == "de" and en.language == "en"
-    assert "bis wann" in texts(de) and "by when" in texts(en)
+    assert "nächste" in texts(de).lower() and "next" in texts(en).lower()
     assert de.items[-1].lead == en.items[-1].lead == "both"
     assert de.title.startswith("Session 2 von 6") and en.title.startswith("Session 2 of 6")
     assert "Ziel: „Verstehen, wie junge Kolleg:innen KI im Alltag nutzen“." in texts(de)
@@ -219,8 +219,9 @@ async def test_preparation_is_tailored_per_side(
     assert set(prep.junior_questions) & set(card.bullets("junior_questions"))
     assert set(prep.senior_questions) & set(card.bullets("senior_questions"))
     assert not set(prep.junior_questions) & set(prep.senior_questions)
-    assert any("“Fair hybrid rules”" in q for q in prep.junior_questions)
-    assert any("“Fair hybrid rules”" in q for q in prep.senior_questions)
+    # Each side prepares the activity the goal "Fair hybrid rules" became, with the other's name.
+    assert any(q.startswith("For “") for q in prep.junior_questions)
+    assert any(q.startswith("For “") for q in prep.senior_questions)
     assert any("remote onboarding" in q for q in prep.junior_questions)
     assert any("Head of Sales" in q for q in prep.senior_questions)
     assert prep.junior_to_bring and prep.senior_to_bring

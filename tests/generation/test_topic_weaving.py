@@ -155,7 +155,8 @@ async def test_no_quoted_idea_contradicts_its_items_minutes(
         ctx = make_ctx(language=lang, topic=topic, session_number=number, duration_minutes=45)
         agenda = await offline.agenda(ctx)
         prep = await offline.preparation(ctx)
-        ideas = [p for i in agenda.items for p in i.prompts if p.startswith(("Vorschlag:", "Suggestion:"))]
-        ideas += [b for b in prep.junior_to_bring if b.startswith(("Vorschlag:", "Suggestion:"))]
+        # Session ideas become items' purposes (and what to bring) without their own minutes.
+        ideas = [i.purpose for i in agenda.items if "Ergebnis:" in i.purpose or "Outcome:" in i.purpose]
+        ideas += list(prep.junior_to_bring)
         assert ideas
         assert not any(MINUTES.search(p) for p in ideas), ideas
