@@ -63,16 +63,16 @@ def compose_preparation(
     senior_q = [people.fill_roles(q) for q in senior_q]
     junior_bring: list[str] = []
     senior_bring: list[str] = []
-    names: dict[str, str | int] = {"J": people.names("junior"), "S": people.names("senior")}
+    jn, sn = people.names("junior"), people.names("senior")
     for goal, act in p.goal_activities[:2]:
         title = people.fill_roles(act.title) if act is not None else say(lang, f"gen_{goal.kind}_t")
-        junior_q.insert(0, say(lang, "prep_j_activity", act=title, **names))
-        junior_bring.append(say(lang, "bring_j_activity", act=title, **names))
+        junior_q.insert(0, say(lang, "prep_j_activity", act=title, J=jn, S=sn))
+        junior_bring.append(say(lang, "bring_j_activity", act=title, J=jn, S=sn))
         if goal.kind == "decide":
             senior_q.insert(0, say(lang, "prep_s_decide"))
             senior_bring.append(say(lang, "bring_s_decide"))
         else:
-            senior_q.insert(0, say(lang, "prep_s_activity", act=title, **names))
+            senior_q.insert(0, say(lang, "prep_s_activity", act=title, J=jn, S=sn))
             senior_bring.append(
                 say(lang, "bring_s_try" if goal.kind == "try" else "bring_s_activity", act=title)
             )
