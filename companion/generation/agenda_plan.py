@@ -185,11 +185,14 @@ class Plan:
         prompts.append(say(lang, f"open_q_{kind}", seed=self.seed))
         if with_context:
             prompts = self.question("senior", self.wanted) + prompts
+        purpose = say(lang, purpose_key)
+        if with_context:  # a short session has no context item: the senior's context comes here
+            purpose += " " + self.say("open_ctx", "senior")
         return Draft(
             title,
             15 if with_context else 10,
             "both",
-            say(lang, purpose_key) + self.no_card_note(),
+            purpose + self.no_card_note(),
             prompts,
             self.all_contributors(),
         )
@@ -262,7 +265,7 @@ class Plan:
         if act is not None:
             title, body = self.people.fill_roles(act.title), self.people.fill_roles(act.text)
             body = body[0].upper() + body[1:]
-            outcome = act.outcome or self.say(f"out_{goal.kind}")
+            outcome = self.people.fill_roles(act.outcome) if act.outcome else self.say(f"out_{goal.kind}")
             lead = act.lead if act.lead != "both" else _KIND_LEAD.get(goal.kind, "both")
         else:
             title = say(lang, f"gen_{goal.kind}_t")
@@ -335,7 +338,8 @@ class Plan:
         prompts = []
         for goal, act in self.goal_activities[:2]:
             if act is not None and act.outcome:
-                prompts.append(say(lang, "close_card", text=act.outcome.rstrip(".")))
+                text = self.people.fill_roles(act.outcome).rstrip(".")
+                prompts.append(say(lang, "close_card", text=text))
             else:
                 name = gq(lang, act.title) if act is not None else gq(lang, say(lang, f"gen_{goal.kind}_t"))
                 prompts.append(say(lang, f"close_{goal.kind}", seed=goal.text, act=name))
@@ -347,6 +351,7 @@ class Plan:
         if main is not None:
             goal, act = main
             outcome = (act.outcome if act is not None else None) or self.say(f"out_{goal.kind}")
+            outcome = self.people.fill_roles(outcome)
             purpose = say(lang, "close_p_out", text=outcome.rstrip("."))
         return Draft(
             say(lang, title_key, seed=self.seed),

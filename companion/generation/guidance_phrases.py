@@ -408,6 +408,8 @@ G["de"].update(
         "close_understand": G["de"]["close_understand"] + "|Wem erzählst du bis zum nächsten Treffen "
         "von {act}, und was möchtest du dabei herausfinden?",
         "ctx_t_label": "Wie es bei {S} heute läuft: {topic}",
+        "open_ctx": "{S} teilt dabei kurz den Kontext aus dem eigenen Bereich.",
+        "open_ctx_pl": "{S} teilen dabei kurz den Kontext aus den eigenen Bereichen.",
         "close_t_understand": "Was ihr mitnehmt, und wer was bis wann tut|Vom Verstehen zum ersten Schritt|"
         "Was hängen bleibt, und was daraus folgt",
         "out_understand": "zwei Sätze, in denen ihr sagt, was ihr jetzt anders seht|eine Beobachtung, die "
@@ -454,6 +456,8 @@ G["en"].update(
         "close_understand": G["en"]["close_understand"] + "|Whom will you tell about {act} before you "
         "next meet, and what do you want to find out?",
         "ctx_t_label": "How things stand for {S} today: {topic}",
+        "open_ctx": "{S} briefly shares the context of their own area.",
+        "open_ctx_pl": "{S} briefly share the context of their own areas.",
         "close_t_understand": "What you take away, and who does what by when|From understanding to a first "
         "step|What sticks, and what follows from it",
         "out_understand": "two sentences in which you say what you now see differently|one observation you "
