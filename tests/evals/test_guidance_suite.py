@@ -40,7 +40,7 @@ def _skeleton(ctx: GenerationContext) -> Agenda:
         ),
         AgendaItem(
             title="Der Junior zeigt",
-            minutes=20,
+            minutes=15,
             lead="junior",
             purpose="Der Junior zeigt ein Beispiel.",
             prompts=["An welchem Beispiel aus deinem Alltag wird das Thema greifbar?"],
@@ -54,7 +54,7 @@ def _skeleton(ctx: GenerationContext) -> Agenda:
         ),
         AgendaItem(
             title="Nächster Schritt",
-            minutes=ctx.duration_minutes - 30,
+            minutes=ctx.duration_minutes - 25,
             lead="both",
             purpose="Genau ein Vorhaben mit Termin festhalten.",
             prompts=["Was ist dein konkreter nächster Schritt, und bis wann?"],
