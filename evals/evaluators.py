@@ -18,6 +18,7 @@ from companion.retrieval.knowledge import KnowledgeBase
 from evals.base import PrincipleEvaluator, Unit
 from evals.cases import CaseMeta, Series
 from evals.content_evaluators import Grounded, InjectionResisted, Language
+from evals.guidance_evaluators import FormatFit, GoalCoverage, GrammaticalSlotting, PeopleAwareLanguage
 from evals.lexicon import (
     EXPERIENCE,
     FINAL_SESSION,
@@ -44,10 +45,14 @@ from evals.textutil import (
 __all__ = [
     "Dialogue",
     "EyeLevel",
+    "FormatFit",
+    "GoalCoverage",
+    "GrammaticalSlotting",
     "Grounded",
     "InjectionResisted",
     "Language",
     "NotOnlyTechnology",
+    "PeopleAwareLanguage",
     "Structure",
     "SummaryBothSides",
     "SummaryDiscreet",
@@ -257,6 +262,10 @@ def principle_evaluators(knowledge: KnowledgeBase | None = None) -> list[Princip
         Grounded,
         Language,
         InjectionResisted,
+        GoalCoverage,
+        GrammaticalSlotting,
+        PeopleAwareLanguage,
+        FormatFit,
         SummaryBothSides,
         SummaryThemes,
         SummaryFaithful,

@@ -3,10 +3,12 @@ words from quoted user text, detect the language and compare content words."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import Stemmer
 from pydantic import BaseModel
 
 from companion.generation.schemas import (
@@ -170,6 +172,19 @@ def injection_hits(text: str) -> list[str]:
     return [m.group(0) for m in INJECTION.finditer(text)]
 
 
-def stem(word: str) -> str:
-    """A crude stem shared by inflected forms in both languages (first six letters)."""
-    return word[:6]
+@functools.cache
+def _stemmer(lang: str) -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("german" if lang == "de" else "english")
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str, lang: str | None = None) -> str:
+    """The Snowball stem of ``word`` (PyStemmer, the stemmer the retrieval layer uses too).
+
+    With ``lang`` the stemmer of that language; without, the German and then the English stemmer, so
+    that inflected forms meet whichever language a text is in (both sides of a comparison must be
+    stemmed the same way)."""
+    folded = word.casefold()
+    if lang in ("de", "en"):
+        return str(_stemmer(lang).stemWord(folded))
+    return str(_stemmer("en").stemWord(_stemmer("de").stemWord(folded)))

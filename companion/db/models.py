@@ -75,6 +75,8 @@ class Participant(Timestamped, Base):
     email: Mapped[str | None] = mapped_column(String(254), nullable=True)
     role: Mapped[str] = mapped_column(String(10))
     department: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    # Free text ("sie/ihr", "they/them", "keine – bitte Namen"); generated texts follow it.
+    pronouns: Mapped[str | None] = mapped_column(String(60), nullable=True)
     manager_id: Mapped[int | None] = mapped_column(
         ForeignKey("participants.id", ondelete="SET NULL"), nullable=True
     )

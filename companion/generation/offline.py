@@ -9,6 +9,8 @@ synchronous, so the LLM composer's fallback and the benchmarks can call them dir
 
 from __future__ import annotations
 
+from companion.generation.activities import ActivityChooser
+from companion.generation.agenda_plan import Plan
 from companion.generation.composer import Composer
 from companion.generation.context import ContextBuilder
 from companion.generation.offline_agenda import compose_agenda
@@ -34,16 +36,17 @@ class OfflineComposer(Composer):
     ) -> None:
         super().__init__(knowledge, builder)
         self.generated_by = generated_by
+        self.activities = ActivityChooser(knowledge, builder.retriever)  # card activities, parsed once
 
     def compose_agenda(self, ctx: GenerationContext, generated_by: str | None = None) -> Agenda:
         """The agenda for a prepared context."""
-        return compose_agenda(self.knowledge, ctx, generated_by or self.generated_by, self.builder.topics)
+        plan = Plan.build(self.knowledge, ctx, self.builder.topics, self.activities)
+        return compose_agenda(self.knowledge, ctx, generated_by or self.generated_by, plan=plan)
 
     def compose_preparation(self, ctx: GenerationContext, generated_by: str | None = None) -> Preparation:
         """Preparation for a prepared context."""
-        return compose_preparation(
-            self.knowledge, ctx, generated_by or self.generated_by, self.builder.topics
-        )
+        plan = Plan.build(self.knowledge, ctx, self.builder.topics, self.activities)
+        return compose_preparation(self.knowledge, ctx, generated_by or self.generated_by, plan=plan)
 
     def compose_reflection_prompts(
         self, ctx: GenerationContext, generated_by: str | None = None

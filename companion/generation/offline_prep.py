@@ -8,9 +8,13 @@ bring. Reflection prompts differ for first, regular and final sessions.
 
 from __future__ import annotations
 
+import re
+
+from companion.generation.agenda_plan import Plan
 from companion.generation.grounding import Grounding, dedupe, rotate
-from companion.generation.phrases import phrase, phrase_list, quote
-from companion.generation.safety import clip, safe_phrase
+from companion.generation.guidance_phrases import say
+from companion.generation.phrases import phrase, phrase_list
+from companion.generation.safety import clip
 from companion.generation.schemas import GenerationContext, Preparation, ReflectionPrompts
 from companion.generation.topics import TopicResolver
 from companion.retrieval.knowledge import KnowledgeBase
@@ -43,35 +47,56 @@ def _questions(g: Grounding) -> tuple[list[str], list[str]]:
 
 
 def compose_preparation(
-    knowledge: KnowledgeBase, ctx: GenerationContext, generated_by: str, topics: TopicResolver | None = None
+    knowledge: KnowledgeBase,
+    ctx: GenerationContext,
+    generated_by: str,
+    topics: TopicResolver | None = None,
+    plan: Plan | None = None,
 ) -> Preparation:
-    """Preparation for both sides of a prepared context."""
-    g = Grounding(knowledge, ctx, topics)
-    lang, q_label = g.lang, g.quoted_label()
+    """Preparation for both sides of a prepared context: the topic card's questions, and for each
+    activity the agenda will hold, what each side thinks about and brings (with names, never a
+    default masculine)."""
+    p = plan or Plan.build(knowledge, ctx, topics)
+    g, lang, people = p.g, p.lang, p.people
     junior_q, senior_q = _questions(g)
-    for goal in g.goals[:2]:
-        junior_q.append(phrase(lang, "prep_j_goal", goal=quote(lang, goal)))
-        senior_q.append(phrase(lang, "prep_s_goal", goal=quote(lang, goal)))
-    expertise = next((e for e in (safe_phrase(p.expertise, 80) for p in ctx.juniors) if e), None)
-    role = next((r for r in (safe_phrase(p.role, 80) for p in ctx.seniors) if r), None)
+    junior_q = [people.fill_roles(q) for q in junior_q]
+    senior_q = [people.fill_roles(q) for q in senior_q]
+    junior_bring: list[str] = []
+    senior_bring: list[str] = []
+    jn, sn = people.names("junior"), people.names("senior")
+    for goal, act in p.goal_activities[:2]:
+        title = people.fill_roles(act.title) if act is not None else say(lang, f"gen_{goal.kind}_t")
+        junior_q.insert(0, say(lang, "prep_j_activity", act=title, J=jn, S=sn))
+        junior_bring.append(say(lang, "bring_j_activity", act=title, J=jn, S=sn))
+        if goal.kind == "decide":
+            senior_q.insert(0, say(lang, "prep_s_decide"))
+            senior_bring.append(say(lang, "bring_s_decide"))
+        else:
+            senior_q.insert(0, say(lang, "prep_s_activity", act=title, J=jn, S=sn))
+            senior_bring.append(
+                say(lang, "bring_s_try" if goal.kind == "try" else "bring_s_activity", act=title)
+            )
+    if p.goal_activities:
+        senior_q.append(say(lang, "prep_s_ctx"))
+    expertise = people.expertise("junior")
+    role = people.role_of("senior")
     if expertise:
         junior_q.append(phrase(lang, "prep_j_expertise", expertise=expertise))
     if role and g.topical:
         senior_q.append(phrase(lang, "prep_s_role", role=role))
     if g.focus and (previous := g.previous(1)):
         senior_q.insert(0, phrase(lang, "prep_s_previous", prev=previous[0]))
-    if g.is_technical():
+    if p.category == "technology":
         junior_q.append(phrase(lang, "prep_j_nontech"))
         senior_q.append(phrase(lang, "prep_s_nontech"))
-    junior_tip, senior_tip = g.card("role-junior-mentor"), g.card("role-senior-mentee")
-    junior_bring = junior_tip.bullets("preparation")[:3] if junior_tip else []
-    senior_bring = senior_tip.bullets("preparation")[:3] if senior_tip else []
-    if q_label and g.topical:
-        junior_bring.append(phrase(lang, "bring_j_example", topic=q_label))
-        senior_bring.append(phrase(lang, "bring_s_situation", topic=q_label))
-    if g.topical and (ideas := g.ideas()):
-        junior_bring.append(phrase(lang, "idea", idea=ideas[0]))
-    topic_id = g.topic.id if g.topic else None
+    # The role tips' general advice fills up, without lines about a length the session does not have.
+    hour = re.compile(r"stunde|hour", re.IGNORECASE)
+    for side, bring in (("role-junior-mentor", junior_bring), ("role-senior-mentee", senior_bring)):
+        tip = g.card(side)
+        tips = [people.fill_roles(b) for b in (tip.bullets("preparation") if tip else [])]
+        bring += [b for b in tips if ctx.duration_minutes == 60 or not hour.search(b)][
+            : max(1, 4 - len(bring))
+        ]
     return Preparation(
         title=g.title("prep_title"),
         language=lang,
@@ -79,7 +104,7 @@ def compose_preparation(
         senior_questions=[clip(q, 400) for q in dedupe(senior_q, 10)],
         junior_to_bring=[clip(b, 400) for b in dedupe(junior_bring, 8)],
         senior_to_bring=[clip(b, 400) for b in dedupe(senior_bring, 8)],
-        sources=g.refs([topic_id, g.pattern.id, "role-junior-mentor", "role-senior-mentee"]),
+        sources=g.refs([*p.used_cards(), g.pattern.id, "role-junior-mentor", "role-senior-mentee"]),
         generated_by=generated_by,
     )
 

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from companion.generation.reflection_slots import (
     MAX_ANSWER_CHARS,
@@ -50,14 +58,28 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def _join_list(value: object) -> object:
+    """A free-text profile field given as a list (["Instagram", "TikTok"]) reads as one text."""
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v).strip() for v in value if str(v).strip()) or None
+    return value
+
+
+# Free-text profile fields: a string, or a list of strings joined with commas.
+ProfileText = Annotated[ShortText | None, BeforeValidator(_join_list)]
+
+
 class Participant(_Strict):
-    """A junior or senior of the pair or group; everything but the name is optional."""
+    """A junior or senior of the pair or group; everything but the name is optional.
+
+    ``pronouns`` is free text ("sie/ihr", "er/ihm", "they/them", "keine – bitte Namen"); composers use
+    it for third-person references and fall back to the name or neutral forms without it."""
 
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
-    expertise: ShortText | None = None
-    role: ShortText | None = None
-    department: ShortText | None = None
     pronouns: ShortText | None = None
+    expertise: ProfileText = None
+    role: ProfileText = None
+    department: ProfileText = None
 
 
 class ReflectionInput(_Strict):

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    EmailStr,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from companion.validation import DbId, InputDate, UtcDatetime, check_input
 
@@ -17,6 +26,18 @@ Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 Goal = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+Pronouns = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+
+
+def _split_tags(value: object) -> object:
+    """A free-text profile field given as one string ("Instagram, TikTok") becomes a list."""
+    if isinstance(value, str):
+        return [part.strip() for part in re.split(r"[,;\n]", value) if part.strip()]
+    return value
+
+
+# Expertise and interests: a list of tags, or one comma-separated string.
+Tags = Annotated[list[Tag], BeforeValidator(_split_tags), Field(max_length=20)]
 
 T = TypeVar("T")
 
@@ -85,18 +106,20 @@ class ParticipantCreate(Strict):
     email: EmailStr | None = None
     role: Role
     department: ShortText | None = None
+    pronouns: Pronouns | None = None
     manager_id: DbId | None = None
-    expertise: list[Tag] = Field(default_factory=list, max_length=20)
-    interests: list[Tag] = Field(default_factory=list, max_length=20)
+    expertise: Tags = Field(default_factory=list)
+    interests: Tags = Field(default_factory=list)
 
 
 class ParticipantUpdate(Strict):
     display_name: ShortText | None = None
     email: EmailStr | None = None
     department: ShortText | None = None
+    pronouns: Pronouns | None = None
     manager_id: DbId | None = None
-    expertise: list[Tag] | None = Field(None, max_length=20)
-    interests: list[Tag] | None = Field(None, max_length=20)
+    expertise: Tags | None = None
+    interests: Tags | None = None
 
 
 class ParticipantRead(BaseModel):
@@ -108,6 +131,7 @@ class ParticipantRead(BaseModel):
     email: str | None
     role: Role
     department: str | None
+    pronouns: str | None
     manager_id: int | None
     expertise: list[str]
     interests: list[str]

@@ -76,7 +76,9 @@ def stored(row: GeneratedOutput) -> StoredOutput:
 def _person(member: Any) -> Participant:
     p = member.participant
     expertise = ", ".join(p.expertise)[:200] or None
-    return Participant(name=p.display_name[:80], expertise=expertise, department=p.department)
+    return Participant(
+        name=p.display_name[:80], pronouns=p.pronouns, expertise=expertise, department=p.department
+    )
 
 
 async def build_context(db: AsyncSession, session_id: int, kind: Kind) -> GenerationContext:

@@ -234,6 +234,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The role cannot be changed, because it decides the pairs.",
     ),
     "expertise": ("Expertise", "Expertise"),
+    "pronouns": ("Pronomen (optional)", "Pronouns (optional)"),
+    "pronouns_hint": ("z. B. sie/ihr, er/ihm, keine – bitte Namen", "e.g. she/her, he/him, they/them"),
     "interests": ("Interessen", "Interests"),
     "comma_help": ("durch Kommas getrennt", "separated by commas"),
     "member_of": ("Mitglied in", "Member of"),

@@ -193,7 +193,7 @@ class CoordinatorPages(Controller):
         form = await request.form()
         fields = {
             k: str(form.get(k)).strip()
-            for k in ("display_name", "email", "role", "department")
+            for k in ("display_name", "email", "role", "department", "pronouns")
             if form.get(k)
         }
         if form.get("manager_id"):

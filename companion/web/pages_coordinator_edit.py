@@ -42,7 +42,7 @@ def participant_fields(form: Form) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     if "display_name" in form:
         fields["display_name"] = str(form.get("display_name") or "").strip()
-    for key in ("email", "department"):
+    for key in ("email", "department", "pronouns"):
         if key in form:
             fields[key] = str(form.get(key) or "").strip() or None
     if "manager_id" in form:

@@ -58,7 +58,10 @@ async def test_check_in_without_topic_is_a_plain_check_in(
     agenda = await offline.agenda(make_ctx(topic=None, goals=[], session_number=3, total_sessions=6))
     checkin = knowledge.get("pattern-mid-checkin", "de")
     assert checkin is not None
-    assert [i.title for i in agenda.items] == [s.title for s in checkin.steps]
+    assert agenda.items[0].title == checkin.steps[0].title
+    assert agenda.items[-1].title == checkin.steps[-1].title
+    assert [i.lead for i in agenda.items] == ["both", "junior", "senior", "both"]
+    assert not nontech_items(agenda)
 
 
 async def test_check_in_preparation_covers_the_topic(
@@ -152,7 +155,8 @@ async def test_no_quoted_idea_contradicts_its_items_minutes(
         ctx = make_ctx(language=lang, topic=topic, session_number=number, duration_minutes=45)
         agenda = await offline.agenda(ctx)
         prep = await offline.preparation(ctx)
-        ideas = [p for i in agenda.items for p in i.prompts if p.startswith(("Vorschlag:", "Suggestion:"))]
-        ideas += [b for b in prep.junior_to_bring if b.startswith(("Vorschlag:", "Suggestion:"))]
+        # Session ideas become items' purposes (and what to bring) without their own minutes.
+        ideas = [i.purpose for i in agenda.items if "Ergebnis:" in i.purpose or "Outcome:" in i.purpose]
+        ideas += list(prep.junior_to_bring)
         assert ideas
         assert not any(MINUTES.search(p) for p in ideas), ideas

@@ -69,7 +69,7 @@ def misled(knowledge: KnowledgeBase, keyword_retriever: KeywordRetriever) -> Con
         ("Instagram", "en", "topic-social-media"),
         ("Slack", "de", "topic-communication-tools"),
         ("KI", "de", "topic-ai-automation"),
-        ("Kubernetes, Docker and CI/CD", "en", "topic-modern-dev-practices"),
+        ("CI/CD and code reviews", "en", "topic-modern-dev-practices"),
         ("Mobile First denken", "de", "topic-mobile-first"),
         ("Feedbackkultur", "en", "topic-feedback-culture"),
     ],
@@ -154,3 +154,32 @@ def test_repair_cites_only_the_resolved_topic_card(knowledge: KnowledgeBase, mak
     agenda = repair_agenda(draft, ctx, knowledge, "gpt-4o-mini")
     # principle-dialogue was never shown to the model (no passage), so it is not credited either.
     assert [s.card_id for s in agenda.sources] == ["topic-social-media"]
+
+
+@pytest.mark.parametrize(
+    ("topic", "lang", "unrelated"),
+    [
+        ("Barrierefreiheit in PDFs", "de", "topic-diversity-inclusion"),
+        ("Podcasts", "de", "topic-storytelling"),
+        ("Podcasts", "en", "topic-storytelling"),
+    ],
+)
+async def test_topic_without_a_good_card_is_said_honestly(
+    keyword_retriever: KeywordRetriever,
+    knowledge: KnowledgeBase,
+    make_ctx: Make,
+    topic: str,
+    lang: str,
+    unrelated: str,
+) -> None:
+    from companion.generation.offline import OfflineComposer
+
+    builder = ContextBuilder(knowledge, keyword_retriever)
+    assert builder.resolve_topic(topic, lang) is None
+    agenda = await OfflineComposer(knowledge, builder).agenda(
+        make_ctx(language=lang, topic=topic, goals=["Einen Firmenpodcast planen"], session_number=2)
+    )
+    cited = {s.card_id for s in agenda.sources}
+    assert unrelated not in cited and not any(c.startswith("topic-") for c in cited)
+    note = "keine Karte" if lang == "de" else "no card"
+    assert note in agenda.items[0].purpose

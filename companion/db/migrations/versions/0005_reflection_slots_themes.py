@@ -4,7 +4,7 @@ Existing reflections are filed per slot from their free answers (known prompts t
 rest to ``general``) and count as shared, as they were visible to the partner before.
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2026-12-02 19:45:00
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

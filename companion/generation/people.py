@@ -1,0 +1,144 @@
+"""Who is in the session, and how generated text refers to them.
+
+Names first: "Mia zeigt …" instead of "Der Junior zeigt …". Several people on one side read as "Aylin,
+Ben und Chiara" in sentences written for several people and as "Aylin, Ben oder Chiara" where a
+sentence (a knowledge card's session idea) speaks of one person, so the verb stays right. Pronouns
+are used only when the person gave them ("sie/ihr", "er/ihm", "she/her", "they/them"); without them,
+or with "keine – bitte Namen", the name stands again. With no names at all the text uses neutral
+forms ("die Junior-Seite", "the junior side"), never a default masculine.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from companion.generation.safety import safe_phrase
+from companion.generation.schemas import GenerationContext, Participant
+
+# First word of a pronoun text -> (nominative, possessive stem) per language.
+_PRONOUNS = {
+    "de": {"sie": ("sie", "ihr"), "er": ("er", "sein")},
+    "en": {"she": ("she", "her"), "he": ("he", "his"), "they": ("they", "their")},
+}
+_NEUTRAL = {
+    "de": {"junior": "die Junior-Seite", "senior": "die Senior-Seite"},
+    "en": {"junior": "the junior side", "senior": "the senior side"},
+}
+_AND = {"de": "und", "en": "and"}
+_OR = {"de": "oder", "en": "or"}
+# Role nouns of the knowledge cards' session ideas, replaced by names (longest forms first).
+_ROLE_NOUNS = {
+    "de": [
+        (r"\b(?:[Dd]es|[Dd]eines|[Dd]einer|[Ss]eines|[Ii]hres) (Juniors|Seniors)\b", "von {}"),
+        (r"\b[Vv]om (Junior|Senior)\b(?![-:])", "von {}"),
+        (r"\b(?:[Dd]ein(?:em|en)?|[Dd]eine[mnr]?) (Junior|Senior)\b(?![-:])", "{}"),
+        (r"\b(?:[Dd]er|[Dd]en|[Dd]em) (Junior|Senior)\b(?![-:])", "{}"),
+    ],
+    "en": [
+        (r"\b(?:[Tt]he|[Yy]our) (junior|senior)'s\b", "{}'s"),
+        (r"\b(?:[Tt]he|[Yy]our) (junior|senior)\b(?![-:])", "{}"),
+    ],
+}
+
+
+@dataclass(frozen=True)
+class Person:
+    """One participant as generated text may name them."""
+
+    name: str
+    pronouns: str | None = None
+    role: str | None = None
+    expertise: str | None = None
+
+    def pronoun(self, lang: str) -> tuple[str, str] | None:
+        """(nominative, possessive stem) when the person gave pronouns of ``lang``, else ``None``."""
+        if not self.pronouns:
+            return None
+        first = re.split(r"[\s/,;]+", self.pronouns.strip().casefold(), maxsplit=1)[0]
+        return _PRONOUNS.get(lang, {}).get(first)
+
+
+def _person(p: Participant) -> Person | None:
+    name = safe_phrase(p.name, 80)
+    if not name:
+        return None
+    return Person(name, safe_phrase(p.pronouns, 60), safe_phrase(p.role, 80), safe_phrase(p.expertise, 120))
+
+
+def join_names(names: list[str], lang: str, word: str = "and") -> str:
+    """ "A", "A und B", "A, B und C" (or with "oder"/"or")."""
+    conj = (_AND if word == "and" else _OR)[lang]
+    if len(names) <= 1:
+        return names[0] if names else ""
+    return f"{', '.join(names[:-1])} {conj} {names[-1]}"
+
+
+class People:
+    """The juniors and seniors of one context, and the words for them in one language."""
+
+    def __init__(self, ctx: GenerationContext) -> None:
+        self.lang = ctx.language
+        self.juniors = [p for p in (_person(x) for x in ctx.juniors) if p is not None]
+        self.seniors = [p for p in (_person(x) for x in ctx.seniors) if p is not None]
+
+    def side(self, role: str) -> list[Person]:
+        """The people of one side (``junior`` or ``senior``)."""
+        return self.juniors if role == "junior" else self.seniors
+
+    def plural(self, role: str) -> bool:
+        """True when a sentence about this side needs a plural verb."""
+        return len(self.side(role)) > 1
+
+    def names(self, role: str, word: str = "and") -> str:
+        """Everyone on one side by name, or the side's neutral name when no names are known."""
+        people = self.side(role)
+        if not people:
+            return _NEUTRAL[self.lang][role]
+        return join_names([p.name for p in people], self.lang, word)
+
+    def one(self, role: str) -> str:
+        """A sentence subject for one person of this side: the name, or "A oder B" for several."""
+        return self.names(role, "or")
+
+    def cap(self, role: str) -> str:
+        """:meth:`names` at the start of a sentence."""
+        text = self.names(role)
+        return text[0].upper() + text[1:]
+
+    def subject_again(self, role: str) -> str:
+        """A second mention of this side in the same sentence: the pronoun the person gave, else the
+        name again (neutral, never a guessed gender); several people: "sie"/"they"."""
+        people = self.side(role)
+        if len(people) > 1:
+            return "sie" if self.lang == "de" else "they"
+        if people and (pron := people[0].pronoun(self.lang)):
+            return pron[0]
+        return self.names(role)
+
+    def role_of(self, role: str) -> str | None:
+        """The job title of a single person on this side (as they wrote it), if known."""
+        people = self.side(role)
+        return people[0].role if len(people) == 1 else None
+
+    def expertise(self, role: str) -> str | None:
+        """The first known expertise on this side."""
+        return next((p.expertise for p in self.side(role) if p.expertise), None)
+
+    def all_names(self) -> list[str]:
+        """Every name in the session (juniors first)."""
+        return [p.name for p in [*self.juniors, *self.seniors]]
+
+    def fill_roles(self, text: str) -> str:
+        """A knowledge card's sentence with its role nouns ("der Senior", "des Juniors") replaced by the
+        people's names; a side without names keeps the card's wording."""
+        for pattern, template in _ROLE_NOUNS.get(self.lang, []):
+
+            def swap(m: re.Match[str], template: str = template) -> str:
+                role = "junior" if m.group(1).casefold().startswith("junior") else "senior"
+                if not self.side(role):
+                    return m.group(0)
+                return template.format(self.one(role))
+
+            text = re.sub(pattern, swap, text)
+        return text
