@@ -303,8 +303,31 @@ def check_reflection_prompts(
 
 
 def check_summary(draft: SummaryDraft, ctx: GenerationContext, knowledge: KnowledgeBase) -> list[Problem]:
-    """The summary is in the programme's language (its content rules live in the summary prompt)."""
-    return _language(draft, ctx)
+    """The summary is in the programme's language, people-aware, and says only what was said: each
+    learning, next step and follow-up comes from a shared answer in its slot."""
+    from companion.generation.summary_checks import untraceable_lines
+
+    lines = untraceable_lines(draft, ctx)
+    faithful = (
+        [
+            _p(
+                "unfaithful",
+                f"{len(lines)} line(s) not found in the reflections' matching answers",
+                ctx.language,
+                "Diese Zeilen stehen so in keiner passenden Antwort der Reflexionen: "
+                + "; ".join(f"{field} „{line}“" for field, line in lines[:4])
+                + ". Übernimm Lernpunkte, nächste Schritte und Themen für später nur aus den Antworten im "
+                "passenden Feld, als ganze Sätze (zitiert oder eng umschrieben); lass weg, was niemand gesagt hat.",
+                "These lines appear in no matching answer of the reflections: "
+                + "; ".join(f"{field} “{line}”" for field, line in lines[:4])
+                + ". Take learnings, next steps and later topics only from the answers in the matching slot, "
+                "as whole sentences (quoted or closely paraphrased); leave out what nobody said.",
+            )
+        ]
+        if lines
+        else []
+    )
+    return _language(draft, ctx) + _people(draft, ctx) + faithful
 
 
 CHECKS: dict[str, Callable[[Any, GenerationContext, KnowledgeBase], list[Problem]]] = {

@@ -131,6 +131,19 @@ _NOT_NAMES = frozenset(
 
 
 @lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    from bm25s.stopwords import STOPWORDS_EN_PLUS, STOPWORDS_GERMAN
+
+    return frozenset(w.casefold() for w in (*STOPWORDS_GERMAN, *STOPWORDS_EN_PLUS))
+
+
+def _is_function_word(word: str) -> bool:
+    """ "Mein", "Will", "May" at a sentence start: stop words of either language are never names
+    (the name dictionary lists some of them, and "Mein eigenes Profil" must stay as written)."""
+    return word.casefold() in _function_words()
+
+
+@lru_cache(maxsize=1)
 def _names_detector():  # type: ignore[no-untyped-def]
     import gender_guesser.detector as gender
 
@@ -139,7 +152,7 @@ def _names_detector():  # type: ignore[no-untyped-def]
 
 def first_name_gender(word: str) -> str | None:
     """ "female", "male" or None: only names the dictionary is sure about, never common words."""
-    if word in _NOT_NAMES or not _WORD.fullmatch(word):
+    if word in _NOT_NAMES or not _WORD.fullmatch(word) or _is_function_word(word):
         return None
     found = _names_detector().get_gender(word)
     return found if found in ("male", "female") else None

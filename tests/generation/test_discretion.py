@@ -66,3 +66,17 @@ def test_people_outside_the_pair_get_neutral_descriptions() -> None:
         == "Ein Kollege hat das bestätigt, Lea auch."
     )
     assert neutralise_names("I talked to Ms Brandner.", people, "en") == "I talked to a colleague."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mein eigenes Profil wirkt auf Bewerber:innen ziemlich veraltet.",
+        "Sein Team arbeitet schon lange so.",
+        "Will you send me the figures by Friday?",
+        "May I try the new tool first?",
+    ],
+)
+def test_function_words_at_a_sentence_start_are_not_names(sentence: str) -> None:
+    # The name dictionary lists "Mein", "Will", "May": a summary once read "Eine Kollegin eigenes Profil".
+    assert neutralise_names(sentence, People(members=("Lea", "Frank")), "de") == sentence
