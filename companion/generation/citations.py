@@ -20,6 +20,9 @@ from companion.retrieval.lexical import stems
 # a text on another subject does not pass by sharing "Team" and "Feedback".
 MIN_SHARE = 0.12
 MIN_WORDS = 3
+# A text that shares this many distinctive words uses the card however long the passages shown were
+# (cards with session activities give long passages, and the share alone then under-credits them).
+ENOUGH_WORDS = 6
 # Words of the programme itself; every card and every text has them, so they prove nothing.
 _COMMON = {
     "de": "junior senior session tandem mentoring reverse programm beid seit frag ide thema ziel",
@@ -47,7 +50,7 @@ def uses(card: Card, ctx: GenerationContext, text_stems: set[str]) -> bool:
     if not words:
         return False
     overlap = len(words & text_stems)
-    return overlap >= MIN_WORDS and overlap >= MIN_SHARE * len(words)
+    return overlap >= ENOUGH_WORDS or (overlap >= MIN_WORDS and overlap >= MIN_SHARE * len(words))
 
 
 def shown_ids(ctx: GenerationContext) -> set[str]:

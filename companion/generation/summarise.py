@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from companion.generation.discretion import People, SharedSentence, shared_view
+from companion.generation.phrases import phrase
 from companion.generation.reflection_slots import (
     COMPOSER_CHARS_PER_REFLECTION,
     MAX_QUOTE_CHARS,
@@ -45,8 +46,6 @@ from companion.retrieval.knowledge import KnowledgeBase
 
 TEXT = {
     "de": {
-        "counts": "Zur Session {topic} liegen {nj} Reflexion(en) der Junior-Seite und {ns} der Senior-Seite vor.",
-        "counts_no_topic": "Es liegen {nj} Reflexion(en) der Junior-Seite und {ns} der Senior-Seite vor.",
         "themes": "Themen: {themes}.",
         "learned_junior": "Die Junior-Seite nimmt mit: {text}",
         "learned_senior": "Die Senior-Seite nimmt mit: {text}",
@@ -59,9 +58,6 @@ TEXT = {
         "q": "„{}“",
     },
     "en": {
-        "counts": "For the session on {topic} there are {nj} reflection(s) from the junior side and {ns} from "
-        "the senior side.",
-        "counts_no_topic": "There are {nj} reflection(s) from the junior side and {ns} from the senior side.",
         "themes": "Themes: {themes}.",
         "learned_junior": "The junior side takes away: {text}",
         "learned_senior": "The senior side takes away: {text}",
@@ -181,10 +177,11 @@ def summarise(ctx: GenerationContext, knowledge: KnowledgeBase, generated_by: st
     card = knowledge.get(ctx.topic_id, lang) if ctx.topic_id else None
     parts: list[str] = []
     used = 0
+    sides = {"junior": _reflections(lang, "j", nj), "senior": _reflections(lang, "s", ns)}
     if card is None:
-        used = _add(parts, t["counts_no_topic"].format(nj=nj, ns=ns), used)
+        used = _add(parts, phrase(lang, "sum_counts_no_topic", **sides), used)
     else:
-        used = _add(parts, t["counts"].format(topic=t["q"].format(card.title), nj=nj, ns=ns), used)
+        used = _add(parts, phrase(lang, "sum_counts", topic=t["q"].format(card.title), **sides), used)
     if titles:
         used = _add(parts, t["themes"].format(themes=", ".join(titles[:4])), used)
     for side in ("junior", "senior"):
@@ -220,6 +217,12 @@ def finalise_summary(
     themes = consented_themes(ctx, knowledge)
     suggested = [th for th in dict.fromkeys([*result.suggested_themes, *result.themes]) if th not in themes]
     return result.model_copy(update={"themes": themes, "suggested_themes": suggested[:8]})
+
+
+def _reflections(lang: str, side: str, n: int) -> str:
+    """ "eine Reflexion der Junior-Seite" / "2 Reflexionen …": the right form for ``n``."""
+    form = "0" if n == 0 else "1" if n == 1 else "n"
+    return phrase(lang, f"sum_refl_{side}_{form}", n=n)
 
 
 def prompt_reflections(ctx: GenerationContext) -> list[dict[str, object]]:

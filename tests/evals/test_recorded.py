@@ -130,9 +130,11 @@ def test_injected_goal_travels_only_as_escaped_data(recorded: tuple[SuiteResult,
 # not weakened for them; the recordings should be re-recorded against the new prompts.
 KNOWN_OLD_RECORDING_FAILURES = {
     ("agenda-en-first-one-to-one-45-ai", "GoalCoverage"),
-    ("agenda-en-tech-only-kubernetes-60", "GoalCoverage"),
     ("agenda-de-injection-goal-60", "GoalCoverage"),
     ("agenda-de-group-generations-60", "PeopleAwareLanguage"),
+    # Recorded before the topic cards got their session activities: the passages the replay now shows
+    # differ from those the model answered to, so its citation of topic-modern-dev-practices is refused.
+    ("agenda-en-tech-only-kubernetes-60", "Grounded"),
 }
 
 
