@@ -13,13 +13,15 @@ def test_empty_reflection_says_why_and_saves_nothing(demo: dict[str, Any]) -> No
     sid = _first_session(demo["url"], demo["ids"]["Lea Hoffmann"])
     assert lea.api_post(f"/api/sessions/{sid}/reflection-prompts").status_code == 201
     lea.post_form(f"/me/sessions/{sid}/held", {})
-    r = lea.post_form(f"/me/sessions/{sid}/reflection", {"q0": "Was nimmst du mit?", "a0": "   "})
+    r = lea.post_form(
+        f"/me/sessions/{sid}/reflection", {"slot_learned": "   ", "slot_private_note": "nur für mich"}
+    )
     assert r.status_code == 400
     error = r.text.split('id="reflection-error"')[1].split("</p>")[0]
     assert "Bitte beantworte mindestens eine Frage" in error and "Das hat nicht geklappt" not in error
     assert "Deine Reflexion ist gespeichert" not in lea.get(f"/me/sessions/{sid}").text
-    r = lea.post_form(f"/me/sessions/{sid}/reflection", {"q0": "Was nimmst du mit?", "a0": "x" * 5001})
-    assert r.status_code == 400 and "höchstens 5.000 Zeichen" in r.text
+    r = lea.post_form(f"/me/sessions/{sid}/reflection", {"slot_learned": "x" * 5001})
+    assert r.status_code == 400 and "länger als 5.000 Zeichen" in r.text
 
 
 def test_generated_by_in_words_and_session_wording(demo: dict[str, Any]) -> None:
