@@ -60,10 +60,9 @@ bench: $(STAMP) ## Run the benchmarks and print their figures
 index: $(STAMP) ## Build or update the knowledge search index
 	$(BIN)/companion index
 
-i18n: $(STAMP) ## Extract, update and compile the gettext catalogues (companion/locales)
-	$(BIN)/pybabel extract -F babel.cfg -k t --no-location --sort-output --project companion -o companion/locales/messages.pot .
+i18n: $(STAMP) ## Extract new texts into the gettext catalogue (companion/locales; compiled in memory)
+	$(BIN)/pybabel extract -F babel.cfg -k t -k NP_:1c,2 -k NN_:1,2 --no-location --sort-output --project companion -o companion/locales/messages.pot .
 	$(BIN)/pybabel update -i companion/locales/messages.pot -d companion/locales -D messages --no-fuzzy-matching --ignore-obsolete --width 110
-	$(BIN)/pybabel compile -d companion/locales -D messages --statistics
 
 clean: ## Remove the virtualenv and local data
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

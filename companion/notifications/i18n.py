@@ -1,34 +1,25 @@
 """Mail texts from the gettext catalogues in ``companion/locales`` (Babel), and the Jinja environment
 that renders the text and HTML layouts of every mail.
 
-Source strings (msgids) are English; German comes from ``locales/de/LC_MESSAGES/messages.po``, compiled
-to ``messages.mo`` by ``make i18n`` (``pybabel compile``; the .mo is committed and a test keeps it in
-step with the .po). A catalogue that is missing falls back to English, never to an error.
+Source strings (msgids) are English; German comes from ``locales/de/LC_MESSAGES/messages.po``, the
+catalogue the pages use too (``companion.i18n`` compiles it in memory). A missing catalogue falls back
+to English, never to an error.
 """
 
 from __future__ import annotations
 
-import gettext
 from datetime import datetime, tzinfo
 from functools import cache
 from pathlib import Path
 
 from babel import dates
-from babel.support import NullTranslations, Translations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+from companion.i18n import DOMAIN, LANGUAGES, LOCALES_DIR, translations
+
+__all__ = ["DOMAIN", "LANGUAGES", "LOCALES_DIR", "Texts", "environment", "translations"]
+
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
-DOMAIN = "messages"
-LANGUAGES = ("de", "en")
-
-
-@cache
-def translations(language: str) -> gettext.NullTranslations:
-    """The catalogue of ``language`` (English source strings when there is none)."""
-    if language == "en":
-        return NullTranslations()
-    return Translations.load(str(LOCALES_DIR), [language], DOMAIN)
 
 
 @cache

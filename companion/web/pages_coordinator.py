@@ -20,6 +20,7 @@ from companion.auth.middleware import current_secret
 from companion.auth.policy import acting_coordinator, principal_of
 from companion.db.models import Pair, Participant, Programme, utcnow
 from companion.errors import DomainError, RuleViolation
+from companion.i18n import tr
 from companion.insights.charts import bar_chart
 from companion.insights.controllers import clock_of, knowledge_of
 from companion.insights.services import programme_insights
@@ -296,7 +297,7 @@ class CoordinatorPages(Controller):
         )
         lang = programme.language
         health_chart = bar_chart(
-            text("health", lang),
+            tr(lang).pgettext("insights", "Programme health"),
             [
                 (
                     m.month,
@@ -309,20 +310,20 @@ class CoordinatorPages(Controller):
             ],
         )
         mix_chart = bar_chart(
-            text("topic_mix", lang),
+            tr(lang).gettext("Topic mix"),
             [
                 (
                     text(f"cat_{row.category}", lang),
-                    [(text("session", lang), row.sessions.value, row.sessions.shown)],
+                    [(tr(lang).gettext("Session"), row.sessions.value, row.sessions.shown)],
                 )
                 for row in data.topic_mix
             ],
         )
         theme_chart = (
             bar_chart(
-                text("themes", lang),
+                tr(lang).gettext("Themes pairs ticked"),
                 [
-                    (row.label, [(text("pairs_count", lang), row.pairs, str(row.pairs))])
+                    (row.label, [(tr(lang).gettext("Pairs"), row.pairs, str(row.pairs))])
                     for row in data.themes
                 ],
             )

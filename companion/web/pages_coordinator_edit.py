@@ -18,11 +18,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from companion.auth.policy import principal_of
 from companion.db.models import Pair, Participant, Programme
 from companion.errors import ConflictError, DomainError
+from companion.i18n import tr
 from companion.programmes import coordination
 from companion.programmes import services as psvc
 from companion.programmes.controllers import ObjId, ProgrammeId
 from companion.programmes.schemas import PairUpdate, ParticipantUpdate
-from companion.web.i18n import error_text, text
+from companion.web.i18n import error_text
 from companion.web.pages_coordinator import localised, render_programme
 from companion.web.render import page
 
@@ -239,7 +240,7 @@ class CoordinatorEditPages(Controller):
         await psvc.get_in_programme(db, model, obj_id, programme_id, label)
         if not _confirmed(await request.form()):
             lang = (await psvc.get_or_404(db, Programme, programme_id, "Programme")).language
-            errors = {"delete": [text("confirm_required", lang)]}
+            errors = {"delete": [tr(lang).gettext("Please tick the box to confirm; nothing was deleted.")]}
             return await render(request, db, programme_id, obj_id, errors=errors, status=400)
         await psvc.delete_row(db, model, obj_id, label)
         return Redirect(f"/coordinator/programmes/{programme_id}#{anchor}", status_code=303)
@@ -261,7 +262,11 @@ class CoordinatorEditPages(Controller):
             await db_session.rollback()
             lang = (await psvc.get_or_404(db_session, Programme, programme_id, "Programme")).language
             message = (
-                text("last_coordinator", lang) if isinstance(exc, ConflictError) else error_text(exc, lang)
+                tr(lang).gettext(
+                    "The last coordinator of a programme cannot be removed. Add another one first."
+                )
+                if isinstance(exc, ConflictError)
+                else error_text(exc, lang)
             )
             return await render_programme(
                 request, db_session, programme_id, errors={"coordinators": [message]}, status=exc.status_code

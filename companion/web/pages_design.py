@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.db.models import Programme
 from companion.errors import DomainError
+from companion.i18n import tr
 from companion.matching import decisions, preferences
 from companion.matching import services as msvc
 from companion.matching.schemas import MatchRequest, SwapRequest
@@ -40,7 +41,7 @@ async def _attempt(db: AsyncSession, action: Action, lang: str) -> tuple[str | N
     try:
         await action()
     except ValidationError as exc:
-        return translator(lang)("invalid_form") + _invalid(exc), 400
+        return tr(lang).gettext("Please check the form: ") + _invalid(exc), 400
     except DomainError as exc:
         await db.rollback()
         return problem_text(exc, lang), exc.status_code

@@ -13,6 +13,7 @@ from litestar.response import Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.auth.policy import principal_of
+from companion.i18n import tr
 from companion.insights.controllers import knowledge_of
 from companion.library import services as lib
 from companion.programmes import coordination
@@ -20,7 +21,6 @@ from companion.retrieval.knowledge import CATEGORIES, KINDS, LANGS
 from companion.retrieval.search import SearchError
 from companion.runtime import Runtime
 from companion.settings import Settings
-from companion.web.i18n import text
 from companion.web.render import page
 
 # Generous here, cut to 200 characters by the service: an overlong query must not meet an English
@@ -113,7 +113,7 @@ class LibraryPages(Controller):
                 "pages/error.html",
                 who.language,
                 status=404,
-                detail=text("library_no_card", who.language),
+                detail=tr(who.language).gettext("This card does not exist."),
                 status_code=404,
             )
         if who.is_coordinator:

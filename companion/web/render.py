@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.auth.policy import principal_of
 from companion.db.models import GeneratedOutput
+from companion.i18n import tr
 from companion.web.i18n import plural, text, translator
 
 KINDS = ("agenda", "preparation", "reflection-prompts", "summary")
@@ -43,10 +44,10 @@ def made_by(generated_by: str, lang: str) -> str:
     """Who wrote a result, said for people: ``generated_by`` is a model name, ``offline`` or
     ``offline (fallback: …)`` (the raw value stays in the element's title for whoever needs it)."""
     if generated_by == "offline":
-        return text("made_offline", lang)
+        return tr(lang).gettext("Put together from the knowledge base, without an AI model.")
     if generated_by.startswith("offline"):
-        return text("made_fallback", lang)
-    return text("made_by_model", lang).format(model=generated_by)
+        return tr(lang).gettext("Put together from the knowledge base, because the AI model did not answer.")
+    return tr(lang).gettext("Written with the AI model {model}.").format(model=generated_by)
 
 
 async def latest_outputs(db: AsyncSession, session_id: int) -> dict[str, GeneratedOutput]:

@@ -23,6 +23,7 @@ from companion.auth.middleware import AuthMiddleware, BearerAwareCSRFMiddleware,
 from companion.auth.policy import authorize
 from companion.errors import RETRY_AFTER_SECONDS, DomainError, database_outage, outage_message
 from companion.settings import Settings
+from companion.web import i18n
 from companion.web.i18n import request_language, text, translator
 from companion.web.security import SecurityHeadersMiddleware
 from companion.web.stores import stores as shared_stores
@@ -63,8 +64,12 @@ def route_handlers() -> list[Any]:
 
 
 def template_config() -> TemplateConfig[JinjaTemplateEngine]:
-    """Jinja templates from ``companion/web/templates`` with autoescaping."""
-    return TemplateConfig(directory=WEB_DIR / "templates", engine=JinjaTemplateEngine)
+    """Jinja templates from ``companion/web/templates`` with autoescaping and gettext (``_``)."""
+    return TemplateConfig(
+        directory=WEB_DIR / "templates",
+        engine=JinjaTemplateEngine,
+        engine_callback=lambda engine: i18n.install(engine.engine),
+    )
 
 
 def _is_generation(request: Request[Any, Any, Any]) -> bool:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import email
 import email.policy
-import gettext
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -20,7 +19,7 @@ from typer.testing import CliRunner
 
 from companion.cli import build_cli
 from companion.notifications import calendar, compose, cycle
-from companion.notifications.i18n import LOCALES_DIR, Texts
+from companion.notifications.i18n import LOCALES_DIR, Texts, translations
 from companion.notifications.mailer import (
     MailError,
     OutboxTransport,
@@ -181,27 +180,29 @@ def test_mail_test_command(smtp_server, monkeypatch, tmp_path) -> None:
 
 
 def test_german_catalogue_is_complete_and_compiled(tmp_path) -> None:
-    """Every message in the code and mail templates has a German translation, and the committed .mo
-    says the same as the .po (run `make i18n` after changing texts)."""
+    """Every message in the code and templates has a German translation, and the catalogue compiled in
+    memory says the same as the .po (run `make i18n` after changing texts)."""
     pot = tmp_path / "messages.pot"
     subprocess.run(
         [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-k", "t",
+         "-k", "NP_:1c,2", "-k", "NN_:1,2",
          "--no-location", "-o", str(pot), "."],
         cwd=ROOT, check=True, capture_output=True,
     )  # fmt: skip
-    extracted = {m.id for m in read_po(pot.open("rb")) if m.id}
+    extracted = {(m.context, m.id) for m in read_po(pot.open("rb")) if m.id}
     po = read_po((LOCALES_DIR / "de/LC_MESSAGES/messages.po").open("rb"), locale="de")
-    translated = {m.id: m.string for m in po if m.id and not m.fuzzy}
+    translated = {(m.context, m.id): m.string for m in po if m.id and not m.fuzzy}
     assert len(extracted) > 50
     missing = [i for i in extracted if i not in translated or not all(
         translated[i] if isinstance(translated[i], tuple) else [translated[i]]
     )]  # fmt: skip
     assert missing == []
-    with (LOCALES_DIR / "de/LC_MESSAGES/messages.mo").open("rb") as fh:
-        compiled = gettext.GNUTranslations(fh)
-    for msgid, msgstr in translated.items():
+    compiled = translations("de")
+    for (context, msgid), msgstr in translated.items():
         if isinstance(msgid, tuple):
             assert compiled.ngettext(msgid[0], msgid[1], 2) == msgstr[1]
+        elif context:
+            assert compiled.pgettext(context, msgid) == msgstr, msgid
         else:
             assert compiled.gettext(msgid) == msgstr, msgid
 

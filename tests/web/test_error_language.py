@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from companion.errors import RuleViolation
 from companion.programmes.services import check_format_sizes
-from companion.web.i18n import ERROR_TEXTS, error_text
+from companion.web.i18n import error_text, lookup
+from companion.web.i18n_keys import ERROR_KEYS
 
 
 def test_rule_errors_in_german_and_english() -> None:
@@ -33,7 +34,8 @@ def test_unknown_codes_and_missing_params_fall_back_to_the_detail() -> None:
 
 
 def test_every_error_text_exists_in_both_languages() -> None:
-    for code, (de, en) in ERROR_TEXTS.items():
+    for code in ERROR_KEYS:
+        de, en = lookup(ERROR_KEYS, code, "de"), lookup(ERROR_KEYS, code, "en")
         assert de and en and de != en, code
         assert sorted(_fields(de)) == sorted(_fields(en)), code
 
