@@ -13,6 +13,7 @@ import re
 from companion.generation.agenda_plan import Plan
 from companion.generation.grounding import Grounding, dedupe, rotate
 from companion.generation.guidance_phrases import say
+from companion.generation.people import People
 from companion.generation.phrases import phrase, phrase_list
 from companion.generation.safety import clip
 from companion.generation.schemas import GenerationContext, Preparation, ReflectionPrompts
@@ -109,20 +110,31 @@ def compose_preparation(
     )
 
 
+def _of(people: People, role: str, ctx: GenerationContext) -> str:
+    """Whose view a German reflection prompt asks about: "von Petra", "von Aylin und Ben", else
+    "deines Gegenübers" (one-to-one) or "der Senior-Seite" (several people) — never "des Seniors"."""
+    if people.side(role):
+        return f"von {people.names(role)}"
+    if ctx.format in ("group", "project"):
+        return f"der {role.capitalize()}-Seite"
+    return "deines Gegenübers"
+
+
 def compose_reflection_prompts(
     knowledge: KnowledgeBase, ctx: GenerationContext, generated_by: str, topics: TopicResolver | None = None
 ) -> ReflectionPrompts:
     """Reflection prompts for both sides of a prepared context."""
     g = Grounding(knowledge, ctx, topics)
     lang = g.lang
+    who = {"S_of": _of(People(ctx), "senior", ctx), "J_of": _of(People(ctx), "junior", ctx)}
     if g.pattern.id == "pattern-first-session":
-        junior, senior = phrase_list(lang, "refl_first_j"), phrase_list(lang, "refl_first_s")
+        junior, senior = phrase_list(lang, "refl_first_j", **who), phrase_list(lang, "refl_first_s")
     elif g.pattern.id == "pattern-final-retrospective":
-        junior, senior = phrase_list(lang, "refl_final_j"), phrase_list(lang, "refl_final_s")
+        junior, senior = phrase_list(lang, "refl_final_j"), phrase_list(lang, "refl_final_s", **who)
     else:
-        junior, senior = phrase_list(lang, "refl_j"), phrase_list(lang, "refl_s")
+        junior, senior = phrase_list(lang, "refl_j", **who), phrase_list(lang, "refl_s")
         if q_label := g.quoted_label():
-            junior[0] = phrase(lang, "refl_topic_j", topic=q_label)
+            junior[0] = phrase(lang, "refl_topic_j", topic=q_label, **who)
             senior[0] = phrase(lang, "refl_topic_s", topic=q_label)
         if g.is_technical():
             senior.insert(2, phrase(lang, "refl_nontech_s"))

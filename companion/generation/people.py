@@ -27,17 +27,28 @@ _NEUTRAL = {
 }
 _AND = {"de": "und", "en": "and"}
 _OR = {"de": "oder", "en": "or"}
-# Role nouns of the knowledge cards' session ideas, replaced by names (longest forms first).
-_ROLE_NOUNS = {
+_R = r"(?P<role>Junior|Senior)"
+_PREP = r"mit|von|bei|aus|zu|nach|seit|gegenüber|für|an|auf|über|um|vor|neben|zwischen|durch|ohne"
+# Role references in card text (and the odd older wording): (pattern, with names, without names).
+# With names the side's people stand in; without, a default masculine becomes the neutral side form
+# ("der Senior" → "die Senior-Seite"), so no generated German says "der Senior … seine".
+_ROLE_NOUNS: dict[str, list[tuple[str, str, str | None]]] = {
     "de": [
-        (r"\b(?:[Dd]es|[Dd]eines|[Dd]einer|[Ss]eines|[Ii]hres) (Juniors|Seniors)\b", "von {}"),
-        (r"\b[Vv]om (Junior|Senior)\b(?![-:])", "von {}"),
-        (r"\b(?:[Dd]ein(?:em|en)?|[Dd]eine[mnr]?) (Junior|Senior)\b(?![-:])", "{}"),
-        (r"\b(?:[Dd]er|[Dd]en|[Dd]em) (Junior|Senior)\b(?![-:])", "{}"),
+        (rf"\b(?:[Dd]es|[Dd]eines|[Ss]eines|[Ii]hres) {_R}s\b", "von {n}", "der {r}-Seite"),
+        (rf"\b[Vv]om {_R}\b(?![-:])", "von {n}", "von der {r}-Seite"),
+        (rf"\b[Zz]um {_R}\b(?![-:])", "zu {n}", "zur {r}-Seite"),
+        (rf"\b(?:[Dd]einem|[Dd]em) {_R}\b(?![-:])", "{n}", "der {r}-Seite"),
+        (rf"\b(?:[Dd]einen|[Dd]en) {_R}\b(?![-:])", "{n}", "die {r}-Seite"),
+        (rf"\b(?:[Dd]ein|[Dd]er) {_R}\b(?![-:])", "{n}", "die {r}-Seite"),
+        # The neutral side forms of the cards, replaced by names when they are known.
+        (rf"\b(?P<pre>(?i:{_PREP})\s+)(?:der|die) {_R}-Seite\b", "{pre}{n}", None),
+        (rf"\b[Zz]ur {_R}-Seite\b", "zu {n}", None),
+        (rf"(?P<pre>\b[A-ZÄÖÜ][\wäöüß]+\s+)der {_R}-Seite\b", "{pre}von {n}", None),
+        (rf"\b(?:[Dd]ie|[Dd]er) {_R}-Seite\b", "{n}", None),
     ],
     "en": [
-        (r"\b(?:[Tt]he|[Yy]our) (junior|senior)'s\b", "{}'s"),
-        (r"\b(?:[Tt]he|[Yy]our) (junior|senior)\b(?![-:])", "{}"),
+        (r"\b(?:[Tt]he|[Yy]our) (?P<role>junior|senior)'s\b", "{n}'s", None),
+        (r"\b(?:[Tt]he|[Yy]our) (?P<role>junior|senior)\b(?![-:])", "{n}", None),
     ],
 }
 
@@ -130,15 +141,22 @@ class People:
         return [p.name for p in [*self.juniors, *self.seniors]]
 
     def fill_roles(self, text: str) -> str:
-        """A knowledge card's sentence with its role nouns ("der Senior", "des Juniors") replaced by the
-        people's names; a side without names keeps the card's wording."""
-        for pattern, template in _ROLE_NOUNS.get(self.lang, []):
+        """A knowledge card's sentence with its role references ("der Senior", "des Juniors", "die
+        Junior-Seite") replaced by the people's names; a side without names gets the neutral side form
+        instead of a default masculine."""
+        for pattern, named, neutral in _ROLE_NOUNS.get(self.lang, []):
 
-            def swap(m: re.Match[str], template: str = template) -> str:
-                role = "junior" if m.group(1).casefold().startswith("junior") else "senior"
-                if not self.side(role):
+            def swap(m: re.Match[str], named: str = named, neutral: str | None = neutral) -> str:
+                word = m.group("role")
+                role = "junior" if word.casefold().startswith("junior") else "senior"
+                pre = m.groupdict().get("pre") or ""
+                if self.side(role):
+                    out = named.format(n=self.one(role), pre=pre)
+                elif neutral is None:
                     return m.group(0)
-                return template.format(self.one(role))
+                else:
+                    out = neutral.format(r=word)
+                return out[0].upper() + out[1:] if m.group(0)[0].isupper() else out
 
             text = re.sub(pattern, swap, text)
         return text

@@ -34,13 +34,6 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "nontech_q": "Was bedeutet {head} für euer Team?",
         "nontech_generic": "Was verändert das Thema für Zusammenarbeit, Erwartungen und Führung in "
         "deinem Bereich?",
-        "junior_item_title": "Der Junior zeigt: {topic}",
-        "junior_item_purpose": "Der Junior ist die Fachperson der Session und macht das Thema an einem "
-        "echten Beispiel greifbar.",
-        "senior_item_title": "Kontext und Erfahrung des Seniors",
-        "senior_item_purpose": "Der Senior ordnet ein, teilt eigene Erfahrungen und benennt, was im "
-        "Unternehmen dafür oder dagegen spricht.",
-        "senior_item_q": "Welche Erfahrung aus deinem Berufsweg passt zu diesem Thema?",
         # preparation
         "prep_title": "Vorbereitung auf {session} – {topic}",
         "prep_j_goal": "Welches konkrete Beispiel aus deinem Alltag passt zu eurem Ziel {goal}?",
@@ -54,18 +47,20 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "prep_s_nontech": "Was verändert das Thema aus deiner Sicht für Zusammenarbeit, Erwartungen und "
         "Führung?",
         "prep_j_generic_1": "Welches Beispiel aus deinem Alltag macht das Thema {topic} greifbar?",
-        "prep_j_generic_2": "Was sollte der Senior aus deiner Sicht über {topic} unbedingt erleben oder "
-        "ausprobieren?",
-        "prep_j_generic_3": "Was möchtest du vom Senior über seine Erfahrungen mit {topic} erfahren?",
+        # "die Senior-Seite" is replaced by the seniors' names when they are known (People.fill_roles).
+        "prep_j_generic_2": "Was sollte die Senior-Seite aus deiner Sicht über {topic} unbedingt erleben "
+        "oder ausprobieren?",
+        "prep_j_generic_3": "Was möchtest du über die Erfahrungen der Senior-Seite mit {topic} erfahren?",
         "prep_s_generic_1": "Was möchtest du über {topic} verstehen oder selbst ausprobieren?",
         "prep_s_generic_2": "Welche eigene Erfahrung mit {topic} kannst du in die Session einbringen?",
         "prep_s_generic_3": "Welche Annahme zu {topic} möchtest du gern überprüfen?",
         "bring_j_example": "Ein konkretes Beispiel oder eine kurze Demo zum Thema {topic}",
         "bring_s_situation": "Eine echte Situation aus deinem Bereich, in der {topic} eine Rolle spielt",
         # reflection prompts
-        "refl_j": "Was hast du heute über die Sicht und die Erfahrung des Seniors gelernt?|"
+        # {S_of}/{J_of}: "von Petra", "von Aylin und Ben", or "deines Gegenübers" (never "des Seniors").
+        "refl_j": "Was hast du heute über die Sicht und die Erfahrung {S_of} gelernt?|"
         "Wo konntest du als Fachperson der Session dein Wissen gut einbringen, und wo nicht?|"
-        "Welchen Kontext hat der Senior geteilt, der dir weiterhilft?|"
+        "Welchen Kontext {S_of} nimmst du mit, der dir weiterhilft?|"
         "Welchen nächsten Schritt habt ihr vereinbart, und was brauchst du dafür?|"
         "Was würdest du beim nächsten Mal anders vorbereiten?",
         "refl_s": "Was hast du heute neu verstanden oder selbst ausprobiert?|"
@@ -73,12 +68,12 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "Welche Erfahrung oder welchen Kontext hast du eingebracht?|"
         "Was probierst du bis zur nächsten Session konkret aus?|"
         "Wie hast du das Gespräch auf Augenhöhe erlebt?",
-        "refl_topic_j": "Was hast du heute zum Thema {topic} aus der Sicht des Seniors gelernt?",
+        "refl_topic_j": "Was hast du heute zum Thema {topic} aus der Sicht {S_of} gelernt?",
         "refl_topic_s": "Was hast du heute zum Thema {topic} neu verstanden oder selbst ausprobiert?",
         "refl_nontech_s": "Was hast du über Erwartungen und Arbeitsweisen jenseits der Technik gelernt?",
         "refl_first_j": "Wie hast du euer erstes Treffen erlebt, und was brauchst du für die nächsten?|"
         "Welche der gesammelten Themen möchtest du am liebsten zeigen?|"
-        "Was hast du über den Arbeitsalltag des Seniors erfahren, das dich überrascht hat?|"
+        "Was hast du über den Arbeitsalltag {S_of} erfahren, das dich überrascht hat?|"
         "Was habt ihr für das nächste Treffen vereinbart?",
         "refl_first_s": "Wie hast du euer erstes Treffen erlebt?|"
         "Welches Thema interessiert dich am meisten, und warum?|"
@@ -89,7 +84,7 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "Welche Empfehlung soll die Koordination für die nächste Runde bekommen?|"
         "Möchtest du den Austausch fortsetzen, und in welcher Form?",
         "refl_final_s": "Was machst du heute anders als vor dem Programm?|"
-        "Welche Perspektive des Juniors hat dein Denken am stärksten verändert?|"
+        "Welche Perspektive {J_of} hat dein Denken am stärksten verändert?|"
         "Welche Empfehlung soll die Koordination für die nächste Runde bekommen?|"
         "Möchtest du den Austausch fortsetzen, und in welcher Form?",
         # summary
@@ -133,13 +128,6 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "nontech_q": "What does {head} mean for your team?",
         "nontech_generic": "What does the topic change for collaboration, expectations and leadership in "
         "your area?",
-        "junior_item_title": "The junior shows: {topic}",
-        "junior_item_purpose": "The junior is the expert of the session and makes the topic tangible with "
-        "a real example.",
-        "senior_item_title": "The senior's context and experience",
-        "senior_item_purpose": "The senior puts things in context, shares their own experience and names "
-        "what speaks for or against it in the organisation.",
-        "senior_item_q": "Which experience from your career fits this topic?",
         "prep_title": "Preparing {session} – {topic}",
         "prep_j_goal": "Which concrete example from your day-to-day work fits your goal {goal}?",
         "prep_s_goal": "What do you want to understand or try yourself about your goal {goal}?",

@@ -73,9 +73,7 @@ LABELS: dict[str, dict[Slot, str]] = {
 # Known prompt wordings (the offline composer's reflection prompts, both languages) and their slot.
 # Exact wordings first; the patterns below catch the generated, topic-specific variants.
 _KNOWN: dict[str, Slot] = {
-    "Was hast du heute über die Sicht und die Erfahrung des Seniors gelernt?": "learned",
     "Wo konntest du als Fachperson der Session dein Wissen gut einbringen, und wo nicht?": "contributed",
-    "Welchen Kontext hat der Senior geteilt, der dir weiterhilft?": "learned",
     "Welchen nächsten Schritt habt ihr vereinbart, und was brauchst du dafür?": "next_step",
     "Was würdest du beim nächsten Mal anders vorbereiten?": "about_the_session",
     "Was hast du heute neu verstanden oder selbst ausprobiert?": "learned",
@@ -86,7 +84,6 @@ _KNOWN: dict[str, Slot] = {
     "Was hast du über Erwartungen und Arbeitsweisen jenseits der Technik gelernt?": "learned",
     "Wie hast du euer erstes Treffen erlebt, und was brauchst du für die nächsten?": "about_the_session",
     "Welche der gesammelten Themen möchtest du am liebsten zeigen?": "for_later",
-    "Was hast du über den Arbeitsalltag des Seniors erfahren, das dich überrascht hat?": "surprised",
     "Was habt ihr für das nächste Treffen vereinbart?": "next_step",
     "Wie hast du euer erstes Treffen erlebt?": "about_the_session",
     "Welches Thema interessiert dich am meisten, und warum?": "for_later",
@@ -96,7 +93,6 @@ _KNOWN: dict[str, Slot] = {
     "Welche Empfehlung soll die Koordination für die nächste Runde bekommen?": "about_the_session",
     "Möchtest du den Austausch fortsetzen, und in welcher Form?": "next_step",
     "Was machst du heute anders als vor dem Programm?": "learned",
-    "Welche Perspektive des Juniors hat dein Denken am stärksten verändert?": "surprised",
     "What did you learn today about the senior's view and experience?": "learned",
     "Where could you bring in your knowledge as the session's expert, and where not?": "contributed",
     "What context did the senior share that helps you?": "learned",
@@ -147,8 +143,13 @@ _KNOWN: dict[str, Slot] = {
     "Which topics would you like to go deeper into?": "for_later",
     "How was the session?": "about_the_session",
 }
-# Topic-specific variants of the first prompt ("Was hast du heute zum Thema „X“ … gelernt?").
+# Variants with a topic ("Was hast du heute zum Thema „X“ … gelernt?") or with the people ("… die
+# Erfahrung von Petra …", "… deines Gegenübers …"; stored reflections still carry "des Seniors").
 _VARIANTS: tuple[tuple[re.Pattern[str], Slot], ...] = (
+    (re.compile(r"^Was hast du heute über die Sicht und die Erfahrung .+ gelernt\?$"), "learned"),
+    (re.compile(r"^Welchen Kontext (?:.+ nimmst du mit|hat .+ geteilt), der dir weiterhilft\?$"), "learned"),
+    (re.compile(r"^Was hast du über den Arbeitsalltag .+ erfahren, das dich überrascht hat\?$"), "surprised"),
+    (re.compile(r"^Welche Perspektive .+ hat dein Denken am stärksten verändert\?$"), "surprised"),
     (
         re.compile(r"^Was hast du heute zum Thema .+ (gelernt|neu verstanden oder selbst ausprobiert)\?$"),
         "learned",

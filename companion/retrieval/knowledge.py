@@ -25,8 +25,8 @@ SECTIONS: dict[str, list[tuple[str, str, str]]] = {
     ],
     "topic": [
         ("why", "Warum es wichtig ist", "Why it matters"),
-        ("junior_questions", "Fragen für den Junior", "Questions for the junior"),
-        ("senior_questions", "Fragen für den Senior", "Questions for the senior"),
+        ("junior_questions", "Fragen für die Junior-Seite", "Questions for the junior"),
+        ("senior_questions", "Fragen für die Senior-Seite", "Questions for the senior"),
         ("non_technical", "Der nicht-technische Blick", "The non-technical angle"),
         ("session_ideas", "Ideen für die Session", "Ideas for the session"),
     ],

@@ -89,7 +89,7 @@ async def test_instructions_come_from_files_and_data_goes_in_the_user_message(
     (prompt,) = recorder.user_prompts
     knowledge_block = prompt.split("<knowledge>")[1].split("</knowledge>")[0]
     data_block = prompt.split("<pair_data>")[1].split("</pair_data>")[0]
-    assert "[topic-ai-automation · Fragen für den Junior]" in knowledge_block
+    assert "[topic-ai-automation · Fragen für die Junior-Seite]" in knowledge_block
     assert GOAL in data_block and GOAL not in knowledge_block
     assert "language: de" in prompt and "pattern: pattern-regular-session" in prompt
 

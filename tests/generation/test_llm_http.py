@@ -41,7 +41,7 @@ async def test_agenda_request_and_answer(
     assert GOAL not in system[0]
     assert "language: de" in user[0]
     knowledge_block = user[0].split("<knowledge>")[1].split("</knowledge>")[0]
-    assert "[topic-ai-automation · Fragen für den Junior]" in knowledge_block
+    assert "[topic-ai-automation · Fragen für die Junior-Seite]" in knowledge_block
     assert GOAL in user[0].split("<pair_data>")[1]
     assert body["tools"][0]["function"]["name"] == "final_result"
     assert route.calls[0].request.headers["authorization"] == "Bearer not-needed"

@@ -69,7 +69,7 @@ def test_card_page_renders_sections_and_its_twin(demo: dict[str, Any]) -> None:
     hr = demo["browser"]("Katrin Vogel (HR)")
     r = hr.get("/library/cards/topic-ai-automation")
     assert r.status_code == 200
-    assert "<h2>Warum es wichtig ist</h2>" in r.text and "<h2>Fragen für den Junior</h2>" in r.text
+    assert "<h2>Warum es wichtig ist</h2>" in r.text and "<h2>Fragen für die Junior-Seite</h2>" in r.text
     assert "<ul>\n<li>" in r.text  # the markdown bullets are a real list
     assert 'href="/library/cards/topic-ai-automation?lang=en"' in r.text
     en = hr.get("/library/cards/topic-ai-automation?lang=en")

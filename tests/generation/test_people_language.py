@@ -1,0 +1,87 @@
+"""People-aware German in the offline composer: names when known, neutral side forms otherwise, never
+"der Senior … seine". The masculine pattern below is the one the LLM path's output check uses."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+
+from companion.generation.checks import _MASCULINE_ROLE
+from companion.generation.offline import OfflineComposer
+from companion.generation.people import People
+from companion.generation.reflection_slots import slot_of
+from companion.generation.schemas import GenerationContext
+
+Make = Callable[..., GenerationContext]
+
+
+def _people(**fields: object) -> People:
+    return People(GenerationContext.model_validate({"language": "de", **fields}))
+
+
+@pytest.mark.parametrize(
+    ("card", "named", "neutral"),
+    [
+        (
+            "Der Junior skizziert die erste Woche, der Senior ergänzt.",
+            "Mia skizziert die erste Woche, Petra ergänzt.",
+            "Die Junior-Seite skizziert die erste Woche, die Senior-Seite ergänzt.",
+        ),
+        ("Den Kalender des Seniors durchgehen.", "Den Kalender von Petra durchgehen.", None),
+        ("Was möchtest du vom Senior lernen?", "Was möchtest du von Petra lernen?", None),
+        ("Zeig dem Junior den Weg.", "Zeig Mia den Weg.", "Zeig der Junior-Seite den Weg."),
+        ("Mit der Senior-Seite sprechen.", "Mit Petra sprechen.", "Mit der Senior-Seite sprechen."),
+        ("Die Sicht der Senior-Seite klären.", "Die Sicht von Petra klären.", None),
+        ("Die Junior-Seite zeigt, die Senior-Seite fragt.", "Mia zeigt, Petra fragt.", None),
+        # plurals and compounds are not a default masculine and stay as written
+        ("Zeit mit den Seniors.", "Zeit mit den Seniors.", "Zeit mit den Seniors."),
+        ("Die Senior-Mentee fragt.", "Die Senior-Mentee fragt.", "Die Senior-Mentee fragt."),
+    ],
+)
+def test_card_role_words_become_names_or_neutral_forms(card: str, named: str, neutral: str | None) -> None:
+    with_names = _people(juniors=[{"name": "Mia"}], seniors=[{"name": "Petra"}])
+    assert with_names.fill_roles(card) == named
+    without = _people().fill_roles(card)
+    if neutral is not None:
+        assert without == neutral
+    assert not _MASCULINE_ROLE.search(without), without
+
+
+def test_several_seniors_keep_a_singular_verb() -> None:
+    people = _people(seniors=[{"name": "Petra"}, {"name": "Klaus"}])
+    assert people.fill_roles("Der Senior ergänzt.") == "Petra oder Klaus ergänzt."
+
+
+@pytest.mark.parametrize("fmt", ["one-to-one", "group"])
+async def test_reflection_prompts_name_the_other_side(
+    offline: OfflineComposer, make_ctx: Make, fmt: str
+) -> None:
+    for number in (1, 2, 6):
+        prompts = await offline.reflection_prompts(make_ctx(session_number=number, format=fmt))
+        text = " ".join(prompts.junior_prompts + prompts.senior_prompts)
+        assert not _MASCULINE_ROLE.search(text), text
+        assert "von Frank" in text or "von Lea" in text
+        # the named wordings still file into their reflection slot
+        assert all(slot_of(p) != "general" for p in prompts.junior_prompts + prompts.senior_prompts)
+
+
+async def test_reflection_prompts_without_names_use_neutral_forms(
+    offline: OfflineComposer, make_ctx: Make
+) -> None:
+    one = await offline.reflection_prompts(make_ctx(juniors=[], seniors=[]))
+    assert "deines Gegenübers" in one.junior_prompts[0]
+    group = await offline.reflection_prompts(make_ctx(juniors=[], seniors=[], format="group"))
+    assert "der Senior-Seite" in group.junior_prompts[0]
+
+
+@pytest.mark.parametrize("seniors", [[], [{"name": "Frank"}], [{"name": "Petra"}, {"name": "Klaus"}]])
+async def test_preparation_never_defaults_to_the_masculine(
+    offline: OfflineComposer, make_ctx: Make, seniors: list[dict[str, str]]
+) -> None:
+    for topic in ("topic-career-expectations", "Podcasts", "topic-onboarding"):
+        prep = await offline.preparation(make_ctx(topic=topic, seniors=seniors, juniors=[]))
+        text = json.dumps(prep.model_dump(), ensure_ascii=False)
+        assert not _MASCULINE_ROLE.search(text), _MASCULINE_ROLE.findall(text)
+        assert "seinen eigenen" not in text
