@@ -17,7 +17,7 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from companion.i18n import tr
+from companion.i18n import N_, tr
 from companion.web.i18n_keys import ERROR_KEYS, PLURAL_KEYS, TEXT_KEYS
 
 
@@ -46,6 +46,20 @@ def error_text(exc: Any, lang: str) -> str:
         return message.format(**params)
     except (KeyError, IndexError):  # a code raised without the params its text needs
         return str(getattr(exc, "detail", exc))
+
+
+# Programme and pair formats as people say them (the stored value is a code).
+FORMAT_NAMES = {
+    "one-to-one": N_("One-to-one"),
+    "group": N_("Group"),
+    "peer": N_("Peer"),
+    "project": N_("Project"),
+}
+
+
+def format_name(value: str, lang: str) -> str:
+    """A format's name in ``lang`` (unknown codes show themselves)."""
+    return tr(lang).gettext(FORMAT_NAMES[value]) if value in FORMAT_NAMES else value
 
 
 def plural(key: str, n: int, lang: str) -> str:

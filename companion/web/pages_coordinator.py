@@ -32,15 +32,24 @@ from companion.programmes.schemas import PairCreate, ParticipantCreate, Programm
 from companion.settings import Settings
 from companion.validation import parse_id
 from companion.web.i18n import error_text, text
+from companion.web.page_errors import validation_message
 from companion.web.render import page
 
+FormError = str | DomainError | Mapping[str, Any]  # a message, a rule error or a pydantic error
 
-def localised(errors: Mapping[str, Sequence[str | DomainError]] | None, lang: str) -> dict[str, list[str]]:
-    """Form errors ready to show: domain errors in the page's language, other messages as they are."""
-    return {
-        form: [error_text(e, lang) if isinstance(e, DomainError) else e for e in messages]
-        for form, messages in (errors or {}).items()
-    }
+
+def localised(errors: Mapping[str, Sequence[FormError]] | None, lang: str) -> dict[str, list[str]]:
+    """Form errors ready to show in the page's language: rule errors by their code, validation errors
+    by their pydantic type (never pydantic's English), other messages as they are."""
+    return {form: [_said(e, lang) for e in messages] for form, messages in (errors or {}).items()}
+
+
+def _said(error: FormError, lang: str) -> str:
+    if isinstance(error, DomainError):
+        return error_text(error, lang)
+    if isinstance(error, Mapping):
+        return validation_message(error, lang)
+    return error
 
 
 async def save_or_show(
@@ -65,8 +74,9 @@ async def save_or_show(
     return Redirect(f"/coordinator/programmes/{programme_id}#{anchor}", status_code=303)
 
 
-def _errors(exc: ValidationError) -> list[str]:
-    return [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
+def _errors(exc: ValidationError) -> list[FormError]:
+    """The pydantic errors themselves: ``localised`` says them in the programme's language."""
+    return list(exc.errors())
 
 
 def _programme_fields(form: Any) -> dict[str, Any]:
@@ -88,7 +98,7 @@ async def render_programme(
     db: AsyncSession,
     programme_id: int,
     *,
-    errors: Mapping[str, Sequence[str | DomainError]] | None = None,
+    errors: Mapping[str, Sequence[FormError]] | None = None,
     invite: dict[str, Any] | None = None,
     status: int = 200,
 ) -> Template:
@@ -129,7 +139,7 @@ class CoordinatorPages(Controller):
         self,
         request: Request[Any, Any, Any],
         db: AsyncSession,
-        errors: list[str] | None = None,
+        errors: list[FormError] | None = None,
         status: int = 200,
     ) -> Template:
         who = principal_of(request)
@@ -141,7 +151,7 @@ class CoordinatorPages(Controller):
             "pages/coordinator_home.html",
             who.language,
             programmes=programmes,
-            errors=errors,
+            errors=localised({"home": errors}, who.language)["home"] if errors else None,
             access=await access_overview(db, who, current_secret(request)),
             ended=int(ended) if ended.isdigit() and len(ended) < 7 else None,
             status_code=status,

@@ -24,14 +24,15 @@ from companion.programmes import services as psvc
 from companion.programmes.controllers import ObjId, ProgrammeId
 from companion.programmes.schemas import PairUpdate, ParticipantUpdate
 from companion.web.i18n import error_text
-from companion.web.pages_coordinator import localised, render_programme
+from companion.web.pages_coordinator import FormError, localised, render_programme
 from companion.web.render import page
 
 Form = Any
 
 
-def _errors(exc: ValidationError) -> list[str]:
-    return [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
+def _errors(exc: ValidationError) -> list[Any]:
+    """The pydantic errors themselves: ``localised`` says them in the programme's language."""
+    return list(exc.errors())
 
 
 def _confirmed(form: Form) -> bool:
@@ -91,7 +92,7 @@ class CoordinatorEditPages(Controller):
         programme_id: int,
         participant_id: int,
         *,
-        errors: Mapping[str, Sequence[str | DomainError]] | None = None,
+        errors: Mapping[str, Sequence[FormError]] | None = None,
         status: int = 200,
     ) -> Template:
         programme = await psvc.get_or_404(db, Programme, programme_id, "Programme")
@@ -178,7 +179,7 @@ class CoordinatorEditPages(Controller):
         programme_id: int,
         pair_id: int,
         *,
-        errors: Mapping[str, Sequence[str | DomainError]] | None = None,
+        errors: Mapping[str, Sequence[FormError]] | None = None,
         status: int = 200,
     ) -> Template:
         programme = await psvc.get_or_404(db, Programme, programme_id, "Programme")

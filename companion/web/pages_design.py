@@ -23,6 +23,7 @@ from companion.planning.schemas import FrameUpdate
 from companion.programmes import services as psvc
 from companion.programmes.controllers import ObjId, ProgrammeId
 from companion.web.design_texts import problem_text, translator
+from companion.web.page_errors import validation_messages
 from companion.web.render import page
 
 Action = Callable[[], Awaitable[object]]
@@ -32,8 +33,8 @@ def _tags(value: Any) -> list[str]:
     return [t.strip() for t in str(value or "").split(",") if t.strip()]
 
 
-def _invalid(exc: ValidationError) -> str:
-    return "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+def _invalid(exc: ValidationError, lang: str) -> str:
+    return " ".join(validation_messages(exc, lang))
 
 
 async def _attempt(db: AsyncSession, action: Action, lang: str) -> tuple[str | None, int]:
@@ -41,7 +42,7 @@ async def _attempt(db: AsyncSession, action: Action, lang: str) -> tuple[str | N
     try:
         await action()
     except ValidationError as exc:
-        return tr(lang).gettext("Please check the form: ") + _invalid(exc), 400
+        return tr(lang).gettext("Please check the form: ") + _invalid(exc, lang), 400
     except DomainError as exc:
         await db.rollback()
         return problem_text(exc, lang), exc.status_code

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from companion.auth.policy import principal_of
 from companion.db.models import GeneratedOutput
 from companion.i18n import tr
-from companion.web.i18n import plural, text, translator
+from companion.web.i18n import format_name, plural, text, translator
 
 KINDS = ("agenda", "preparation", "reflection-prompts", "summary")
 
@@ -29,6 +29,7 @@ def page(
         user=principal_of(request),
         fmt_date=lambda d: fmt_date(d, lang),
         made_by=lambda generated_by: made_by(generated_by, lang),
+        format_name=lambda value: format_name(value, lang),
     )
     return Template(template, context=context, status_code=status_code)
 

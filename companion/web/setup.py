@@ -25,6 +25,7 @@ from companion.errors import RETRY_AFTER_SECONDS, DomainError, database_outage, 
 from companion.settings import Settings
 from companion.web import i18n
 from companion.web.i18n import request_language, text, translator
+from companion.web.page_errors import page_detail, status_text
 from companion.web.security import SecurityHeadersMiddleware
 from companion.web.stores import stores as shared_stores
 
@@ -148,7 +149,8 @@ def html_error(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]
     if status == 401 and request.headers.get("hx-request") != "true":
         return Redirect("/signin")
     lang = request_language(request)
-    detail = getattr(exc, "detail", "") if status < 500 else ""
+    # in the page's language: a German page never shows the API's English detail
+    detail = page_detail(exc, lang) if status < 500 else ""
     headers: dict[str, str] = {}
     if status == 503:
         _, stored = outage_message(request)
@@ -158,7 +160,14 @@ def html_error(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]
     template = "partials/_error.html" if request.headers.get("hx-request") == "true" else "pages/error.html"
     return Template(
         template,
-        context={"status": status, "detail": detail, "lang": lang, "t": translator(lang), "user": None},
+        context={
+            "status": status,
+            "headline": status_text(status, lang),
+            "detail": detail,
+            "lang": lang,
+            "t": translator(lang),
+            "user": None,
+        },
         status_code=status,
         headers=headers,
     )

@@ -20,15 +20,39 @@
       });
   }
 
-  function describe(name, data) {
+  // Progress in the page's language: the labels come from the list's data attributes (the server's
+  // event names and English details are for the API, not for people).
+  function describe(name, data, labels) {
     try {
       const d = JSON.parse(data);
       if (name === "item" && d.item) return "✓ " + d.item.title;
-      if (name === "retrieved" && d.sources) return "📚 " + d.sources.map((s) => s.title).join(", ");
-      if (name === "composing") return "✍ " + (d.composer || "");
-      if (name === "error") return "⚠ " + (d.detail || d.message || "");
+      if (name === "retrieved" && d.sources) return "📚 " + labels.retrieved + " " + d.sources.map((s) => s.title).join(", ");
+      if (name === "error") return "⚠ " + labels.streamFailed;
     } catch (e) { /* plain text */ }
-    return name;
+    if (name === "retrieving") return labels.retrieving;
+    if (name === "composing") return "✍ " + labels.composing;
+    return labels.working;
+  }
+
+  // A failed request said for people: the busy note for the rate limit; on an English page the API's
+  // detail; otherwise the page's own "did not work" sentence.
+  function failure(status, detail) {
+    const page = document.documentElement;
+    if (status === 429) return page.dataset.busy;
+    if (page.lang === "en" && detail) return detail;
+    return page.dataset.failed;
+  }
+
+  // An error whose message is already said for people (a browser's own, such as "Failed to fetch",
+  // is English whatever the page's language and is replaced by the page's sentence).
+  function said(text) {
+    const err = new Error(text);
+    err.said = true;
+    return err;
+  }
+
+  function message(err) {
+    return err && err.said ? err.message : failure(0, "");
   }
 
   // One server-sent event block ("event: x\ndata: {...}") as {name, data}.
@@ -62,7 +86,7 @@
       });
       if (!r.ok || !r.body) {
         const problem = await r.json().catch(() => ({}));
-        throw new Error(problem.detail || r.statusText);
+        throw said(failure(r.status, problem.detail));
       }
       const reader = r.body.getReader();
       const decoder = new TextDecoder();
@@ -79,11 +103,11 @@
             await refresh(button.dataset.part, "#agenda");
             return;
           }
-          add(describe(ev.name, ev.data));
+          add(describe(ev.name, ev.data, log.dataset));
         }
       }
     } catch (err) {
-      add(err && err.message ? "⚠ " + err.message : log.dataset.failed);
+      add("⚠ " + message(err));
     }
     button.disabled = false;
   }
@@ -99,7 +123,7 @@
       });
       if (!r.ok) {
         const problem = await r.json().catch(() => ({}));
-        throw new Error(problem.detail || r.statusText);
+        throw said(failure(r.status, problem.detail));
       }
       await refresh(button.dataset.part, button.dataset.target);
     } catch (err) {
@@ -112,7 +136,7 @@
         note.setAttribute("role", "alert");
         button.after(note);
       }
-      note.textContent = err.message;
+      note.textContent = message(err);
     }
   }
 
