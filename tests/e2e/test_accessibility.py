@@ -137,3 +137,80 @@ def test_no_serious_axe_violations_and_labels_everywhere(server: dict[str, Any],
     audit.write(ARTIFACTS / "axe-report.json")
     assert len(audit.report) >= 2 * 30, sorted(audit.report)
     assert not audit.problems, "\n".join(audit.problems)
+
+
+# The focused element's ring: outline width and its contrast against the background around it.
+FOCUS_RING = """() => {
+  const el = document.activeElement;
+  const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  let bg = [255, 255, 255];
+  for (let p = el.parentElement; p; p = p.parentElement) {
+    const c = rgb(getComputedStyle(p).backgroundColor);
+    if (c.length === 3 || (c.length === 4 && c[3] > 0)) { bg = c.slice(0, 3); break; }
+  }
+  const cs = getComputedStyle(el);
+  const [a, b] = [lum(rgb(cs.outlineColor)), lum(bg)];
+  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  const label = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + ' ' + (el.textContent || el.name || '').trim().slice(0, 30);
+  return { label, width: cs.outlineStyle === 'none' ? 0 : parseFloat(cs.outlineWidth), ratio };
+}"""
+
+
+class Keyboard:
+    """Moves through a page with Tab only and presses Enter on the wanted control; every stop on the
+    way must show a focus ring of at least 2 px with 3:1 contrast."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self.stops = 0
+        self.unseen: list[str] = []
+
+    def tab_to(self, selector: str, limit: int = 80) -> None:
+        wanted = self.page.locator(selector).first
+        for _ in range(limit):
+            self.page.keyboard.press("Tab")
+            self.stops += 1
+            ring = self.page.evaluate(FOCUS_RING)
+            if ring["width"] < 2 or ring["ratio"] < 3:
+                self.unseen.append(f"{ring['label']}: {ring['width']} px, {ring['ratio']:.1f}:1")
+            if wanted.evaluate("(el) => el === document.activeElement"):
+                return
+        raise AssertionError(f"{selector} not reached with {limit} Tab presses on {self.page.url}")
+
+    def press(self, selector: str) -> None:
+        self.tab_to(selector)
+        self.page.keyboard.press("Enter")
+
+
+def test_keyboard_only_through_the_main_job(server: dict[str, Any], browser: Any) -> None:
+    """Lea (junior) with Tab and Enter only: sign-in link → home → next session → agenda → held →
+    reflection written, previewed and shared. Focus lands on the new agenda once it is generated."""
+    base = server["base"]
+    links = _seed_in_thread(server["settings"])
+    lea = _page(browser)
+    keys = Keyboard(lea)
+    lea.goto(links["Lea Hoffmann"])
+    keys.press("#signin")
+    lea.wait_for_url(f"{base}/me")
+    lea.wait_for_load_state("networkidle")
+    keys.press("p.next-session a")
+    lea.wait_for_url(f"{base}/me/sessions/*")
+    keys.press("#agenda-button")
+    lea.wait_for_selector("#agenda ol.agenda li")
+    focused = lea.evaluate("() => document.activeElement.closest('section')?.id")
+    assert focused == "agenda", focused  # not lost on <body> when the old button went away
+    keys.press("#mark-held")
+    lea.wait_for_selector("#reflection-form")
+    for area in lea.locator("#reflection-form textarea").all():
+        keys.tab_to(f"#reflection-form textarea[name={area.get_attribute('name')}]")
+        lea.keyboard.type("Wir haben über Bewerbungen auf dem Handy gesprochen.")
+    keys.press("#reflection-form button[type=submit]")
+    lea.wait_for_selector("#reflection-preview")
+    keys.press("#reflection-share")
+    lea.wait_for_selector("#reflection .flash.ok")
+    assert not keys.unseen, keys.unseen
+    assert keys.stops < 200, keys.stops  # the whole job stays within reach of the keyboard

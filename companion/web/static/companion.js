@@ -11,12 +11,18 @@
 
   // After a generation more than the section changes (the session's stage, the next step and which
   // button is the primary one), so the page's main area is fetched again, then the section is shown.
+  // The button that was pressed is gone with the old main area, so focus moves to the new section's
+  // heading: keyboard and screen-reader users continue where the result is, not at the top of the page.
   function refresh(partUrl, target) {
     return htmx
       .ajax("GET", window.location.pathname, { target: "main", select: "main", swap: "outerHTML" })
       .then(() => {
         const section = document.querySelector(target);
-        if (section) section.scrollIntoView({ block: "start" });
+        if (!section) return;
+        const heading = section.querySelector("h2, h3") || section;
+        heading.setAttribute("tabindex", "-1");
+        heading.focus({ preventScroll: true });
+        section.scrollIntoView({ block: "start" });
       });
   }
 
