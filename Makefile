@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run demo serve test lint format evals bench index i18n clean
+.PHONY: help install run demo serve test lint format evals bench index vectors i18n clean
 
 help: ## Show this help
 	@echo "companion — session companion for reverse-mentoring programmes"
@@ -59,6 +59,9 @@ bench: $(STAMP) ## Run the benchmarks and print their figures
 
 index: $(STAMP) ## Build or update the knowledge search index
 	$(BIN)/companion index
+
+vectors: $(STAMP) ## After editing knowledge cards: re-embed changed passages into the shipped vectors (commit them)
+	$(BIN)/companion index --export-bundled
 
 i18n: $(STAMP) ## Extract new texts into the gettext catalogue (companion/locales; compiled in memory)
 	$(BIN)/pybabel extract -F babel.cfg -k t -k NP_:1c,2 -k NN_:1,2 --no-location --sort-output --project companion -o companion/locales/messages.pot .

@@ -74,7 +74,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
             if migrating.done():
                 migrating.result()  # a broken migration (not an outage) still stops the start
         if settings.index_on_start:
-            await runtime.retriever()
+            runtime.start_indexing()  # /health answers at once and says how far the index is
         try:
             yield
         finally:

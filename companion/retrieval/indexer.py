@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from companion.retrieval.bundled import embed_with_bundle
 from companion.retrieval.embeddings import Embedder, build_embedders
 from companion.retrieval.knowledge import KnowledgeBase, load_knowledge
 from companion.retrieval.passages import PassageRecord, card_index_hash, card_key, card_passages
@@ -43,7 +44,8 @@ class IndexReport:
     updated: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     unchanged: int = 0
-    passages_embedded: int = 0
+    passages_embedded: int = 0  # by the model; the rest came from the bundled vectors
+    passages_stored: int = 0
     seconds: float = 0.0
 
     @property
@@ -85,29 +87,34 @@ def sync_index(
         pending += card_passages(card)
         pending_cards.append(card_key(card.id, card.lang))
         if len(pending) >= BATCH or i == len(todo):
-            _embed_and_store(store, embedder, pending)
-            report.passages_embedded += len(pending)
+            report.passages_embedded += _embed_and_store(store, embedder, pending)
+            report.passages_stored += len(pending)
             if progress:
                 progress(IndexProgress(embedder.name, i, len(todo), pending_cards[-1]))
             pending, pending_cards = [], []
     report.seconds = time.perf_counter() - started
     if report.changed:
         log.info(
-            "index %s: %d added, %d updated, %d removed, %d unchanged (%d passages embedded, %.1fs)",
+            "index %s: %d added, %d updated, %d removed, %d unchanged "
+            "(%d passages stored, %d of them embedded, %.1fs)",
             embedder.name,
             len(report.added),
             len(report.updated),
             len(report.removed),
             report.unchanged,
+            report.passages_stored,
             report.passages_embedded,
             report.seconds,
         )
     return report
 
 
-def _embed_and_store(store: ChromaStore, embedder: Embedder, records: Sequence[PassageRecord]) -> None:
-    vectors = embedder.embed_passages([r.embed_text for r in records])
+def _embed_and_store(store: ChromaStore, embedder: Embedder, records: Sequence[PassageRecord]) -> int:
+    """Store ``records`` with vectors (shipped ones where the text is bundled); returns how many the
+    model had to embed."""
+    vectors, embedded = embed_with_bundle(embedder, [r.embed_text for r in records])
     store.upsert(embedder.name, records, vectors)
+    return embedded
 
 
 def load_retriever(
