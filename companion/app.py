@@ -142,8 +142,10 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     app.state.settings = settings
     app.state.schema_ready = True  # until the lifespan starts migrating
     app.state.db_session_scope_key = alchemy.session_scope_key
+    app.state.request_db = lambda scope: alchemy.provide_session(app.state, scope)  # companion.db.scope
     db.track_commits()
     web.install(app, engine)
     openapi.install(app)
     app.state.runtime = runtime
+    app.state.engine = engine  # for the CLI's worker supervisor and the query-count tests
     return app

@@ -15,6 +15,7 @@ from litestar.types import ASGIApp, Receive, Scope, Send
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from companion.auth import services
+from companion.db.scope import request_session
 from companion.errors import DatabaseUnavailable
 from companion.notifications.signin import renewing_send
 from companion.settings import Settings
@@ -67,22 +68,24 @@ class AuthMiddleware(AbstractMiddleware):
         state = scope["litestar_app"].state
         if not getattr(state, "schema_ready", True):
             raise DatabaseUnavailable("The service is starting and waits for its database")
-        maker: async_sessionmaker[AsyncSession] = state.auth_db
         headers = Headers.from_scope(scope)
         principal = None
         method: str | None = None
         raw = bearer_token(headers)
         if raw is not None:
             method = "bearer"
-            async with maker() as db:
-                principal = await services.resolve_token(db, raw, "api")
+            # The request's own session (shared with the guard and the handler): one checkout.
+            principal = await services.resolve_token(request_session(scope), raw, "api")
         else:
             cookie = _cookie(headers, SESSION_COOKIE)
             if cookie:
                 method = "cookie"
-                async with maker() as db:
-                    principal = await services.resolve_token(db, cookie, "session")
-                    if principal is not None:  # sliding sign-in: renewed while in use
+                principal = await services.resolve_token(request_session(scope), cookie, "session")
+                if principal is not None:  # sliding sign-in: renewed while in use
+                    # In a session of its own: renewing commits, and the request's session must only
+                    # report a commit when the request's own data was stored (``outage_message``).
+                    maker: async_sessionmaker[AsyncSession] = state.auth_db
+                    async with maker() as db:
                         send = await renewing_send(scope, send, db, cookie)
         scope["user"] = principal
         scope["auth"] = method if principal is not None else None

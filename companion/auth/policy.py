@@ -28,12 +28,14 @@ from litestar.connection import ASGIConnection
 from litestar.exceptions import NotAuthorizedException, PermissionDeniedException, ValidationException
 from litestar.handlers.base import BaseRouteHandler
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.auth.principal import Principal
 from companion.db.models import MentoringSession, Pair, PairMember, Participant, Programme, Reflection
+from companion.db.scope import request_session
 from companion.errors import NotFoundError
 from companion.programmes.coordination import coordinates
+from companion.sessions.loading import session_tree
 from companion.sessions.schemas import ReflectionCreate
 from companion.validation import id_problem
 
@@ -141,11 +143,8 @@ async def _pair_of(db: AsyncSession, params: dict[str, Any]) -> int:
             raise NotFoundError(f"Pair {pair_id} does not exist")
         return pair_id
     if "session_id" in params:
-        sid = int(params["session_id"])
-        found = await db.scalar(select(MentoringSession.pair_id).where(MentoringSession.id == sid))
-        if found is None:
-            raise NotFoundError(f"Session {sid} does not exist")
-        return int(found)
+        # The whole session tree: the handler (generation, pages) finds it loaded (one query, not five).
+        return (await session_tree(db, int(params["session_id"]))).pair_id
     if "reflection_id" in params:
         rid = int(params["reflection_id"])
         via = await db.scalar(
@@ -213,9 +212,10 @@ async def require_manages_participant(db: AsyncSession, who: Principal | None, p
 
 
 async def check_access(
-    access: Access, who: Principal | None, params: dict[str, Any], db_maker: async_sessionmaker[AsyncSession]
+    access: Access, who: Principal | None, params: dict[str, Any], db: AsyncSession
 ) -> None:
-    """Raise 401/403/404 unless ``who`` may use a route with ``access`` and these path parameters."""
+    """Raise 401/403/404 unless ``who`` may use a route with ``access`` and these path parameters
+    (looked up in ``db``, the request's session)."""
     if access == "public":
         return
     if who is None:
@@ -231,16 +231,14 @@ async def check_access(
     ):
         if not who.is_coordinator:
             raise PermissionDeniedException("Only coordinators of this programme may do this")
-        async with db_maker() as db:
-            await _require_coordinates(db, who, params)
+        await _require_coordinates(db, who, params)
         return
     if access == "participant":
         if not who.is_participant:
             raise PermissionDeniedException("This page is for participants")
         return
     if access in ("pair", "pair_or_coordinator"):
-        async with db_maker() as db:
-            pair_id = await _pair_of(db, params)  # 404 for a missing session or reflection
+        pair_id = await _pair_of(db, params)  # 404 for a missing session or reflection
         if who.is_coordinator:
             raise PermissionDeniedException(
                 "Sessions, agendas, preparations, reflections and summaries are confidential to the pair"
@@ -256,13 +254,12 @@ async def check_access(
         pid = int(params["participant_id"])
         if who.is_participant and who.id == pid:
             return
-        async with db_maker() as db:
-            shared = await db.scalar(
-                select(PairMember.pair_id).where(
-                    PairMember.participant_id == pid, PairMember.pair_id.in_(who.pair_ids)
-                )
+        shared = await db.scalar(
+            select(PairMember.pair_id).where(
+                PairMember.participant_id == pid, PairMember.pair_id.in_(who.pair_ids)
             )
-            exists = await db.get(Participant, pid)
+        )
+        exists = await db.get(Participant, pid)
         if exists is None:
             raise NotFoundError(f"Participant {pid} does not exist")
         if shared is None:
@@ -286,7 +283,7 @@ async def authorize(connection: ASGIConnection[Any, Any, Any, Any], handler: Bas
     if rule.access != "public" and who is None:
         raise NotAuthorizedException("Sign in first: use your invite link or an API token")
     check_ids(connection.path_params)
-    await check_access(rule.access, who, connection.path_params, connection.app.state.auth_db)
+    await check_access(rule.access, who, connection.path_params, request_session(connection.scope))
 
 
 def check_ids(params: dict[str, Any]) -> None:

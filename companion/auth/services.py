@@ -180,15 +180,53 @@ async def issue_token(
 
 
 async def resolve_token(db: AsyncSession, raw: str, kind: TokenKind) -> Principal | None:
-    """The person a valid, unexpired, unrevoked token of ``kind`` belongs to, else None."""
+    """The person a valid, unexpired, unrevoked token of ``kind`` belongs to, else None.
+
+    One query on every signed-in request: the token with its coordinator, or its participant with the
+    programme's language and one row per pair the participant belongs to (outer joins, so a
+    participant without a pair still gets one row)."""
     if not raw or len(raw) > 200:
         return None
-    token = await db.scalar(
-        select(AuthToken).where(AuthToken.token_hash == hash_secret(raw), AuthToken.kind == kind)
-    )
-    if token is None or token.revoked_at is not None or as_utc(token.expires_at) <= _now():
+    rows = (
+        await db.execute(
+            select(
+                AuthToken.revoked_at,
+                AuthToken.expires_at,
+                Coordinator.id,
+                Coordinator.name,
+                Coordinator.language,
+                Participant.id,
+                Participant.display_name,
+                Participant.programme_id,
+                Participant.role,
+                Programme.language,
+                PairMember.pair_id,
+            )
+            .outerjoin(Coordinator, Coordinator.id == AuthToken.coordinator_id)
+            .outerjoin(Participant, Participant.id == AuthToken.participant_id)
+            .outerjoin(Programme, Programme.id == Participant.programme_id)
+            .outerjoin(PairMember, PairMember.participant_id == Participant.id)
+            .where(AuthToken.token_hash == hash_secret(raw), AuthToken.kind == kind)
+        )
+    ).all()
+    if not rows:
         return None
-    return await load_principal(db, token.participant_id, token.coordinator_id)
+    revoked_at, expires_at, cid, cname, clang, pid, pname, programme_id, role, plang, _ = rows[0]
+    if revoked_at is not None or as_utc(expires_at) <= _now():
+        return None
+    if cid is not None:
+        return Principal("coordinator", cid, cname, clang)
+    if pid is None:  # the person was deleted
+        return None
+    return Principal(
+        "participant",
+        pid,
+        pname,
+        plang or "de",
+        programme_id=programme_id,
+        role=role,
+        pair_ids=frozenset(row[-1] for row in rows if row[-1] is not None),
+    )
 
 
 async def revoke_token(db: AsyncSession, raw: str) -> bool:

@@ -4,6 +4,7 @@ queue when Redis is configured), and a nudge to scan right after a session chang
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
@@ -18,6 +19,9 @@ from companion.settings import Settings
 
 log = logging.getLogger(__name__)
 SESSION_WRITES = ("/api/pairs/{pair_id}/sessions", "/api/sessions/{session_id}", "/me/")
+# Generating an output (agenda, preparation, prompts, summary) stores a new version and changes nothing
+# a notification depends on: no scan (it cost seven queries after every generation request).
+GENERATED = re.compile(r"/(agenda|preparation|reflection-prompts|summary)(/stream)?$")
 
 
 def route_handlers() -> list[Any]:
@@ -88,7 +92,11 @@ def notifier_of(request: Request[Any, Any, Any]) -> Notifier:
 async def after_response(request: Request[Any, Any, Any]) -> None:
     """After a write to a session, look for calendar updates now instead of at the next scan."""
     template = str(request.scope.get("path_template", ""))
-    if request.method in ("POST", "PATCH", "DELETE") and template.startswith(SESSION_WRITES):
+    if (
+        request.method in ("POST", "PATCH", "DELETE")
+        and template.startswith(SESSION_WRITES)
+        and not GENERATED.search(template)
+    ):
         notifier = getattr(request.app.state, "notifier", None)
         if notifier is not None:
             notifier.runner.kick()

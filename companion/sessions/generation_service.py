@@ -8,11 +8,11 @@ from collections.abc import AsyncIterator
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import func, select, text
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from companion.db.models import GeneratedOutput, MentoringSession, Pair, Programme
+from companion.db.models import GeneratedOutput, MentoringSession, utcnow
 from companion.errors import ConflictError, DomainError, NotFoundError, RuleViolation
 from companion.generation.composer import Composer, GenerationError
 from companion.generation.schemas import (
@@ -25,6 +25,7 @@ from companion.generation.schemas import (
     ReflectionSummary,
 )
 from companion.programmes.services import get_or_404
+from companion.sessions.loading import session_tree
 from companion.sessions.reflections import composer_inputs, mark_summarised
 from companion.validation import UtcDatetime
 
@@ -83,9 +84,9 @@ def _person(member: Any) -> Participant:
 
 async def build_context(db: AsyncSession, session_id: int, kind: Kind) -> GenerationContext:
     """Everything the composer needs about one stored session, in one object."""
-    session = await get_or_404(db, MentoringSession, session_id, "Session")
-    pair = await get_or_404(db, Pair, session.pair_id, "Pair")
-    programme = await get_or_404(db, Programme, pair.programme_id, "Programme")
+    session = await session_tree(db, session_id)  # usually already loaded by the access guard
+    pair = session.pair
+    programme = pair.programme
     siblings = (
         await db.execute(
             select(MentoringSession.number, MentoringSession.topic)
@@ -141,40 +142,68 @@ async def _compose(composer: Composer, kind: Kind, ctx: GenerationContext) -> Ba
         ) from exc
 
 
+def _next_version(session_id: int, kind: Kind) -> Any:
+    """SQL for the next version number, computed by the database inside the INSERT itself."""
+    return (
+        select(func.coalesce(func.max(GeneratedOutput.version), 0) + 1)
+        .where(GeneratedOutput.session_id == session_id, GeneratedOutput.kind == kind)
+        .scalar_subquery()
+    )
+
+
+async def _serialise_writers(db: AsyncSession, session_id: int) -> None:
+    """Make sure no other request computes a version for this session until we commit.
+
+    PostgreSQL: lock the session row (a no-op UPDATE; 404 when the session is gone). SQLite: take the
+    database's write lock up front (``BEGIN IMMEDIATE``). A plain deferred transaction would read first
+    and ask for the write lock afterwards, and SQLite answers that with an immediate "database is
+    locked" (it would be a deadlock with a writer that is committing) instead of waiting: the failed
+    request at 32 concurrent clients in issue 13."""
+    conn = await db.connection()
+    if conn.dialect.name != "sqlite":
+        locked = await db.execute(SERIALISE_ON_SESSION, {"sid": session_id})
+        if not getattr(locked, "rowcount", 1):
+            await db.rollback()
+            raise NotFoundError(f"Session {session_id} does not exist (any more)")
+        return
+    raw = (await conn.get_raw_connection()).driver_connection
+    if not getattr(raw, "in_transaction", False):
+        await conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 async def save_output(db: AsyncSession, session_id: int, kind: Kind, result: BaseModel) -> GeneratedOutput:
-    """Store a result as the next version for this session and kind.
+    """Store a result as the next version for this session and kind, and commit.
 
     Concurrent requests (a double click, both partners pressing the button) each get their own,
     consecutive version; none fails and none waits for the other's generation, only for its few
-    milliseconds of writing. The write starts with a no-op UPDATE of the session row: on PostgreSQL that
-    takes the row lock, on SQLite the database's write lock, so reading the highest version and inserting
-    the next one happen while no other request can do the same. A unique-key conflict (should another
-    database or isolation level let one through) is retried, never shown as an error."""
+    milliseconds of writing (:func:`_serialise_writers`). The version is computed in the INSERT
+    (one round trip). A unique-key conflict (should another database or isolation level let one
+    through) is retried, never shown as an error."""
     payload = result.model_dump(mode="json")
     generated_by = str(getattr(result, "generated_by", "unknown"))
     for attempt in range(1, VERSION_ATTEMPTS + 1):
         try:
-            locked = await db.execute(SERIALISE_ON_SESSION, {"sid": session_id})
-            if not getattr(locked, "rowcount", 1):
-                await db.rollback()
-                raise NotFoundError(f"Session {session_id} does not exist (any more)")
-            current = await db.scalar(
-                select(func.max(GeneratedOutput.version)).where(
-                    GeneratedOutput.session_id == session_id, GeneratedOutput.kind == kind
-                )
+            await _serialise_writers(db, session_id)
+            values = {
+                "session_id": session_id,
+                "kind": kind,
+                "payload": payload,
+                "generated_by": generated_by,
+                "created_at": utcnow(),
+            }
+            stmt = (
+                insert(GeneratedOutput)
+                .values(version=_next_version(session_id, kind), **values)
+                .returning(GeneratedOutput.id, GeneratedOutput.version)
             )
-            row = GeneratedOutput(
-                session_id=session_id,
-                kind=kind,
-                version=int(current or 0) + 1,
-                payload=payload,
-                generated_by=generated_by,
-            )
-            db.add(row)
+            row_id, version = (await db.execute(stmt)).one()
             await db.commit()
-            return row
+            return GeneratedOutput(id=row_id, version=version, **values)
         except IntegrityError:
             await db.rollback()
+            gone = await db.scalar(select(MentoringSession.id).where(MentoringSession.id == session_id))
+            if gone is None:  # SQLite: the foreign key, not the version, failed
+                raise NotFoundError(f"Session {session_id} does not exist (any more)") from None
             log.info(
                 "version conflict storing %s of session %s (try %d); retrying", kind, session_id, attempt
             )
