@@ -13,6 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from companion.generation.activity_meaning import (
+    KIND_BONUS,
+    MIN_Z_NO_CARD,
+    MIN_Z_OTHER,
+    MIN_Z_TOPIC,
+    TOPIC_BONUS,
+    MeaningScorer,
+)
 from companion.generation.goals import Goal, kind_of
 from companion.generation.grounding import idea_text
 from companion.generation.stemming import stems
@@ -49,6 +57,7 @@ class Activity:
     lead: str  # junior | senior | both
     kind: str
     card_id: str | None
+    index: int = -1  # position among the card's session ideas (the row key of its vector)
 
     @property
     def key(self) -> str:
@@ -60,7 +69,7 @@ def parse(card: Card, lang: str) -> list[Activity]:
     if "session_ideas" not in card.sections:
         return []
     result = []
-    for bullet in card.bullets("session_ideas"):
+    for index, bullet in enumerate(card.bullets("session_ideas")):
         clean = idea_text(bullet, lang)
         head, colon, body = clean.partition(": ")
         if not colon or len(head) > 70:
@@ -71,7 +80,7 @@ def parse(card: Card, lang: str) -> list[Activity]:
         lead = "junior" if _LEAD_J.search(body) else "senior" if _LEAD_S.search(body) else "both"
         title = head or body.split(".")[0][:60]
         result.append(
-            Activity(title, body, outcome or None, lead, kind_of(f"{title} {body} {outcome}"), card.id)
+            Activity(title, body, outcome or None, lead, kind_of(f"{title} {body} {outcome}"), card.id, index)
         )
     return result
 
@@ -81,6 +90,7 @@ class ActivityChooser:
 
     def __init__(self, knowledge: KnowledgeBase, retriever: Retriever | None = None) -> None:
         self.retriever = retriever
+        self.meaning = MeaningScorer(retriever)
         self._by_card: dict[tuple[str, str], list[Activity]] = {}
         self._stems: dict[str, set[str]] = {}
         self._about: dict[tuple[str, str], set[str]] = {}  # stems of a card's title, tags and summary
@@ -119,8 +129,47 @@ class ActivityChooser:
         topic_words: str,
         used: set[str] | None = None,
     ) -> list[Activity | None]:
-        """One activity per goal (``None`` where no card activity fits); no activity twice."""
-        taken = set(used or ())
+        """One activity per goal (``None`` where no card activity fits); no activity twice. By meaning
+        when the retriever has embedders, else by shared words."""
+        if self.meaning.available:
+            return self._by_meaning(goals, lang, topic_id, set(used or ()))
+        return self._by_words(goals, lang, topic_id, topic_words, set(used or ()))
+
+    def _by_meaning(
+        self, goals: list[Goal], lang: str, topic_id: str | None, taken: set[str]
+    ) -> list[Activity | None]:
+        chosen: list[Activity | None] = []
+        for goal in goals:
+            scores = self.meaning.scores(goal, lang)
+            wanted = stems(goal.about, lang) - _GENERIC
+            # Another card only when search ranks it for the goal and the goal shares a word with the
+            # card or the activity: a near neighbour in vector space alone pasted unrelated ideas.
+            others = set(self._cards_for(goal, lang, None))
+            # Without a topic card (a free-text topic) only an activity plainly about the goal is used.
+            min_other = MIN_Z_OTHER if topic_id else MIN_Z_NO_CARD
+            best: tuple[float, Activity] | None = None
+            for (card_id, card_lang), acts in self._by_card.items():
+                own = card_id == topic_id
+                if card_lang != lang or not (own or card_id in others):
+                    continue
+                about = self._about.get((card_id, lang), set())
+                for act in acts:
+                    z = self.meaning.z(scores, card_id, lang, act.index)
+                    if act.key in taken or z is None or z < (MIN_Z_TOPIC if own else min_other):
+                        continue
+                    if not own and not wanted & (about | self._stems.get(f"{lang}:{act.key}", set())):
+                        continue
+                    score = z + (TOPIC_BONUS if own else 0.0) + (KIND_BONUS if act.kind == goal.kind else 0.0)
+                    if best is None or score > best[0]:
+                        best = (score, act)
+            if best is not None:
+                taken.add(best[1].key)
+            chosen.append(best[1] if best else None)
+        return chosen
+
+    def _by_words(
+        self, goals: list[Goal], lang: str, topic_id: str | None, topic_words: str, taken: set[str]
+    ) -> list[Activity | None]:
         topic = stems(topic_words, lang) - _GENERIC
         chosen: list[Activity | None] = []
         for goal in goals:

@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from companion.retrieval.activity_index import PREFIX as ACTIVITY_PREFIX
+from companion.retrieval.activity_index import ActivityVectors, activity_records, topic_cards
 from companion.retrieval.bundled import embed_with_bundle
 from companion.retrieval.embeddings import Embedder, build_embedders
-from companion.retrieval.knowledge import KnowledgeBase, load_knowledge
-from companion.retrieval.passages import PassageRecord, card_index_hash, card_key, card_passages
+from companion.retrieval.knowledge import Card, KnowledgeBase, load_knowledge
+from companion.retrieval.passages import PassageRecord, card_key, card_passages
 from companion.retrieval.search import DenseChannel, Fusion, HybridRetriever
 from companion.retrieval.store import ChromaStore
 from companion.settings import Settings
@@ -59,9 +61,11 @@ def sync_index(
     embedder: Embedder,
     knowledge: KnowledgeBase,
     progress: ProgressCallback | None = None,
+    cut: Callable[[Card], list[PassageRecord]] = card_passages,
 ) -> IndexReport:
     """Bring ``embedder``'s collection in line with ``knowledge``: embed new and changed cards, drop
-    passages of deleted cards, leave unchanged cards alone (compared by content hash)."""
+    passages of deleted cards, leave unchanged cards alone (compared by the hash ``cut`` stores in
+    every record). ``cut`` turns a card into records: passages, or activities for their own store."""
     started = time.perf_counter()
     report = IndexReport(embedder.name)
     stored = store.card_hashes(embedder.name)
@@ -69,9 +73,10 @@ def sync_index(
     todo = []
     for key, card in sorted(wanted.items()):
         old = stored.get(key)
+        records = cut(card)
         if old is None:
             report.added.append(key)
-        elif old[0] != card_index_hash(card):
+        elif not records or old[0] != records[0].card_hash:
             report.updated.append(key)
         else:
             report.unchanged += 1
@@ -84,7 +89,7 @@ def sync_index(
     pending: list[PassageRecord] = []
     pending_cards: list[str] = []
     for i, card in enumerate(todo, start=1):
-        pending += card_passages(card)
+        pending += cut(card)
         pending_cards.append(card_key(card.id, card.lang))
         if len(pending) >= BATCH or i == len(todo):
             report.passages_embedded += _embed_and_store(store, embedder, pending)
@@ -165,6 +170,26 @@ def build_retriever(
     knowledge = knowledge or load_knowledge(settings.knowledge_dir)
     embedders = list(embedders) if embedders is not None else build_embedders(settings)
     store = store or ChromaStore.from_settings(settings)
+    activity_store = ChromaStore(store.client, prefix=ACTIVITY_PREFIX)
     for embedder in embedders:
         sync_index(store, embedder, knowledge, progress)
-    return load_retriever(store, embedders, fusion=fusion or default_fusion(embedders), knowledge=knowledge)
+        sync_index(activity_store, embedder, topic_cards(knowledge), cut=activity_records)
+    retriever = load_retriever(
+        store, embedders, fusion=fusion or default_fusion(embedders), knowledge=knowledge
+    )
+    retriever.activities = load_activities(activity_store, embedders)
+    return retriever
+
+
+def load_activities(store: ChromaStore, embedders: Sequence[Embedder]) -> ActivityVectors | None:
+    """The activity vectors of every embedder, rows aligned; ``None`` when the store holds none."""
+    loaded = [store.load(e.name) for e in embedders]
+    common = set.intersection(*({r.id for r in sp.records} for sp in loaded)) if loaded else set()
+    if not common:
+        return None
+    records = [r for r in loaded[0].records if r.id in common]
+    vectors = []
+    for sp in loaded:
+        row = {r.id: i for i, r in enumerate(sp.records)}
+        vectors.append(np.ascontiguousarray(sp.vectors[[row[r.id] for r in records]]))
+    return ActivityVectors(records, vectors)

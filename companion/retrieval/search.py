@@ -17,6 +17,7 @@ from typing import Literal
 
 import numpy as np
 
+from companion.retrieval.activity_index import ActivityVectors
 from companion.retrieval.embeddings import Embedder
 from companion.retrieval.knowledge import CATEGORIES, KINDS, LANGS, KnowledgeBase
 from companion.retrieval.lexical import LexicalIndex
@@ -131,6 +132,8 @@ class HybridRetriever:
             lexical = LexicalIndex([lexical_text(r) for r in self.records], [r.lang for r in self.records])
         self.lexical = lexical
         self.knowledge = knowledge
+        # Per-activity vectors (set by the indexer), so the composer can choose activities by meaning.
+        self.activities: ActivityVectors | None = None
         self._kind = np.array([r.kind for r in self.records])
         self._category = np.array([r.category or "" for r in self.records])
         self._lang = np.array([r.lang for r in self.records])

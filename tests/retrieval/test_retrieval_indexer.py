@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from companion.retrieval.activity_index import activity_records
 from companion.retrieval.indexer import IndexProgress, build_retriever, sync_index
 from companion.retrieval.knowledge import load_knowledge
 from companion.retrieval.passages import card_passages
@@ -23,7 +24,11 @@ def test_first_sync_embeds_everything_with_progress(sample_settings: Settings, c
     kb = retriever.knowledge
     assert kb is not None
     expected = sum(len(card_passages(c)) for c in kb.cards)
-    assert len(embedder.embedded) == expected == len(retriever.records)
+    activities = sum(len(activity_records(c)) for c in kb.cards)
+    assert activities and retriever.activities is not None
+    # Passages for search, and each topic card's activities on their own (for choosing by meaning).
+    assert len(embedder.embedded) == expected + activities
+    assert expected == len(retriever.records) and activities == len(retriever.activities.records)
     assert events and events[-1].done == events[-1].total == len(kb.cards) == 2 * len(cards.sample_ids)
     assert [e.done for e in events] == sorted(e.done for e in events)
     assert (sample_settings.data_dir / "chroma").is_dir()
