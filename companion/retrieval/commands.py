@@ -80,6 +80,7 @@ def index(
 def export_bundled_vectors(settings: Settings) -> None:
     """``companion index --export-bundled``: embed the cards of ``knowledge_dir`` into the shipped files."""
     from companion.retrieval import bundled
+    from companion.retrieval.activity_index import activity_records
     from companion.retrieval.embeddings import make_embedder
     from companion.retrieval.knowledge import load_knowledge
     from companion.retrieval.passages import card_passages
@@ -89,7 +90,8 @@ def export_bundled_vectors(settings: Settings) -> None:
     except KnowledgeError as exc:
         typer.echo(f"Knowledge error: {exc}", err=True)
         raise typer.Exit(1) from exc
-    records = [r for card in knowledge.cards for r in card_passages(card)]
+    # Passages for search and the topic cards' single activities (the composer's choice by meaning).
+    records = [r for card in knowledge.cards for r in [*card_passages(card), *activity_records(card)]]
     for name in bundled.MODEL_DISTRIBUTIONS:
         started = time.perf_counter()
 

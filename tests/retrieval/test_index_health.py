@@ -23,7 +23,11 @@ def test_health_reports_the_index_until_it_is_ready(make_settings, sample_dir: P
             time.sleep(0.05)
     assert body["status"] == "ok"
     assert set(seen) <= {"loading", "embedding", "ready"}, seen
-    assert body["index"] == {"state": "ready", "passages": body["index"]["passages"], "search": "hash512+bm25"}
+    assert body["index"] == {
+        "state": "ready",
+        "passages": body["index"]["passages"],
+        "search": "hash512+bm25",
+    }
     assert body["index"]["passages"] > 16  # 8 cards in two languages, several passages each
 
 
