@@ -82,6 +82,17 @@ def month_name(month: int, language: str, width: Literal["abbreviated", "wide"] 
     return str(names[month])
 
 
+def month_label(month: str, language: str, width: Literal["abbreviated", "wide"] = "wide") -> str:
+    """An ISO month ``2026-03`` as „März 2026“ (``abbreviated``: „März 2026“ / “Mar 2026”)."""
+    try:
+        year, number = (int(part) for part in month.split("-")[:2])
+    except ValueError:
+        return month
+    if not 1 <= number <= 12:
+        return month
+    return f"{month_name(number, language, width)} {year}"
+
+
 def _locale(language: str) -> str:
     return language if language in LANGUAGES else "de"
 

@@ -117,6 +117,7 @@ RULES: Sequence[Rule] = (
     _r(ALL, r"/me/pairs/\{pair_id\}/plan(/.*)?", "pair"),
     _r(READ | {"POST"}, r"/me/preferences", "participant"),
     _r(frozenset({"POST"}), r"/coordinator/access/end-others", "coordinator"),
+    _r(frozenset({"POST"}), r"/coordinator/language", "coordinator"),
     _r(ALL, r"/coordinator/programmes/\{programme_id\}(/.*)?", "manage"),
     _r(ALL, r"/coordinator(/.*)?", "coordinator"),
 )

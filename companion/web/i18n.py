@@ -17,7 +17,7 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from companion.i18n import N_, tr
+from companion.i18n import N_, NN_, tr
 from companion.web.i18n_keys import ERROR_KEYS, PLURAL_KEYS, TEXT_KEYS
 
 
@@ -38,10 +38,7 @@ def error_text(exc: Any, lang: str) -> str:
     message = lookup(ERROR_KEYS, getattr(exc, "code", None) or "", lang)
     if message is None:
         return str(getattr(exc, "detail", exc))
-    params = {
-        k: text(f"role_{v}", lang) if k.endswith("_role") else v
-        for k, v in getattr(exc, "params", {}).items()
-    }
+    params = {k: _param(k, v, lang) for k, v in getattr(exc, "params", {}).items()}
     try:
         return message.format(**params)
     except (KeyError, IndexError):  # a code raised without the params its text needs
@@ -60,6 +57,21 @@ FORMAT_NAMES = {
 def format_name(value: str, lang: str) -> str:
     """A format's name in ``lang`` (unknown codes show themselves)."""
     return tr(lang).gettext(FORMAT_NAMES[value]) if value in FORMAT_NAMES else value
+
+
+# Counts in error texts said with their noun: {want_j} → "1 Junior" / "2 Juniors".
+COUNTED = {
+    "want_j": NN_("{count} junior", "{count} juniors"),
+    "want_s": NN_("{count} senior", "{count} seniors"),
+}
+
+
+def _param(name: str, value: Any, lang: str) -> Any:
+    if name.endswith("_role"):
+        return text(f"role_{value}", lang)
+    if name in COUNTED and isinstance(value, int):
+        return tr(lang).ngettext(*COUNTED[name], value).format(count=value)
+    return value
 
 
 def plural(key: str, n: int, lang: str) -> str:
@@ -123,10 +135,24 @@ def install(env: Environment) -> None:
     )
 
 
+LANGUAGE_COOKIE = "companion_lang"  # a coordinator's page language (``pages_language``)
+
+
+def page_language(request: Any, default: str) -> str:
+    """The language a page is shown in: a coordinator's switch (cookie) wins over ``default`` (the
+    programme's or the person's language); participants always read their programme's language."""
+    user = request.scope.get("user")
+    if user is not None and getattr(user, "is_coordinator", False):
+        chosen = request.cookies.get(LANGUAGE_COOKIE)
+        if chosen in ("de", "en"):
+            return str(chosen)
+    return default
+
+
 def request_language(request: Any) -> str:
     """Language for pages without a programme: the signed-in person's, else the browser's."""
     user = request.scope.get("user")
     if user is not None and getattr(user, "language", None) in ("de", "en"):
-        return str(user.language)
+        return page_language(request, str(user.language))
     accept = request.headers.get("accept-language", "")
     return "en" if accept.lower().startswith("en") else "de"

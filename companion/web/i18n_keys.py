@@ -318,9 +318,7 @@ ERROR_KEYS: dict[str, str] = {
     "reporting_line_in_pair": N_(
         "{member} cannot report directly to {manager}: both are in the same pair, and a pair must not contain a direct reporting line."
     ),
-    "format_sizes": N_(
-        "This format needs {want_j} junior(s) and {want_s} senior(s); you chose {juniors} and {seniors}."
-    ),
+    "format_sizes": N_("This format needs {want_j} and {want_s}; you chose {juniors} and {seniors}."),
     "duplicate_member": N_("A person is selected more than once in the pair."),
     "not_in_programme": N_("A selected person is not part of this programme."),
     "wrong_role": N_("{member} is registered as {is_role}, not as {want_role}."),

@@ -20,7 +20,7 @@ from companion.auth.middleware import current_secret
 from companion.auth.policy import acting_coordinator, principal_of
 from companion.db.models import Pair, Participant, Programme, utcnow
 from companion.errors import DomainError, RuleViolation
-from companion.i18n import tr
+from companion.i18n import month_label, tr
 from companion.insights.charts import bar_chart
 from companion.insights.controllers import clock_of, knowledge_of
 from companion.insights.services import programme_insights
@@ -31,7 +31,7 @@ from companion.programmes.controllers import ProgrammeId
 from companion.programmes.schemas import PairCreate, ParticipantCreate, ProgrammeCreate, ProgrammeUpdate
 from companion.settings import Settings
 from companion.validation import parse_id
-from companion.web.i18n import error_text, text
+from companion.web.i18n import error_text, page_language, text
 from companion.web.page_errors import validation_message
 from companion.web.render import page
 
@@ -121,7 +121,7 @@ async def render_programme(
         pairs=pairs,
         names=names,
         coordinators=coordinators,
-        errors=localised(errors, programme.language),
+        errors=localised(errors, page_language(request, programme.language)),
         invite=invite,
         status_code=status,
     )
@@ -151,7 +151,9 @@ class CoordinatorPages(Controller):
             "pages/coordinator_home.html",
             who.language,
             programmes=programmes,
-            errors=localised({"home": errors}, who.language)["home"] if errors else None,
+            errors=localised({"home": errors}, page_language(request, who.language))["home"]
+            if errors
+            else None,
             access=await access_overview(db, who, current_secret(request)),
             ended=int(ended) if ended.isdigit() and len(ended) < 7 else None,
             status_code=status,
@@ -305,12 +307,12 @@ class CoordinatorPages(Controller):
         data = await programme_insights(
             db_session, programme_id, knowledge_of(request, settings), now=clock_of(request)
         )
-        lang = programme.language
+        lang = page_language(request, programme.language)
         health_chart = bar_chart(
             tr(lang).pgettext("insights", "Programme health"),
             [
                 (
-                    m.month,
+                    month_label(m.month, lang, "abbreviated"),
                     [
                         (text(s, lang), getattr(m, s).value, getattr(m, s).shown)
                         for s in ("held", "planned", "cancelled")

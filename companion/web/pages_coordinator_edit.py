@@ -23,7 +23,7 @@ from companion.programmes import coordination
 from companion.programmes import services as psvc
 from companion.programmes.controllers import ObjId, ProgrammeId
 from companion.programmes.schemas import PairUpdate, ParticipantUpdate
-from companion.web.i18n import error_text
+from companion.web.i18n import error_text, page_language
 from companion.web.pages_coordinator import FormError, localised, render_programme
 from companion.web.render import page
 
@@ -112,7 +112,7 @@ class CoordinatorEditPages(Controller):
             person=person,
             others=others,
             pairs=await psvc.pairs_with(db, participant_id),
-            errors=localised(errors, programme.language),
+            errors=localised(errors, page_language(request, programme.language)),
             status_code=status,
         )
 
@@ -192,7 +192,7 @@ class CoordinatorEditPages(Controller):
             programme=programme,
             pair=pair,
             names={p.id: p.display_name for p in people},
-            errors=localised(errors, programme.language),
+            errors=localised(errors, page_language(request, programme.language)),
             status_code=status,
         )
 
@@ -240,7 +240,9 @@ class CoordinatorEditPages(Controller):
         label = model.__name__
         await psvc.get_in_programme(db, model, obj_id, programme_id, label)
         if not _confirmed(await request.form()):
-            lang = (await psvc.get_or_404(db, Programme, programme_id, "Programme")).language
+            lang = page_language(
+                request, (await psvc.get_or_404(db, Programme, programme_id, "Programme")).language
+            )
             errors = {"delete": [tr(lang).gettext("Please tick the box to confirm; nothing was deleted.")]}
             return await render(request, db, programme_id, obj_id, errors=errors, status=400)
         await psvc.delete_row(db, model, obj_id, label)
@@ -261,7 +263,9 @@ class CoordinatorEditPages(Controller):
             await coordination.remove_coordinator(db_session, programme_id, coordinator_id)
         except DomainError as exc:
             await db_session.rollback()
-            lang = (await psvc.get_or_404(db_session, Programme, programme_id, "Programme")).language
+            lang = page_language(
+                request, (await psvc.get_or_404(db_session, Programme, programme_id, "Programme")).language
+            )
             message = (
                 tr(lang).gettext(
                     "The last coordinator of a programme cannot be removed. Add another one first."

@@ -23,6 +23,7 @@ from companion.planning.schemas import FrameUpdate
 from companion.programmes import services as psvc
 from companion.programmes.controllers import ObjId, ProgrammeId
 from companion.web.design_texts import problem_text, translator
+from companion.web.i18n import page_language
 from companion.web.page_errors import validation_messages
 from companion.web.render import page
 
@@ -76,7 +77,7 @@ class CoordinatorDesignPages(Controller):
             run=view,
             error=error,
             results=results,
-            d=translator(programme.language),
+            d=translator(page_language(request, programme.language)),
         )
 
     @get("/")
@@ -94,7 +95,7 @@ class CoordinatorDesignPages(Controller):
         anchor: str,
     ) -> Redirect | Template:
         programme = await psvc.get_or_404(db, Programme, programme_id, "Programme")
-        error, status = await _attempt(db, action, programme.language)
+        error, status = await _attempt(db, action, page_language(request, programme.language))
         if error is not None:
             return await self._render(request, db, programme_id, error=error, status=status)
         return Redirect(f"/coordinator/programmes/{programme_id}/matching#{anchor}", status_code=303)

@@ -12,8 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.auth.policy import principal_of
 from companion.db.models import GeneratedOutput
-from companion.i18n import tr
-from companion.web.i18n import format_name, plural, text, translator
+from companion.i18n import format_day, format_moment, month_label, tr
+from companion.web.i18n import format_name, page_language, plural, text, translator
 
 KINDS = ("agenda", "preparation", "reflection-prompts", "summary")
 
@@ -21,7 +21,9 @@ KINDS = ("agenda", "preparation", "reflection-prompts", "summary")
 def page(
     request: Request[Any, Any, Any], template: str, lang: str, *, status_code: int = 200, **context: Any
 ) -> Template:
-    """Render ``template`` in ``lang`` with the signed-in person and ``t()`` available."""
+    """Render ``template`` in ``lang`` (or the coordinator's chosen language) with the signed-in
+    person, gettext and the formatting helpers available."""
+    lang = page_language(request, lang)
     context.update(
         lang=lang,
         t=translator(lang),
@@ -30,15 +32,15 @@ def page(
         fmt_date=lambda d: fmt_date(d, lang),
         made_by=lambda generated_by: made_by(generated_by, lang),
         format_name=lambda value: format_name(value, lang),
+        fmt_day=lambda d: format_day(d, lang),
+        month_label=lambda month, width="wide": month_label(month, lang, width),
     )
     return Template(template, context=context, status_code=status_code)
 
 
 def fmt_date(value: datetime | None, lang: str) -> str:
-    """A date and time the way people write it in ``lang``."""
-    if value is None:
-        return "–"
-    return value.strftime("%d.%m.%Y %H:%M") if lang == "de" else value.strftime("%Y-%m-%d %H:%M")
+    """A date and time the way people write it in ``lang``: „02.12.2026, 14:30“ / “Dec 2, 2026, 2:30 PM”."""
+    return format_moment(value, lang)
 
 
 def made_by(generated_by: str, lang: str) -> str:

@@ -42,6 +42,7 @@ def route_handlers() -> list[Any]:
     from companion.web.pages_coordinator import CoordinatorPages
     from companion.web.pages_coordinator_edit import CoordinatorEditPages
     from companion.web.pages_design import CoordinatorDesignPages
+    from companion.web.pages_language import LanguagePages
     from companion.web.pages_library import LibraryPages
     from companion.web.pages_participant import ParticipantPages
     from companion.web.pages_plan import ParticipantDesignPages
@@ -57,6 +58,7 @@ def route_handlers() -> list[Any]:
         ReflectionPages,
         CoordinatorPages,
         CoordinatorEditPages,
+        LanguagePages,
         LibraryPages,
         CoordinatorDesignPages,
         ParticipantDesignPages,

@@ -19,9 +19,7 @@ def test_rule_errors_in_german_and_english() -> None:
     try:
         check_format_sizes("one-to-one", 2, 1)
     except RuleViolation as sizes:
-        assert error_text(sizes, "de") == (
-            "Das Format braucht 1 Junior(s) und 1 Senior(s); gewählt sind 2 und 1."
-        )
+        assert error_text(sizes, "de") == ("Das Format braucht 1 Junior und 1 Senior; gewählt sind 2 und 1.")
         assert sizes.code == "format_sizes" and "needs 1 junior" in sizes.detail
     else:  # pragma: no cover - the check must refuse
         raise AssertionError("2 juniors in a one-to-one pair were accepted")
