@@ -10,6 +10,7 @@ to msgids through ``companion.web.i18n_keys``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -69,8 +70,11 @@ COUNTED = {
 def _param(name: str, value: Any, lang: str) -> Any:
     if name.endswith("_role"):
         return text(f"role_{value}", lang)
-    if name in COUNTED and isinstance(value, int):
-        return tr(lang).ngettext(*COUNTED[name], value).format(count=value)
+    if name in COUNTED:
+        # a number or a range such as "2–6" (the plural follows its upper end)
+        digits = re.findall(r"\d+", str(value))
+        if digits:
+            return tr(lang).ngettext(*COUNTED[name], int(digits[-1])).format(count=value)
     return value
 
 

@@ -53,3 +53,11 @@ def test_api_problem_carries_the_code(demo: dict) -> None:
     assert r.status_code == 422 and r.headers["content-type"].startswith("application/problem+json")
     problem = r.json()
     assert problem["code"] == "reporting_line" and "reports directly to" in problem["detail"]
+
+
+def test_counts_in_rule_errors_take_singular_or_plural() -> None:
+    exc = RuleViolation(
+        "x", code="format_sizes", params={"want_j": "2–6", "want_s": "1", "juniors": 1, "seniors": 0}
+    )
+    assert error_text(exc, "de") == "Das Format braucht 2–6 Juniors und 1 Senior; gewählt sind 1 und 0."
+    assert error_text(exc, "en") == "This format needs 2–6 juniors and 1 senior; you chose 1 and 0."
