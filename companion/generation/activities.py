@@ -28,8 +28,9 @@ from companion.retrieval.knowledge import Card, KnowledgeBase
 from companion.retrieval.types import Retriever
 
 _OUTCOME = re.compile(r"\s*(?:Ergebnis|Outcome):\s*", re.IGNORECASE)
-_LEAD_J = re.compile(r"^(?:der|the)\s+junior\b", re.IGNORECASE)
-_LEAD_S = re.compile(r"^(?:der|the)\s+senior\b", re.IGNORECASE)
+# Who leads an idea: "Die Junior-Seite zeigt …" (the cards' neutral form), "The junior shows …".
+_LEAD_J = re.compile(r"^(?:die|der|the)\s+junior(?:-seite)?\b", re.IGNORECASE)
+_LEAD_S = re.compile(r"^(?:die|der|the)\s+senior(?:-seite)?\b", re.IGNORECASE)
 MIN_SHARED = 1  # shared content words an activity of the session's own card needs
 MIN_SHARED_OTHER = 2  # ... and one of another card (which must be about the goal, not merely near it)
 # Words every activity could share with a goal ("planen", "Team", "gemeinsam"): no evidence of fit.
