@@ -12,7 +12,7 @@ from companion.retrieval.knowledge import KnowledgeBase, KnowledgeError, load_kn
 
 def _catalogue(readme: Path) -> dict[str, tuple[str, str | None]]:
     """id -> (kind, category) from the ``## Catalogue`` list in knowledge/README.md."""
-    text = readme.read_text(encoding="utf-8").split("## Catalogue", 1)[1]
+    text = readme.read_text(encoding="utf-8").split("## Catalogue", 1)[1].split("\n## ", 1)[0]
     out: dict[str, tuple[str, str | None]] = {}
     for item in re.split(r"\n- ", text)[1:]:
         head, ids = item.split(":", 1)
