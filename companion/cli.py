@@ -83,15 +83,27 @@ def serve(
     host: Host = "127.0.0.1",
     port: Port = 8000,
     reload: Annotated[bool, typer.Option(help="Reload on code changes (development)")] = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            help="Worker processes (uvicorn). Above 1: migrations and indexing run once first; use "
+            "PostgreSQL and COMPANION_REDIS_URL so all workers share data, limits and jobs.",
+            min=1,
+            max=64,
+        ),
+    ] = 1,
 ) -> None:
     """Run the web service."""
-    import uvicorn
+    from companion.serving import serve as run
 
     settings = load_settings()  # fail fast with a clear message on bad configuration
+    if reload and workers > 1:
+        typer.echo("--reload works with one worker only", err=True)
+        raise typer.Exit(2)
     # The app factory reads its settings from the environment; invite links made on the pages must
     # point where this process really listens (e.g. `make run PORT=8131`), not at the default 8000.
     os.environ["COMPANION_BASE_URL"] = listening_base_url(settings, host, port)
-    uvicorn.run("companion.app:create_app", factory=True, host=host, port=port, reload=reload)
+    run(settings, host, port, workers=workers, reload=reload)
 
 
 def demo(host: Host = "127.0.0.1", port: Port = 8000) -> None:
