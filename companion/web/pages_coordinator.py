@@ -4,12 +4,14 @@ pair content; every page is scoped to the coordinator's own programmes (``compan
 
 from __future__ import annotations
 
+import json
+import secrets
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 from litestar import Controller, Request, get, post
 from litestar.response import Redirect, Template
-from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -30,10 +32,21 @@ from companion.programmes import services as psvc
 from companion.programmes.controllers import ProgrammeId
 from companion.programmes.schemas import PairCreate, ParticipantCreate, ProgrammeCreate, ProgrammeUpdate
 from companion.settings import Settings
-from companion.validation import parse_id
+from companion.web.forms import FieldError, FormState, Submission, form_error, submit
+from companion.web.forms_coordinator import (
+    CoordinatorForm,
+    InviteForm,
+    PairForm,
+    ParticipantForm,
+    ProgrammeForm,
+    ProgrammeSettingsForm,
+)
 from companion.web.i18n import error_text, page_language, text
 from companion.web.page_errors import validation_message
 from companion.web.render import page
+from companion.web.stores import INVITE_STORE
+
+INVITE_SECONDS = 600  # how long a minted link stays on the page after the redirect (and a reload)
 
 FormError = str | DomainError | Mapping[str, Any]  # a message, a rule error or a pydantic error
 
@@ -52,45 +65,61 @@ def _said(error: FormError, lang: str) -> str:
     return error
 
 
+def rule_error(form_id: str, exc: DomainError, lang: str, field: str = "") -> FieldError:
+    """A programme rule that refused a form (e.g. a reporting line inside a pair), said for people."""
+    return form_error(form_id, error_text(exc, lang), field)
+
+
 async def save_or_show(
     request: Request[Any, Any, Any],
     db: AsyncSession,
     programme_id: int,
-    form: str,
+    sent: Submission[Any],
     action: Callable[[], Awaitable[object]],
     *,
     anchor: str,
+    field: str = "",
 ) -> Redirect | Template:
-    """Run one form's ``action`` (building its input inside, so validation counts too). Bad input
-    re-shows the programme page with that form's errors — 400 when invalid, 422 when it breaks a
-    programme rule, after rolling back whatever the service began — else back to ``#anchor``."""
+    """Run a validated form's ``action``, then 303 back to ``#anchor`` (post/redirect/get). Invalid
+    input (400) or a broken programme rule (422, after rolling back what the service began) re-shows
+    the programme page with the input kept and the errors summarised at the top."""
+    lang = await _language(db, programme_id)
+    if not sent.ok:
+        return await render_programme(request, db, programme_id, state=FormState.of(sent, lang), status=400)
     try:
         await action()
-    except ValidationError as exc:
-        return await render_programme(request, db, programme_id, errors={form: _errors(exc)}, status=400)
-    except DomainError as exc:  # e.g. a direct reporting line inside a pair, an unknown e-mail address
+    except DomainError as exc:
         await db.rollback()
-        return await render_programme(request, db, programme_id, errors={form: [exc]}, status=422)
+        state = FormState.of(sent, lang, [rule_error(sent.form_id, exc, lang, field)])
+        return await render_programme(request, db, programme_id, state=state, status=422)
     return Redirect(f"/coordinator/programmes/{programme_id}#{anchor}", status_code=303)
 
 
-def _errors(exc: ValidationError) -> list[FormError]:
-    """The pydantic errors themselves: ``localised`` says them in the programme's language."""
-    return list(exc.errors())
+async def _language(db: AsyncSession, programme_id: int) -> str:
+    return (await psvc.get_or_404(db, Programme, programme_id, "Programme")).language
 
 
-def _programme_fields(form: Any) -> dict[str, Any]:
-    goals = [g.strip() for g in str(form.get("goals", "")).splitlines() if g.strip()]
-    fields: dict[str, Any] = {"goals": goals}
-    for key in ("name", "language", "format", "cadence"):
-        if form.get(key):
-            fields[key] = str(form.get(key)).strip()
-    for key in ("duration_months", "k_threshold"):
-        if form.get(key):
-            fields[key] = form.get(key)
-    if form.get("start_date"):
-        fields["start_date"] = form.get("start_date")
-    return fields
+async def keep_invite(request: Request[Any, Any, Any], link: dict[str, Any]) -> str:
+    """Keep a freshly minted link for :data:`INVITE_SECONDS` under a random key, so the page after the
+    redirect (and a reload of it) can show it; only the coordinator who made it can read it back."""
+    key = secrets.token_urlsafe(16)
+    await request.app.stores.get(INVITE_STORE).set(key, json.dumps(link, default=str), INVITE_SECONDS)
+    return key
+
+
+async def kept_invite(request: Request[Any, Any, Any], programme_id: int) -> dict[str, Any] | None:
+    """The link kept under ``?invite=<key>`` for this coordinator and programme, else None (expired,
+    someone else's, or made up)."""
+    key = request.query_params.get("invite", "")
+    if not key or len(key) > 64:
+        return None
+    raw = await request.app.stores.get(INVITE_STORE).get(key)
+    who = principal_of(request)
+    link = json.loads(raw) if raw else None
+    if not link or who is None or link.get("by") != who.id or link.get("programme") != programme_id:
+        return None
+    link["expires_at"] = datetime.fromisoformat(link["expires_at"])
+    return dict(link)
 
 
 async def render_programme(
@@ -99,10 +128,12 @@ async def render_programme(
     programme_id: int,
     *,
     errors: Mapping[str, Sequence[FormError]] | None = None,
+    state: FormState | None = None,
     invite: dict[str, Any] | None = None,
     status: int = 200,
 ) -> Template:
-    """The programme page; ``errors`` by form (settings, coordinators, participant, pair, invite)."""
+    """The programme page. ``state`` holds a refused form (errors + input); ``errors`` are messages by
+    section for actions that have no form fields (removing a coordinator)."""
     programme = await psvc.get_or_404(db, Programme, programme_id, "Programme")
     people = (
         await db.scalars(
@@ -112,6 +143,11 @@ async def render_programme(
     pairs = (await db.scalars(select(Pair).where(Pair.programme_id == programme_id).order_by(Pair.id))).all()
     names = {p.id: p.display_name for p in people}
     coordinators = (await db.scalars(coordination.coordinators_of(programme_id))).all()
+    state = state or FormState(lang=programme.language)
+    shown = localised(errors, programme.language)
+    for e in state.errors:
+        if not e.field:  # rule errors stay beside their form too; field errors sit at the field
+            shown.setdefault(e.form_id, []).append(e.message)
     return page(
         request,
         "pages/coordinator_programme.html",
@@ -121,7 +157,8 @@ async def render_programme(
         pairs=pairs,
         names=names,
         coordinators=coordinators,
-        errors=localised(errors, page_language(request, programme.language)),
+        errors=shown,
+        form_state=state,
         invite=invite,
         status_code=status,
     )
@@ -139,7 +176,7 @@ class CoordinatorPages(Controller):
         self,
         request: Request[Any, Any, Any],
         db: AsyncSession,
-        errors: list[FormError] | None = None,
+        state: FormState | None = None,
         status: int = 200,
     ) -> Template:
         who = principal_of(request)
@@ -151,9 +188,7 @@ class CoordinatorPages(Controller):
             "pages/coordinator_home.html",
             who.language,
             programmes=programmes,
-            errors=localised({"home": errors}, page_language(request, who.language))["home"]
-            if errors
-            else None,
+            form_state=state or FormState(lang=who.language),
             access=await access_overview(db, who, current_secret(request)),
             ended=int(ended) if ended.isdigit() and len(ended) < 7 else None,
             status_code=status,
@@ -171,11 +206,12 @@ class CoordinatorPages(Controller):
     async def create_programme(
         self, request: Request[Any, Any, Any], db_session: AsyncSession
     ) -> Redirect | Template:
-        form = await request.form()
-        try:
-            data = ProgrammeCreate(**_programme_fields(form))
-        except ValidationError as exc:
-            return await self._home(request, db_session, _errors(exc), 400)
+        who = principal_of(request)
+        lang = who.language if who is not None else "de"
+        sent = await submit(request, ProgrammeForm, lang)
+        if sent.data is None:
+            return await self._home(request, db_session, FormState.of(sent, lang), 400)
+        data = ProgrammeCreate(**sent.data.model_dump())
         programme = await psvc.create_programme(db_session, data, acting_coordinator(request))
         return Redirect(f"/coordinator/programmes/{programme.id}", status_code=303)
 
@@ -183,104 +219,84 @@ class CoordinatorPages(Controller):
     async def programme_page(
         self, request: Request[Any, Any, Any], db_session: AsyncSession, programme_id: ProgrammeId
     ) -> Template:
-        return await render_programme(request, db_session, programme_id)
+        return await render_programme(
+            request, db_session, programme_id, invite=await kept_invite(request, programme_id)
+        )
 
     @post("/programmes/{programme_id:int}/settings", status_code=303)
     async def update_settings(
         self, request: Request[Any, Any, Any], db_session: AsyncSession, programme_id: ProgrammeId
     ) -> Redirect | Template:
-        form = await request.form()
-        try:
-            data = ProgrammeUpdate(**_programme_fields(form))
-        except ValidationError as exc:
-            return await render_programme(
-                request, db_session, programme_id, errors={"settings": _errors(exc)}, status=400
-            )
-        await psvc.update_programme(db_session, programme_id, data)
-        return Redirect(f"/coordinator/programmes/{programme_id}", status_code=303)
+        sent = await submit(request, ProgrammeSettingsForm, await _language(db_session, programme_id))
+
+        async def save() -> None:
+            assert sent.data is not None
+            await psvc.update_programme(db_session, programme_id, ProgrammeUpdate(**sent.data.model_dump()))
+
+        return await save_or_show(request, db_session, programme_id, sent, save, anchor="settings")
 
     @post("/programmes/{programme_id:int}/participants", status_code=303)
     async def add_participant(
         self, request: Request[Any, Any, Any], db_session: AsyncSession, programme_id: ProgrammeId
     ) -> Redirect | Template:
-        form = await request.form()
-        fields = {
-            k: str(form.get(k)).strip()
-            for k in ("display_name", "email", "role", "department", "pronouns")
-            if form.get(k)
-        }
-        if form.get("manager_id"):
-            fields["manager_id"] = str(form.get("manager_id"))
-        return await save_or_show(
-            request,
-            db_session,
-            programme_id,
-            "participant",
-            lambda: psvc.create_participant(db_session, programme_id, ParticipantCreate(**fields)),
-            anchor="participants",
-        )
+        sent = await submit(request, ParticipantForm, await _language(db_session, programme_id))
+
+        async def save() -> None:
+            assert sent.data is not None
+            data = ParticipantCreate(**sent.data.model_dump(exclude_none=True))
+            await psvc.create_participant(db_session, programme_id, data)
+
+        return await save_or_show(request, db_session, programme_id, sent, save, anchor="participants")
 
     @post("/programmes/{programme_id:int}/pairs", status_code=303)
     async def add_pair(
         self, request: Request[Any, Any, Any], db_session: AsyncSession, programme_id: ProgrammeId
     ) -> Redirect | Template:
-        form = await request.form()
-        fields: dict[str, Any] = {
-            "junior_ids": [int(v) for v in form.getall("junior_ids", []) if str(v).isdigit()],
-            "senior_ids": [int(v) for v in form.getall("senior_ids", []) if str(v).isdigit()],
-        }
-        if form.get("name"):
-            fields["name"] = str(form.get("name")).strip()
-        if form.get("format"):
-            fields["format"] = str(form.get("format"))
-        return await save_or_show(
-            request,
-            db_session,
-            programme_id,
-            "pair",
-            lambda: psvc.create_pair(db_session, programme_id, PairCreate(**fields)),
-            anchor="pairs",
-        )
+        sent = await submit(request, PairForm, await _language(db_session, programme_id))
+
+        async def save() -> None:
+            assert sent.data is not None
+            await psvc.create_pair(
+                db_session, programme_id, PairCreate(**sent.data.model_dump(exclude_none=True))
+            )
+
+        return await save_or_show(request, db_session, programme_id, sent, save, anchor="pairs")
 
     @post("/programmes/{programme_id:int}/coordinators", status_code=303)
     async def add_coordinator(
         self, request: Request[Any, Any, Any], db_session: AsyncSession, programme_id: ProgrammeId
     ) -> Redirect | Template:
         """Add an existing coordinator (by e-mail address) as a co-coordinator of this programme."""
-        email = str((await request.form()).get("email") or "")
+        sent = await submit(request, CoordinatorForm, await _language(db_session, programme_id))
+
+        async def save() -> None:
+            assert sent.data is not None
+            await coordination.add_coordinator(db_session, programme_id, sent.data.email)
+
         return await save_or_show(
-            request,
-            db_session,
-            programme_id,
-            "coordinators",
-            lambda: coordination.add_coordinator(db_session, programme_id, email),
-            anchor="coordinators",
+            request, db_session, programme_id, sent, save, anchor="coordinators", field="email"
         )
 
-    @post("/programmes/{programme_id:int}/invites")
+    @post("/programmes/{programme_id:int}/invites", status_code=303)
     async def invite(
         self,
         request: Request[Any, Any, Any],
         db_session: AsyncSession,
         settings: Settings,
         programme_id: ProgrammeId,
-    ) -> Template:
-        """A fresh single-use invite link for one participant, shown once."""
+    ) -> Redirect | Template:
+        """A fresh single-use invite link for one participant; the page it is shown on is a GET
+        (``?invite=<key>``), so a reload shows it again instead of "Method Not Allowed"."""
         who = principal_of(request)
         assert who is not None
-        form = await request.form()
-        pid = parse_id(form.get("participant_id"))
+        lang = await _language(db_session, programme_id)
+        sent = await submit(request, InviteForm, lang)
+        pid = sent.data.participant_id if sent.data else None
         person = None if pid is None else await db_session.get(Participant, pid)
         if person is None or pid is None or person.programme_id != programme_id:
-            return await render_programme(
-                request,
-                db_session,
-                programme_id,
-                errors={
-                    "invite": [RuleViolation("Participant is not in this programme", code="not_in_programme")]
-                },
-                status=422,
-            )
+            refused = RuleViolation("Participant is not in this programme", code="not_in_programme")
+            state = FormState(errors=[rule_error("invite", refused, lang)], lang=lang)
+            return await render_programme(request, db_session, programme_id, state=state, status=422)
         invite, raw = await auth_svc.create_invite(
             db_session,
             participant_id=pid,
@@ -291,9 +307,12 @@ class CoordinatorPages(Controller):
         link = {
             "name": person.display_name,
             "url": auth_svc.sign_in_link(settings.base_url, raw),
-            "expires_at": invite.expires_at,
+            "expires_at": invite.expires_at.isoformat(),
+            "by": who.id,
+            "programme": programme_id,
         }
-        return await render_programme(request, db_session, programme_id, invite=link, status=201)
+        key = await keep_invite(request, link)
+        return Redirect(f"/coordinator/programmes/{programme_id}?invite={key}#invite-result", status_code=303)
 
     @get("/programmes/{programme_id:int}/insights")
     async def insights(

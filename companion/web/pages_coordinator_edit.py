@@ -11,7 +11,6 @@ from typing import Any
 
 from litestar import Controller, Request, get, post
 from litestar.response import Redirect, Template
-from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -23,47 +22,19 @@ from companion.programmes import coordination
 from companion.programmes import services as psvc
 from companion.programmes.controllers import ObjId, ProgrammeId
 from companion.programmes.schemas import PairUpdate, ParticipantUpdate
+from companion.web.forms import FormState, form_error, submit
+from companion.web.forms_coordinator import ConfirmForm, PairEditForm, ParticipantEditForm, sent_fields
 from companion.web.i18n import error_text, page_language
-from companion.web.pages_coordinator import FormError, localised, render_programme
+from companion.web.pages_coordinator import FormError, localised, render_programme, rule_error
 from companion.web.render import page
 
-Form = Any
 
-
-def _errors(exc: ValidationError) -> list[Any]:
-    """The pydantic errors themselves: ``localised`` says them in the programme's language."""
-    return list(exc.errors())
-
-
-def _confirmed(form: Form) -> bool:
-    return str(form.get("confirm") or "") == "yes"
-
-
-def participant_fields(form: Form) -> dict[str, Any]:
-    """The fields of the participant edit form that were sent; empty optional fields clear the value."""
-    fields: dict[str, Any] = {}
-    if "display_name" in form:
-        fields["display_name"] = str(form.get("display_name") or "").strip()
-    for key in ("email", "department", "pronouns"):
-        if key in form:
-            fields[key] = str(form.get(key) or "").strip() or None
-    if "manager_id" in form:
-        raw = str(form.get("manager_id") or "").strip()
-        fields["manager_id"] = (int(raw) if raw.isdigit() else raw) or None
-    for key in ("expertise", "interests"):
-        if key in form:
-            fields[key] = [x.strip() for x in str(form.get(key) or "").split(",") if x.strip()]
-    return fields
-
-
-def pair_fields(form: Form) -> dict[str, Any]:
-    """The fields of the pair edit form that were sent (an empty name leaves the name as it is)."""
-    fields: dict[str, Any] = {}
-    if str(form.get("name") or "").strip():
-        fields["name"] = str(form.get("name")).strip()
-    if "goals" in form:
-        fields["goals"] = [g.strip() for g in str(form.get("goals") or "").splitlines() if g.strip()]
-    return fields
+def _pair_update(data: PairEditForm, sent: dict[str, Any]) -> PairUpdate:
+    """An empty name leaves the pair's name as it is; sent goals replace the goals (none clears them)."""
+    fields: dict[str, Any] = {"goals": data.goals} if "goals" in sent else {}
+    if data.name is not None:
+        fields["name"] = data.name
+    return PairUpdate(**fields)
 
 
 class CoordinatorEditPages(Controller):
@@ -93,6 +64,7 @@ class CoordinatorEditPages(Controller):
         participant_id: int,
         *,
         errors: Mapping[str, Sequence[FormError]] | None = None,
+        state: FormState | None = None,
         status: int = 200,
     ) -> Template:
         programme = await psvc.get_or_404(db, Programme, programme_id, "Programme")
@@ -113,6 +85,7 @@ class CoordinatorEditPages(Controller):
             others=others,
             pairs=await psvc.pairs_with(db, participant_id),
             errors=localised(errors, page_language(request, programme.language)),
+            form_state=state or FormState(lang=programme.language),
             status_code=status,
         )
 
@@ -126,14 +99,16 @@ class CoordinatorEditPages(Controller):
     ) -> Redirect | Template:
         """Save the edit form; validation and rule errors come back as form errors."""
         await psvc.get_in_programme(db_session, Participant, participant_id, programme_id, "Participant")
-        form = await request.form()
-        try:
-            data = ParticipantUpdate(**participant_fields(form))
-            await psvc.update_participant(db_session, participant_id, data)
-        except ValidationError as exc:
+        lang = (await psvc.get_or_404(db_session, Programme, programme_id, "Programme")).language
+        sent = await submit(request, ParticipantEditForm, lang)
+        if sent.data is None:
+            state = FormState.of(sent, lang)
             return await self._participant(
-                request, db_session, programme_id, participant_id, errors={"edit": _errors(exc)}, status=400
+                request, db_session, programme_id, participant_id, state=state, status=400
             )
+        try:
+            fields = sent_fields(sent.data, sent.values)
+            await psvc.update_participant(db_session, participant_id, ParticipantUpdate(**fields))
         except DomainError as exc:  # e.g. the new manager is in a pair with this person
             await db_session.rollback()
             return await self._participant(
@@ -142,6 +117,7 @@ class CoordinatorEditPages(Controller):
                 programme_id,
                 participant_id,
                 errors={"edit": [exc]},
+                state=FormState.of(sent, lang, [rule_error("edit", exc, lang)]),
                 status=exc.status_code,
             )
         return Redirect(f"/coordinator/programmes/{programme_id}#participants", status_code=303)
@@ -180,6 +156,7 @@ class CoordinatorEditPages(Controller):
         pair_id: int,
         *,
         errors: Mapping[str, Sequence[FormError]] | None = None,
+        state: FormState | None = None,
         status: int = 200,
     ) -> Template:
         programme = await psvc.get_or_404(db, Programme, programme_id, "Programme")
@@ -193,6 +170,7 @@ class CoordinatorEditPages(Controller):
             pair=pair,
             names={p.id: p.display_name for p in people},
             errors=localised(errors, page_language(request, programme.language)),
+            form_state=state or FormState(lang=programme.language),
             status_code=status,
         )
 
@@ -206,13 +184,13 @@ class CoordinatorEditPages(Controller):
     ) -> Redirect | Template:
         """Save a pair's name and goals; invalid input comes back as form errors."""
         await psvc.get_in_programme(db_session, Pair, pair_id, programme_id, "Pair")
-        try:
-            data = PairUpdate(**pair_fields(await request.form()))
-        except ValidationError as exc:
+        lang = (await psvc.get_or_404(db_session, Programme, programme_id, "Programme")).language
+        sent = await submit(request, PairEditForm, lang)
+        if sent.data is None:
             return await self._pair(
-                request, db_session, programme_id, pair_id, errors={"edit": _errors(exc)}, status=400
+                request, db_session, programme_id, pair_id, state=FormState.of(sent, lang), status=400
             )
-        await psvc.update_pair(db_session, pair_id, data)
+        await psvc.update_pair(db_session, pair_id, _pair_update(sent.data, sent.values))
         return Redirect(f"/coordinator/programmes/{programme_id}#pairs", status_code=303)
 
     @post("/pairs/{pair_id:int}/delete", status_code=303)
@@ -239,12 +217,15 @@ class CoordinatorEditPages(Controller):
         """Delete a participant or pair of the programme once confirmed; else re-show its page (400)."""
         label = model.__name__
         await psvc.get_in_programme(db, model, obj_id, programme_id, label)
-        if not _confirmed(await request.form()):
-            lang = page_language(
-                request, (await psvc.get_or_404(db, Programme, programme_id, "Programme")).language
+        lang = page_language(
+            request, (await psvc.get_or_404(db, Programme, programme_id, "Programme")).language
+        )
+        if not (await submit(request, ConfirmForm, lang)).ok:
+            message = tr(lang).gettext("Please tick the box to confirm; nothing was deleted.")
+            state = FormState(errors=[form_error("delete", message, "confirm")], lang=lang)
+            return await render(
+                request, db, programme_id, obj_id, errors={"delete": [message]}, state=state, status=400
             )
-            errors = {"delete": [tr(lang).gettext("Please tick the box to confirm; nothing was deleted.")]}
-            return await render(request, db, programme_id, obj_id, errors=errors, status=400)
         await psvc.delete_row(db, model, obj_id, label)
         return Redirect(f"/coordinator/programmes/{programme_id}#{anchor}", status_code=303)
 
@@ -273,8 +254,13 @@ class CoordinatorEditPages(Controller):
                 if isinstance(exc, ConflictError)
                 else error_text(exc, lang)
             )
+            state = FormState(errors=[form_error("coordinators", message)], lang=lang)
             return await render_programme(
-                request, db_session, programme_id, errors={"coordinators": [message]}, status=exc.status_code
+                request,
+                db_session,
+                programme_id,
+                state=state,
+                status=exc.status_code,
             )
         who = principal_of(request)
         if who is not None and who.is_coordinator and who.id == coordinator_id:

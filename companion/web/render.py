@@ -24,6 +24,8 @@ def page(
     """Render ``template`` in ``lang`` (or the coordinator's chosen language) with the signed-in
     person, gettext and the formatting helpers available."""
     lang = page_language(request, lang)
+    if hasattr(context.get("form_state"), "lang"):
+        context["form_state"].lang = lang  # a refused form's summary and labels in the page's language
     context.update(
         lang=lang,
         t=translator(lang),

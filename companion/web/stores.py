@@ -1,4 +1,5 @@
-"""Key-value stores for state that several workers must share (today: generation rate-limit counters).
+"""Key-value stores for state that several workers must share: generation rate-limit counters and
+freshly minted invite links (shown again on reload for a few minutes, ``web.pages_coordinator``).
 
 Without ``COMPANION_REDIS_URL`` the counters live in process memory, which is right for one process.
 With it they live in Redis, so every worker of a deployment counts against the same limit. A Redis
@@ -23,6 +24,8 @@ log = logging.getLogger(__name__)
 
 RATE_LIMIT_STORE = "rate_limit"  # the name Litestar's RateLimitConfig looks up
 NAMESPACE = "companion:rate-limit"
+INVITE_STORE = "invite_links"  # freshly minted invite links, kept briefly so a reload shows them again
+INVITE_NAMESPACE = "companion:invite-links"
 RETRY_AFTER_SECONDS = 30.0  # how long to stay on the fallback before trying Redis again
 
 T = TypeVar("T")
@@ -104,4 +107,7 @@ def stores(settings: Settings) -> dict[str, Store]:
     """Named stores for the app; empty means Litestar's per-process memory stores."""
     if not settings.redis_url:
         return {}
-    return {RATE_LIMIT_STORE: redis_store(settings.redis_url)}
+    return {
+        RATE_LIMIT_STORE: redis_store(settings.redis_url),
+        INVITE_STORE: redis_store(settings.redis_url, INVITE_NAMESPACE),
+    }

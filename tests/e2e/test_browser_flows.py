@@ -90,22 +90,27 @@ def test_invite_agenda_reflection_summary_and_k_anonymous_theme(server: dict[str
         hr.wait_for_selector(f"text={name}")
     # the reporting-line rule, shown as a form error
     pair_form = hr.locator("#pair-form")
-    pair_form.locator("select[name=junior_ids]").select_option(label="Rita Report")
-    pair_form.locator("select[name=senior_ids]").select_option(label="Sam Senior")
+    pair_form.locator("#pair-junior_ids label", has_text="Rita Report").locator("input").check()
+    pair_form.locator("#pair-senior_ids label", has_text="Sam Senior").locator("input").check()
     pair_form.locator("button[type=submit]").click()
     hr.wait_for_selector("#pair-errors")
     assert "reports directly to" in hr.inner_text("#pair-errors")
+    # the refused form is summarised at the top, focused, and kept its choices
+    assert hr.evaluate("document.activeElement.id") == "error-summary"
+    assert pair_form.locator("#pair-junior_ids label", has_text="Rita Report").locator("input").is_checked()
     shot(hr, "02-coordinator-programme-pair-error")
     pair_form = hr.locator("#pair-form")
     pair_form.locator("input[name=name]").fill("Tandem Ada")
-    pair_form.locator("select[name=junior_ids]").select_option(label="Ada Lovelace")
-    pair_form.locator("select[name=senior_ids]").select_option(label="Sam Senior")
+    pair_form.locator("#pair-junior_ids label", has_text="Rita Report").locator("input").uncheck()
+    pair_form.locator("#pair-junior_ids label", has_text="Ada Lovelace").locator("input").check()
     pair_form.locator("button[type=submit]").click()
     hr.wait_for_selector("text=Tandem Ada")
     hr.locator("tr", has_text="Ada Lovelace").locator("button.invite-button").click()
     hr.wait_for_selector("#invite-url")
     invite = hr.inner_text("#invite-url").strip()
     assert invite.startswith(f"{base}/auth/invite/")
+    hr.reload()  # the link page is a GET: a reload shows the link again
+    assert hr.inner_text("#invite-url").strip() == invite
     shot(hr, "03-coordinator-invite-link")
 
     # --- participant: sign in with the invite, plan a session, choose a topic, stream the agenda ----

@@ -99,7 +99,9 @@ def test_participant_form_errors_change_nothing(demo: dict[str, Any]) -> None:
     assert before is not None
     for form in ({"email": "not-an-address"}, {"display_name": "  "}, {"display_name": "x" * 121}):
         r = hr.post_form(f"{P}/participants/{jonas}", {"department": "Changed", **form})
-        assert r.status_code == 400 and 'id="edit-errors"' in r.text, form
+        assert r.status_code == 400 and 'id="error-summary"' in r.text and 'aria-invalid="true"' in r.text, (
+            form
+        )
     # Jonas and Helga form a pair: she cannot become his manager (the reporting-line rule)
     r = hr.post_form(f"{P}/participants/{jonas}", {"department": "Changed", "manager_id": str(helga)})
     assert r.status_code == 422 and 'id="edit-errors"' in r.text and "Berichtslinie" in r.text
@@ -147,7 +149,9 @@ def test_edit_and_dissolve_pair(demo: dict[str, Any]) -> None:
     assert _q(demo, read) == ("Tandem GF", ["KI verstehen", "Mut"])
     for form in ({"goals": "\n".join(f"Ziel {i}" for i in range(11))}, {"name": "x" * 121}):
         r = hr.post_form(f"{P}/pairs/{pair}", form)
-        assert r.status_code == 400 and 'id="edit-errors"' in r.text, form
+        assert r.status_code == 400 and 'id="error-summary"' in r.text and 'aria-invalid="true"' in r.text, (
+            form
+        )
     assert _q(demo, read) == ("Tandem GF", ["KI verstehen", "Mut"])
 
     sessions = _count(demo, MentoringSession, MentoringSession.pair_id == pair)

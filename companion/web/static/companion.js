@@ -164,3 +164,11 @@
     }
   });
 })();
+
+// A refused form shows its problems in a summary at the top: focus it (autofocus is not honoured on
+// every browser for a non-form element) so screen readers read it and the keyboard starts there.
+document.addEventListener("DOMContentLoaded", function () {
+  "use strict";
+  const summary = document.getElementById("error-summary");
+  if (summary) summary.focus();
+});
