@@ -24,9 +24,11 @@ def _cut(label: str) -> str:
     return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
 
 
-def bar_chart(title: str, rows: Sequence[tuple[str, Series]]) -> Markup:
+def bar_chart(title: str, rows: Sequence[tuple[str, Series]], hidden: str | None = None) -> Markup:
     """``rows``: (label, [(series name, value or None when suppressed, shown text)]). Each row is its
-    label above one bar per series; the scale is the largest visible value."""
+    label above one bar per series; the scale is the largest visible value. ``hidden`` explains the
+    hatched "< k" stubs (e.g. "< 3: fewer than 3 pairs, not shown"); it is drawn as a legend line
+    whenever a value is suppressed, so a chart never shows a bare "< 3"."""
     values = [v for _, series in rows for _, v, _ in series if v is not None]
     top = max(values, default=1) or 1
     plot_w = WIDTH - VALUE_ROOM
@@ -57,6 +59,8 @@ def bar_chart(title: str, rows: Sequence[tuple[str, Series]]) -> Markup:
     names = _series_names(rows)
     if len(names) > 1:
         y = _legend(parts, names, y)
+    if hidden and any(v is None for _, series in rows for _, v, _ in series):
+        y = _hidden_legend(parts, hidden, y)
     hatch = (
         '<defs><pattern id="hatch" width="4" height="4" patternUnits="userSpaceOnUse">'
         '<path d="M0,4 l4,-4" stroke="#777" stroke-width="1"/></pattern></defs>'
@@ -80,6 +84,24 @@ def _legend(parts: list[str], names: Sequence[str], y: int) -> int:
         parts.append(f'<text x="{x + 17}" y="{y + 14}" class="chart-label">{escape(name)}</text>')
         x += width + 10
     return y + 20
+
+
+def _hidden_legend(parts: list[str], text: str, y: int) -> int:
+    """The hatched swatch with what a suppressed value means, wrapped to the chart's width."""
+    parts.append(f'<rect x="0" y="{y + 3}" width="12" height="12" fill="url(#hatch)" stroke="#555"/>')
+    words, line, lines = text.split(), "", []
+    for word in words:  # ~7.5 units per character at 13 units
+        if line and (len(line) + 1 + len(word)) * 7.5 > WIDTH - 17:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    for n, part in enumerate(lines):
+        parts.append(
+            f'<text x="17" y="{y + 14 + 17 * n}" class="chart-label chart-hidden">{escape(part)}</text>'
+        )
+    return y + 4 + 17 * len(lines)
 
 
 def _series_names(rows: Sequence[tuple[str, Series]]) -> list[str]:

@@ -164,6 +164,15 @@ async def render_programme(
     )
 
 
+def hidden_legend(k: int, lang: str) -> str:
+    """What a "< k" figure means, said once per chart and table (never a bare "< 3")."""
+    return (
+        tr(lang)
+        .gettext("< {k}: fewer than {k} pairs. The exact figure is not shown, so no pair can be recognised.")
+        .format(k=k)
+    )
+
+
 class CoordinatorPages(Controller):
     path = "/coordinator"
     include_in_schema = False
@@ -327,6 +336,7 @@ class CoordinatorPages(Controller):
             db_session, programme_id, knowledge_of(request, settings), now=clock_of(request)
         )
         lang = page_language(request, programme.language)
+        hidden = hidden_legend(data.k, lang)
         health_chart = bar_chart(
             tr(lang).pgettext("insights", "Programme health"),
             [
@@ -339,6 +349,7 @@ class CoordinatorPages(Controller):
                 )
                 for m in data.months
             ],
+            hidden,
         )
         mix_chart = bar_chart(
             tr(lang).gettext("Topic mix"),
@@ -349,6 +360,7 @@ class CoordinatorPages(Controller):
                 )
                 for row in data.topic_mix
             ],
+            hidden,
         )
         theme_chart = (
             bar_chart(
@@ -367,6 +379,7 @@ class CoordinatorPages(Controller):
             lang,
             programme=programme,
             data=data,
+            hidden=hidden,
             health_chart=health_chart,
             mix_chart=mix_chart,
             theme_chart=theme_chart,

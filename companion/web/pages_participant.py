@@ -4,14 +4,12 @@ summary) and the print view of an agenda. Generation itself runs through the JSO
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from litestar import Controller, Request, get, post
 from litestar.exceptions import ValidationException
 from litestar.params import Parameter
 from litestar.response import Redirect, Template
-from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -24,6 +22,8 @@ from companion.sessions import services as ssvc
 from companion.sessions.progress import Progress, progress_of
 from companion.sessions.schemas import SessionCreate, SessionUpdate
 from companion.settings import Settings
+from companion.web.forms import FormState, Submission, submit
+from companion.web.forms_participant import PlanForm, ScheduleForm, StatusForm, TopicForm
 from companion.web.pages_reflection import reflection_context
 from companion.web.render import latest_outputs, page
 
@@ -38,6 +38,11 @@ async def _session_bundle(db: AsyncSession, session_id: int) -> tuple[MentoringS
     programme = await db.get(Programme, pair.programme_id)
     assert programme is not None
     return session, pair, programme
+
+
+async def _language_of(db: AsyncSession, session_id: int) -> str:
+    """The language of the session's programme (the language its forms answer in)."""
+    return (await _session_bundle(db, session_id))[2].language
 
 
 def _topics(request: Request[Any, Any, Any], settings: Settings, lang: str) -> list[tuple[str, str, str]]:
@@ -60,13 +65,6 @@ def _button_class(progress: Progress) -> Any:
     return lambda action: "primary" if progress.next_action == action else "secondary"
 
 
-def _local(value: str) -> datetime:
-    """A ``datetime-local`` form value; the form sends wall-clock time without a zone (kept as UTC,
-    as everywhere else on these pages). Raises ``ValueError`` on anything else."""
-    parsed = datetime.fromisoformat(value)
-    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
-
-
 async def render_session(
     request: Request[Any, Any, Any],
     db: AsyncSession,
@@ -74,9 +72,11 @@ async def render_session(
     session_id: int,
     *,
     error: str | None = None,
+    sent: Submission[Any] | None = None,
     status_code: int = 200,
 ) -> Template:
-    """The session page (``error`` names a message shown in the page's language)."""
+    """The session page (``error`` names a message shown in the page's language; ``sent`` is a
+    refused form, shown again with its input and an error summary at the top)."""
     who = principal_of(request)
     assert who is not None
     session, pair, programme = await _session_bundle(db, session_id)
@@ -107,6 +107,7 @@ async def render_session(
         progress=state,
         cls=_button_class(state),
         error=error,
+        form_state=FormState.of(sent, programme.language),
         status_code=status_code,
         request_edit=request.query_params.get("edit") == "1" and mine is not None and not mine.summarised_at,
         **reflection,
@@ -222,14 +223,12 @@ class ParticipantPages(Controller):
     async def set_topic(
         self, request: Request[Any, Any, Any], db_session: AsyncSession, settings: Settings, session_id: ObjId
     ) -> Redirect | Template:
-        form = await request.form()
-        topic = (form.get("free_topic") or form.get("topic") or "").strip()
-        try:
-            await ssvc.update_session(db_session, session_id, SessionUpdate(topic=topic or None))
-        except ValidationError:
+        sent = await submit(request, TopicForm, await _language_of(db_session, session_id))
+        if sent.data is None:
             return await render_session(
-                request, db_session, settings, session_id, error="topic", status_code=400
+                request, db_session, settings, session_id, error="topic", sent=sent, status_code=400
             )
+        await ssvc.update_session(db_session, session_id, SessionUpdate(topic=sent.data.chosen))
         return Redirect(f"/me/sessions/{session_id}", status_code=303)
 
     @post("/me/sessions/{session_id:int}/schedule", status_code=303)
@@ -237,17 +236,12 @@ class ParticipantPages(Controller):
         self, request: Request[Any, Any, Any], db_session: AsyncSession, settings: Settings, session_id: ObjId
     ) -> Redirect | Template:
         """Move the session to another date and/or change its duration."""
-        form = await request.form()
-        when = str(form.get("scheduled_at") or "").strip()
-        try:
-            data = SessionUpdate(
-                scheduled_at=_local(when) if when else None,
-                duration_minutes=int(str(form.get("duration_minutes") or "0")) or None,
-            )
-        except (ValidationError, ValueError):
+        sent = await submit(request, ScheduleForm, await _language_of(db_session, session_id))
+        if sent.data is None:
             return await render_session(
-                request, db_session, settings, session_id, error="schedule", status_code=400
+                request, db_session, settings, session_id, error="schedule", sent=sent, status_code=400
             )
+        data = SessionUpdate(**sent.data.model_dump(exclude_none=True))
         await ssvc.update_session(db_session, session_id, data)
         return Redirect(f"/me/sessions/{session_id}", status_code=303)
 
@@ -256,13 +250,12 @@ class ParticipantPages(Controller):
         self, request: Request[Any, Any, Any], db_session: AsyncSession, settings: Settings, session_id: ObjId
     ) -> Redirect | Template:
         """Cancel a planned session, or plan a cancelled one again (reflections and outputs stay)."""
-        form = await request.form()
-        status = str(form.get("status") or "")
-        if status not in ("planned", "cancelled"):
+        sent = await submit(request, StatusForm, await _language_of(db_session, session_id))
+        if sent.data is None:
             return await render_session(
-                request, db_session, settings, session_id, error="schedule", status_code=400
+                request, db_session, settings, session_id, error="schedule", sent=sent, status_code=400
             )
-        await ssvc.update_session(db_session, session_id, SessionUpdate.model_validate({"status": status}))
+        await ssvc.update_session(db_session, session_id, SessionUpdate(status=sent.data.status))
         return Redirect(f"/me/sessions/{session_id}", status_code=303)
 
     @post("/me/sessions/{session_id:int}/held", status_code=303)
@@ -279,12 +272,11 @@ class ParticipantPages(Controller):
         self, request: Request[Any, Any, Any], db_session: AsyncSession, pair_id: ObjId
     ) -> Redirect:
         """Plan the pair's next session (date optional); then open it."""
-        form = await request.form()
-        when = str(form.get("scheduled_at") or "").strip()
-        try:
-            data = SessionCreate(scheduled_at=_local(when) if when else None)
-        except (ValidationError, ValueError):
+        pair = await db_session.get(Pair, pair_id)
+        programme = None if pair is None else await db_session.get(Programme, pair.programme_id)
+        sent = await submit(request, PlanForm, programme.language if programme else "de")
+        if sent.data is None:
             # Planning without the date the person typed would silently lose it: say so instead.
-            raise ValidationException(detail="The date could not be read; no session was planned.") from None
-        session = await ssvc.create_session(db_session, pair_id, data)
+            raise ValidationException(detail=" ".join(e.message for e in sent.errors))
+        session = await ssvc.create_session(db_session, pair_id, SessionCreate(**sent.data.model_dump()))
         return Redirect(f"/me/sessions/{session.id}", status_code=303)

@@ -209,3 +209,35 @@ def test_invite_link_page_is_a_get_that_survives_a_reload(demo: dict[str, Any]) 
     assert again.status_code == 200 and link.group(1) in again.text
     # another coordinator's browser (or a made-up key) sees no link
     assert "/auth/invite/" not in hr.get(f"{P}?invite=made-up").text
+
+
+def test_refused_session_date_is_kept_and_named_in_german(demo: dict[str, Any]) -> None:
+    from tests.web.test_schedule_pages import _planned
+
+    jonas = demo["browser"]("Jonas Demir")
+    sid = _planned(demo, "Jonas Demir")[0]
+    r = jonas.post_form(
+        f"/me/sessions/{sid}/schedule", {"scheduled_at": "2026-12-03T14:30", "duration_minutes": "15"}
+    )
+    assert r.status_code == 400
+    summary = _summary(r.text)
+    assert (
+        'href="#schedule-duration_minutes"' in summary and "Dauer: Bitte gib eine Zahl ab 30 ein." in summary
+    )
+    assert 'id="schedule-scheduled_at" value="2026-12-03T14:30"' in " ".join(
+        r.text.split()
+    )  # the date stayed
+    pair_id = re.search(r'action="/me/pairs/(\d+)/sessions"', jonas.get("/me").text).group(1)  # type: ignore[union-attr]
+    r = jonas.post_form(f"/me/pairs/{pair_id}/sessions", {"scheduled_at": "bald"})
+    assert r.status_code == 400 and "Datum: Datum und Uhrzeit ließen sich nicht lesen" in r.text
+    assert "could not be read" not in r.text
+
+
+def test_insights_explain_every_hidden_figure(demo: dict[str, Any]) -> None:
+    html = demo["browser"]("Katrin Vogel (HR)").get(f"{P}/insights").text
+    charts = re.findall(r"<svg class=\"chart\".*?</svg>", html, re.S)
+    stubs = [c for c in charts if "&lt; 3</text>" in c]
+    assert stubs, "the demo has suppressed figures"
+    for chart in stubs:  # a chart with a "< 3" stub carries its legend
+        assert "weniger als 3 Tandems" in chart
+    assert html.count('<caption class="hidden-legend">') == 2
