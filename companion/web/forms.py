@@ -7,7 +7,8 @@ input as typed, so a refused form is shown again with everything still filled in
 the errors in a summary at the top (``partials/_error_summary.html``) that links to each field; the
 field itself carries ``aria-invalid`` and ``aria-describedby`` (:class:`FormState`).
 
-Field ids follow one rule, ``{form_id}-{field}``, so summary links, labels and tests agree.
+Field ids follow one rule, :func:`field_id` (``pair`` + ``junior_ids`` → ``pair-junior-ids``), so
+summary links, labels and tests agree.
 """
 
 from __future__ import annotations
@@ -27,6 +28,11 @@ from companion.validation import check_input, parse_id
 from companion.web.form_messages import describe, option, say
 
 M = TypeVar("M", bound="FormModel")
+
+
+def field_id(form_id: str, name: str) -> str:
+    """The page id of a form's field (or of the form itself when ``name`` is empty)."""
+    return f"{form_id}-{(name or 'form').replace('_', '-')}"
 
 
 def _lines(value: object) -> object:
@@ -82,7 +88,7 @@ class FormModel(BaseModel):
     @classmethod
     def anchor(cls, name: str) -> str:
         """The id of the field ``name`` on the page."""
-        return f"{cls.form_id}-{name}"
+        return field_id(cls.form_id, name)
 
 
 @dataclass(frozen=True)
@@ -95,7 +101,7 @@ class FieldError:
 
     @property
     def anchor(self) -> str:
-        return f"{self.form_id}-{self.field}" if self.field else f"{self.form_id}-form"
+        return field_id(self.form_id, self.field)
 
 
 @dataclass
@@ -225,7 +231,7 @@ class FormState:
 
     def attrs(self, form_id: str, name: str) -> Markup:
         """``id`` (always) and, when the field is refused, ``aria-invalid`` + ``aria-describedby``."""
-        anchor = escape(f"{form_id}-{name}")
+        anchor = escape(field_id(form_id, name))
         if self.message(form_id, name) is None:
             return Markup(f'id="{anchor}"')
         return Markup(f'id="{anchor}" aria-invalid="true" aria-describedby="{anchor}-error"')
@@ -236,5 +242,5 @@ class FormState:
         if message is None:
             return Markup("")
         return Markup(
-            f'<span class="field-error" id="{escape(form_id)}-{escape(name)}-error">{escape(message)}</span>'
+            f'<span class="field-error" id="{escape(field_id(form_id, name))}-error">{escape(message)}</span>'
         )

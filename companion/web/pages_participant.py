@@ -277,6 +277,7 @@ class ParticipantPages(Controller):
         sent = await submit(request, PlanForm, programme.language if programme else "de")
         if sent.data is None:
             # Planning without the date the person typed would silently lose it: say so instead.
-            raise ValidationException(detail=" ".join(e.message for e in sent.errors))
+            # The error page translates this detail (``web.page_errors``); the API keeps it in English.
+            raise ValidationException(detail="The date could not be read; no session was planned.")
         session = await ssvc.create_session(db_session, pair_id, SessionCreate(**sent.data.model_dump()))
         return Redirect(f"/me/sessions/{session.id}", status_code=303)

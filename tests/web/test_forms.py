@@ -119,10 +119,10 @@ def test_form_state_marks_fields_and_keeps_values() -> None:
     assert state.value("pair", "name") == "Tandem Ada" and state.chosen("pair", "junior_ids", 3)
     assert not state.chosen("pair", "junior_ids", 4)
     assert str(state.attrs("pair", "senior_ids")) == (
-        'id="pair-senior_ids" aria-invalid="true" aria-describedby="pair-senior_ids-error"'
+        'id="pair-senior-ids" aria-invalid="true" aria-describedby="pair-senior-ids-error"'
     )
     assert str(state.attrs("pair", "name")) == 'id="pair-name"'
-    assert 'id="pair-senior_ids-error"' in str(state.error("pair", "senior_ids"))
+    assert 'id="pair-senior-ids-error"' in str(state.error("pair", "senior_ids"))
     assert state.value("new", "name", "stored") == "stored"  # another form shows its stored values
 
 
@@ -157,9 +157,9 @@ def test_refused_pair_keeps_its_name_and_leads_to_the_error(demo: dict[str, Any]
     r = hr.post_form(f"{P}/pairs", {"name": "Tandem Lea", "junior_ids": [str(ids["Lea Hoffmann"])]})
     assert r.status_code == 400
     summary = _summary(r.text)
-    assert 'href="#pair-senior_ids"' in summary and "Seniors: Bitte wähle mindestens 1 aus." in summary
-    assert 'id="pair-senior_ids" aria-invalid="true" aria-describedby="pair-senior_ids-error"' in r.text
-    assert 'id="pair-senior_ids-error"' in r.text and 'value="Tandem Lea"' in r.text
+    assert 'href="#pair-senior-ids"' in summary and "Seniors: Bitte wähle mindestens 1 aus." in summary
+    assert 'id="pair-senior-ids" aria-invalid="true" aria-describedby="pair-senior-ids-error"' in r.text
+    assert 'id="pair-senior-ids-error"' in r.text and 'value="Tandem Lea"' in r.text
 
 
 def test_every_coordinator_form_redirects_after_success(demo: dict[str, Any]) -> None:
@@ -185,7 +185,7 @@ def test_every_coordinator_form_redirects_after_success(demo: dict[str, Any]) ->
 def test_refused_settings_keep_the_input(demo: dict[str, Any]) -> None:
     hr = demo["browser"]("Katrin Vogel (HR)")
     r = hr.post_form(f"{P}/settings", {"name": "Neuer Name", "k_threshold": "2", "goals": "Eins\nZwei"})
-    assert r.status_code == 400 and 'href="#settings-k_threshold"' in _summary(r.text)
+    assert r.status_code == 400 and 'href="#settings-k-threshold"' in _summary(r.text)
     assert (
         "k_threshold: Input should" not in r.text
         and "Anonymitätsschwelle k: Bitte gib eine Zahl ab 3 ein." in r.text
@@ -222,14 +222,16 @@ def test_refused_session_date_is_kept_and_named_in_german(demo: dict[str, Any]) 
     assert r.status_code == 400
     summary = _summary(r.text)
     assert (
-        'href="#schedule-duration_minutes"' in summary and "Dauer: Bitte gib eine Zahl ab 30 ein." in summary
+        'href="#schedule-duration-minutes"' in summary and "Dauer: Bitte gib eine Zahl ab 30 ein." in summary
     )
-    assert 'id="schedule-scheduled_at" value="2026-12-03T14:30"' in " ".join(
+    assert 'id="schedule-scheduled-at" value="2026-12-03T14:30"' in " ".join(
         r.text.split()
     )  # the date stayed
     pair_id = re.search(r'action="/me/pairs/(\d+)/sessions"', jonas.get("/me").text).group(1)  # type: ignore[union-attr]
     r = jonas.post_form(f"/me/pairs/{pair_id}/sessions", {"scheduled_at": "bald"})
-    assert r.status_code == 400 and "Datum: Datum und Uhrzeit ließen sich nicht lesen" in r.text
+    assert (
+        r.status_code == 400 and "Das Datum ließ sich nicht lesen; es wurde keine Session geplant." in r.text
+    )
     assert "could not be read" not in r.text
 
 

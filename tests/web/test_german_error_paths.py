@@ -117,11 +117,11 @@ def test_bad_date_k_below_three_and_validation_messages(demo: dict[str, Any]) ->
     r = hr.post_form(
         "/coordinator/programmes/1/settings", {"name": "Brandt", "language": "de", "k_threshold": "2"}
     )
-    assert r.status_code == 400 and "Anonymitätsschwelle k: mindestens 3." in r.text
+    assert r.status_code == 400 and "Anonymitätsschwelle k: Bitte gib eine Zahl ab 3 ein." in r.text
     assert "Input should" not in r.text and "k_threshold" not in r.text.split("<main")[1].split("name=")[0]
     assert_german(r.text, "k below 3")
     r = hr.post_form("/coordinator/programmes", {"name": "Neu", "language": "de", "k_threshold": "1"})
-    assert r.status_code == 400 and "mindestens 3" in r.text
+    assert r.status_code == 400 and "ab 3" in r.text
     assert_german(r.text, "new programme with k below 3")
     r = hr.post_form(
         "/coordinator/programmes/1/settings", {"name": "Brandt", "language": "de", "k_threshold": "x"}
