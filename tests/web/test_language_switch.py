@@ -24,7 +24,7 @@ def test_coordinator_switches_to_english_and_back(demo: dict[str, Any]) -> None:
     r = hr.post_form(
         "/coordinator/programmes/1/settings", {"name": "B", "language": "de", "k_threshold": "2"}
     )
-    assert r.status_code == 400 and "Anonymity threshold k: at least 3." in r.text
+    assert r.status_code == 400 and "Anonymity threshold k: please enter a number from 3." in r.text
     insights = hr.get("/coordinator/programmes/1/insights").text
     assert 'lang="en"' in insights
     hr.post_form("/coordinator/language", {"language": "de", "next": "/coordinator"})
