@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import asyncio
+import importlib
 import os
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from pydantic import ValidationError
+from typer.core import TyperCommand, TyperGroup
 
-from companion.settings import Settings, get_settings
+if TYPE_CHECKING:
+    from companion.settings import Settings
 
 db_app = typer.Typer(help="Database schema commands.", no_args_is_help=True)
 
 
 def load_settings() -> Settings:
     """Settings from the environment, or a clear message and exit code 2 when they are invalid."""
+    from pydantic import ValidationError
+
+    from companion.settings import get_settings
+
     try:
         return get_settings()
     except (ValidationError, ValueError) as exc:
@@ -117,9 +123,83 @@ def demo(host: Host = "127.0.0.1", port: Port = 8000) -> None:
     typer.echo(summary)
 
 
+# Commands of the other areas, loaded only when invoked: `companion generate …` must not pay for
+# litestar, SQLAlchemy or scipy, and `companion --help` imports none of them. Name -> (module whose
+# ``register`` adds it, the one-line help `companion --help` shows); a test keeps both true.
+LAZY_COMMANDS: dict[str, tuple[str, str]] = {
+    "index": (
+        "companion.retrieval.commands",
+        "Bring the search index up to date with the knowledge cards (only changed cards are embedded).",
+    ),
+    "search": (
+        "companion.retrieval.commands",
+        "Search the knowledge cards and print the best passages (or the best cards).",
+    ),
+    "generate": (
+        "companion.generation.commands",
+        "Generate session agendas, preparation, reflection prompts and summaries (stateless).",
+    ),
+    "eval": ("companion.evalcli", "Evaluate generated outputs against the programme's principles."),
+    "coordinator": ("companion.auth.commands", "Coordinators (HR) who run programmes."),
+    "token": ("companion.auth.commands", "API bearer tokens."),
+    "evaluation": ("companion.evaluation.commands", "Programme evaluation (k-anonymous survey results)."),
+    "mail": ("companion.notifications.commands", "E-mail: check the mail setup."),
+    "invite": ("companion.notifications.commands", "Invitations by e-mail."),
+    "worker": (
+        "companion.notifications.commands",
+        "Run a job worker (SAQ on COMPANION_REDIS_URL): sends mails, scans every minute. Start as many "
+        "as you like; every mail still goes out once.",
+    ),
+    "match": (
+        "companion.matching.commands",
+        "Propose a complete, rule-respecting assignment of juniors to seniors and explain each pair.",
+    ),
+    "plan": (
+        "companion.matching.commands",
+        "Propose a pair's topic plan (or show the stored one) and print it.",
+    ),
+}
+
+
+class _Listed(TyperCommand):
+    """Stands in for a lazy command in help listings; never invoked (see ``resolve_command``)."""
+
+
+def load_area_command(name: str) -> Any:
+    """The real click command ``name``, from its area's ``register``."""
+    area = typer.Typer()
+    importlib.import_module(LAZY_COMMANDS[name][0]).register(area)
+    return typer.main.get_group(area).commands[name]
+
+
+class LazyGroup(TyperGroup):
+    """The top-level group: built-in commands plus the areas' commands, imported on first use."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return [*self.commands, *(n for n in LAZY_COMMANDS if n not in self.commands)]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name in self.commands or cmd_name not in LAZY_COMMANDS:
+            return super().get_command(ctx, cmd_name)
+        if ctx.resilient_parsing:  # shell completion needs the real options
+            return self._load(cmd_name)
+        return _Listed(cmd_name, help=LAZY_COMMANDS[cmd_name][1])
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name, cmd, rest = super().resolve_command(ctx, args)
+        if isinstance(cmd, _Listed) and name is not None:
+            cmd = self._load(name)
+        return name, cmd, rest
+
+    def _load(self, name: str) -> Any:
+        self.commands[name] = load_area_command(name)
+        return self.commands[name]
+
+
 def build_cli() -> typer.Typer:
-    """Assemble the CLI; areas register their own commands."""
+    """Assemble the CLI; the areas' commands are registered lazily (``LAZY_COMMANDS``)."""
     app = typer.Typer(
+        cls=LazyGroup,
         help="companion: session companion for reverse-mentoring programmes.",
         no_args_is_help=True,
         pretty_exceptions_enable=False,
@@ -127,24 +207,6 @@ def build_cli() -> typer.Typer:
     app.command()(serve)
     app.command()(demo)
     app.add_typer(db_app, name="db")
-    from companion import evalcli
-    from companion.auth import commands as auth_commands
-    from companion.evaluation import commands as evaluation_commands
-    from companion.generation import commands as generation_commands
-    from companion.matching import commands as matching_commands
-    from companion.notifications import commands as notification_commands
-    from companion.retrieval import commands as retrieval_commands
-
-    for area in (
-        retrieval_commands,
-        generation_commands,
-        evalcli,
-        auth_commands,
-        evaluation_commands,
-        notification_commands,
-        matching_commands,
-    ):
-        area.register(app)
     return app
 
 

@@ -66,9 +66,10 @@ def _retriever(settings: Settings, knowledge: KnowledgeBase, keyword: bool) -> R
     if keyword:
         return KeywordRetriever(knowledge)
     try:
-        from companion.retrieval.indexer import build_retriever
+        from companion.retrieval.indexer import build_retriever, bundled_retriever
 
-        return build_retriever(settings, knowledge)
+        # The shipped vectors when they cover the cards (no Chroma to open), else the synced index.
+        return bundled_retriever(settings, knowledge) or build_retriever(settings, knowledge)
     except Exception as exc:  # no index/model available: keyword search still grounds the output
         typer.echo(
             f"Note: hybrid search unavailable ({type(exc).__name__}: {exc}); using keyword search.", err=True

@@ -31,14 +31,20 @@ def _settings() -> Settings:
         raise typer.Exit(2) from exc
 
 
-def _build(settings: Settings, progress: ProgressCallback | None) -> HybridRetriever:
-    """The retriever, or a clear message and exit code 1 when the knowledge or the index is broken."""
+def _build(
+    settings: Settings, progress: ProgressCallback | None, *, bundled: bool = False
+) -> HybridRetriever:
+    """The retriever, or a clear message and exit code 1 when the knowledge or the index is broken.
+    ``bundled``: straight from the shipped vectors when they cover every card (no Chroma to open)."""
     from companion.retrieval.embeddings import EmbeddingError
-    from companion.retrieval.indexer import build_retriever
+    from companion.retrieval.indexer import build_retriever, bundled_retriever
+    from companion.retrieval.knowledge import load_knowledge
     from companion.retrieval.store import StoreError
 
     try:
-        return build_retriever(settings, progress=progress)
+        knowledge = load_knowledge(settings.knowledge_dir)
+        fast = bundled_retriever(settings, knowledge) if bundled else None
+        return fast or build_retriever(settings, knowledge, progress=progress)
     except KnowledgeError as exc:
         typer.echo(f"Knowledge error: {exc}", err=True)
     except (StoreError, EmbeddingError) as exc:
@@ -125,7 +131,7 @@ def search(
     from companion.retrieval.search import SearchError
 
     settings = _settings()
-    retriever = _build(settings, None)
+    retriever = _build(settings, None, bundled=True)
     filters: dict[str, Any] = {"lang": lang, "kinds": kind or None, "category": category, "k": k}
     try:
         hits = retriever.search_cards(query, **filters) if cards else None

@@ -6,15 +6,18 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
 from companion.retrieval.activity_index import PREFIX as ACTIVITY_PREFIX
 from companion.retrieval.activity_index import ActivityVectors, activity_records, topic_cards
-from companion.retrieval.bundled import embed_with_bundle
+from companion.retrieval.bundled import embed_with_bundle, load_bundle, model_version
 from companion.retrieval.embeddings import Embedder, build_embedders
 from companion.retrieval.knowledge import Card, KnowledgeBase, load_knowledge
 from companion.retrieval.passages import PassageRecord, card_key, card_passages
+from companion.retrieval.query_cache import FILENAME as QUERY_CACHE_FILE
+from companion.retrieval.query_cache import QueryVectorCache
 from companion.retrieval.search import DenseChannel, Fusion, HybridRetriever
 from companion.retrieval.store import ChromaStore
 from companion.settings import Settings
@@ -128,6 +131,7 @@ def load_retriever(
     *,
     fusion: Fusion | None = None,
     knowledge: KnowledgeBase | None = None,
+    query_cache: QueryVectorCache | None = None,
 ) -> HybridRetriever:
     """A retriever over what the store holds for these embedders (passages aligned across models)."""
     loaded = [store.load(e.name) for e in embedders]
@@ -141,8 +145,47 @@ def load_retriever(
         row = {r.id: i for i, r in enumerate(sp.records)}
         idx = [row[r.id] for r in records]
         vectors = sp.vectors[idx] if idx else np.zeros((0, 1), dtype=np.float32)
-        channels.append(DenseChannel(embedder, np.ascontiguousarray(vectors)))
+        channels.append(_channel(embedder, vectors, query_cache))
     return HybridRetriever(records, channels, fusion=fusion, knowledge=knowledge)
+
+
+def _channel(embedder: Embedder, vectors: np.ndarray, query_cache: QueryVectorCache | None) -> DenseChannel:
+    """Query vectors go to disk only for versioned local models (not the hash fake or a remote API)."""
+    version = model_version(embedder.name)
+    disk = query_cache if version else None
+    return DenseChannel(embedder, np.ascontiguousarray(vectors), disk=disk, disk_model=version or "")
+
+
+def query_cache_for(settings: Settings) -> QueryVectorCache:
+    """The on-disk query vector cache of this data directory."""
+    return QueryVectorCache(Path(settings.data_dir) / QUERY_CACHE_FILE)
+
+
+def bundled_retriever(
+    settings: Settings, knowledge: KnowledgeBase, embedders: Sequence[Embedder] | None = None
+) -> HybridRetriever | None:
+    """A retriever straight from the shipped vectors, without opening Chroma, when they hold every
+    passage of ``knowledge`` for every configured model; None otherwise (then :func:`build_retriever`
+    embeds what is missing into the index). For one-shot CLI runs: importing and opening Chroma and
+    reading the vectors back costs seconds, and for the shipped cards it holds exactly these vectors."""
+    embedders = list(embedders) if embedders is not None else build_embedders(settings)
+    # Both sorted by id, as the store returns them, so the two paths rank identically.
+    records = sorted((r for card in knowledge.cards for r in card_passages(card)), key=lambda r: r.id)
+    ideas = sorted((r for card in knowledge.cards for r in activity_records(card)), key=lambda r: r.id)
+    channels, idea_vectors = [], []
+    cache = query_cache_for(settings)
+    for embedder in embedders:
+        bundle = load_bundle(embedder.name)
+        if bundle is None:
+            return None
+        vectors, missing = bundle.get([r.embed_text for r in records + ideas])
+        if vectors is None or missing:
+            return None
+        channels.append(_channel(embedder, vectors[: len(records)], cache))
+        idea_vectors.append(np.ascontiguousarray(vectors[len(records) :]))
+    retriever = HybridRetriever(records, channels, fusion=default_fusion(embedders), knowledge=knowledge)
+    retriever.activities = ActivityVectors(ideas, idea_vectors) if ideas else None
+    return retriever
 
 
 def default_fusion(embedders: Sequence[Embedder]) -> Fusion:
@@ -175,7 +218,11 @@ def build_retriever(
         sync_index(store, embedder, knowledge, progress)
         sync_index(activity_store, embedder, topic_cards(knowledge), cut=activity_records)
     retriever = load_retriever(
-        store, embedders, fusion=fusion or default_fusion(embedders), knowledge=knowledge
+        store,
+        embedders,
+        fusion=fusion or default_fusion(embedders),
+        knowledge=knowledge,
+        query_cache=query_cache_for(settings),
     )
     retriever.activities = load_activities(activity_store, embedders)
     return retriever

@@ -22,6 +22,7 @@ from companion.retrieval.embeddings import Embedder
 from companion.retrieval.knowledge import CATEGORIES, KINDS, LANGS, KnowledgeBase
 from companion.retrieval.lexical import LexicalIndex
 from companion.retrieval.passages import PassageRecord
+from companion.retrieval.query_cache import QueryVectorCache
 from companion.retrieval.types import Passage
 
 
@@ -54,17 +55,25 @@ class DenseChannel:
 
     embedder: Embedder
     vectors: np.ndarray
+    # On-disk cache and the model key it uses (name + model version); None: memory only.
+    disk: QueryVectorCache | None = None
+    disk_model: str = ""
     _cache: OrderedDict[str, np.ndarray] = field(default_factory=OrderedDict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def query_vector(self, query: str) -> np.ndarray:
-        """The query's vector; a few hundred recent queries are cached (agendas repeat topics)."""
+        """The query's vector; a few hundred recent queries are cached in memory (agendas repeat
+        topics), and on disk when a cache is given (a CLI run then need not load the model)."""
         with self._lock:
             hit = self._cache.get(query)
             if hit is not None:
                 self._cache.move_to_end(query)
                 return hit
-            vec = self.embedder.embed_queries([query])[0]
+            vec = self.disk.get(self.disk_model, query) if self.disk else None
+            if vec is None:
+                vec = self.embedder.embed_queries([query])[0]
+                if self.disk:
+                    self.disk.put(self.disk_model, query, vec)
             self._cache[query] = vec
             if len(self._cache) > 256:
                 self._cache.popitem(last=False)
