@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run demo serve test lint format evals bench index vectors i18n clean
+.PHONY: help install run demo serve test lint format evals bench load index vectors i18n clean
 
 help: ## Show this help
 	@echo "companion — session companion for reverse-mentoring programmes"
@@ -56,6 +56,9 @@ bench: $(STAMP) ## Run the benchmarks and print their figures
 	$(BIN)/python benchmarks/generation.py
 	$(BIN)/python benchmarks/matching.py
 	$(BIN)/python benchmarks/summaries.py
+
+load: $(STAMP) ## HTTP load benchmark: agenda requests at 1, 8, 32 clients (SQLite; PostgreSQL + Redis when reachable)
+	$(BIN)/python benchmarks/load.py
 
 index: $(STAMP) ## Build or update the knowledge search index
 	$(BIN)/companion index
