@@ -6,8 +6,9 @@ Per output (pydantic-evals evaluators, in :func:`evals.evaluators.principle_eval
   it, or named for a later session) — never silently dropped;
 - :class:`GrammaticalSlotting`: a quoted goal or topic is never pasted into a verb or noun slot of a
   sentence ("zu eurem Ziel „X“ verstehen", "Euer Ziel „Klima“", "Was bedeutet „…“ für …");
-- :class:`PeopleAwareLanguage`: when names are known, no default-masculine role nouns ("der Senior",
-  "des Juniors") and no pronoun that contradicts the one a person gave;
+- :class:`PeopleAwareLanguage`: German without a default masculine for a person (:mod:`evals.gendered`:
+  "der Senior … seine", "des Juniors"), English without role nouns for named people, and no pronoun
+  that contradicts the one a person gave;
 - :class:`FormatFit`: peer sessions are two-way (both sides lead a part), groups name their juniors,
   one-to-one sessions list no contributors, and the junior's part is at least a third of the time.
 
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 
 from companion.generation.schemas import Agenda, GenerationContext, Preparation
 from evals.base import PrincipleEvaluator, Unit
+from evals.gendered import masculine_hits
 from evals.guidance_metrics import (
     agenda_text,
     blank_quotes,
@@ -63,11 +65,6 @@ _SLOTS = [
     re.compile(rf"\b(?:was\s+bedeutet|what\s+does)\s+{_Q}", re.IGNORECASE),
 ]
 _ROLE_NOUN = {
-    "de": re.compile(
-        r"\b(?:der|des|dem|den|ein|eines|einem|einen|deines|deinem|deinen|seines|seinem|seinen|vom)\s+"
-        r"(?P<role>junior|senior)s?\b(?![-:])",
-        re.IGNORECASE,
-    ),
     "en": re.compile(r"\b(?:the|your)\s+(?P<role>junior|senior)(?:'s)?\b(?![-:]|\s+side)", re.IGNORECASE),
 }
 _MASC = {"de": re.compile(r"\b(?:er|ihm|ihn|sein|seine[mnrs]?)\b"), "en": re.compile(r"\b(?:he|him|his)\b")}
@@ -132,6 +129,13 @@ class PeopleAwareLanguage(PrincipleEvaluator):
         lang = unit.lang
         for line in output_lines(out):
             text = blank_quotes(line.text)
+            if lang == "de":
+                # One German rule for cards and output (evals.gendered): "der Senior", "des Juniors",
+                # "einem Kollegen", and "seine" in such a sentence; "der Juniors" is a neutral plural.
+                hits = [h.text for h in masculine_hits(text)]
+                if hits:
+                    problems.append(f"default masculine {', '.join(map(repr, hits[:3]))} in {line.field}")
+                continue
             for m in _ROLE_NOUN[lang].finditer(text):
                 side = ctx.juniors if m.group("role").casefold() == "junior" else ctx.seniors
                 # A side without (usable) names may be called by its role: a name carrying an

@@ -131,7 +131,6 @@ def test_injected_goal_travels_only_as_escaped_data(recorded: tuple[SuiteResult,
 KNOWN_OLD_RECORDING_FAILURES = {
     ("agenda-en-first-one-to-one-45-ai", "GoalCoverage"),
     ("agenda-de-injection-goal-60", "GoalCoverage"),
-    ("agenda-de-group-generations-60", "PeopleAwareLanguage"),
     # Recorded before the topic cards got their session activities: the passages the replay now shows
     # differ from those the model answered to, so its citation of topic-modern-dev-practices is refused.
     ("agenda-en-tech-only-kubernetes-60", "Grounded"),
