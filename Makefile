@@ -56,6 +56,7 @@ bench: $(STAMP) ## Run the benchmarks and print their figures
 	$(BIN)/python benchmarks/generation.py
 	$(BIN)/python benchmarks/matching.py
 	$(BIN)/python benchmarks/summaries.py
+	$(BIN)/python benchmarks/startup.py
 
 load: $(STAMP) ## HTTP load benchmark: agenda requests at 1, 8, 32 clients (SQLite; PostgreSQL + Redis when reachable)
 	$(BIN)/python benchmarks/load.py
