@@ -3,17 +3,30 @@ duration, cancel/plan again, and planning the next session. Constraints are the 
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
 from companion.i18n import N_
+from companion.matching.schemas import Slot
+from companion.programmes.schemas import Format, Tag
 from companion.sessions.schemas import Topic
-from companion.validation import InputDatetime
-from companion.web.forms import FormModel
+from companion.validation import DbId, InputDatetime
+from companion.web.forms import Commas, FormModel, Ids
 
 # Labels the session forms name in their messages (msgids; listed so extraction finds them).
-LABELS = (N_("Topic"), N_("Your own topic"), N_("Date"), N_("Duration"), N_("Status"))
+LABELS = (
+    N_("Topic"),
+    N_("Your own topic"),
+    N_("Date"),
+    N_("Duration"),
+    N_("Status"),
+    N_("What I know well (comma-separated)"),
+    N_("What I want to learn (comma-separated)"),
+    N_("When I am usually free"),
+    N_("Formats that suit me"),
+    N_("Rather not with (private)"),
+)
 
 
 class TopicForm(FormModel):
@@ -57,3 +70,22 @@ class PlanForm(FormModel):
     labels: ClassVar[dict[str, str]] = {"scheduled_at": "Date"}
 
     scheduled_at: InputDatetime | None = None
+
+
+class PreferencesForm(FormModel):
+    """A participant's private matching wishes: tags as comma-separated text, the rest ticked boxes."""
+
+    form_id: ClassVar[str] = "prefs"
+    labels: ClassVar[dict[str, str]] = {
+        "expertise": "What I know well (comma-separated)",
+        "interests": "What I want to learn (comma-separated)",
+        "availability": "When I am usually free",
+        "formats": "Formats that suit me",
+        "rather_not": "Rather not with (private)",
+    }
+
+    expertise: Annotated[list[Tag], Commas, Field(max_length=20)] = Field(default_factory=list)
+    interests: Annotated[list[Tag], Commas, Field(max_length=20)] = Field(default_factory=list)
+    availability: Annotated[list[Slot], Field(max_length=10)] = Field(default_factory=list)
+    formats: Annotated[list[Format], Field(max_length=4)] = Field(default_factory=list)
+    rather_not: Annotated[list[DbId], Ids, Field(max_length=20)] = Field(default_factory=list)

@@ -17,21 +17,17 @@ from companion.errors import DomainError
 from companion.i18n import tr
 from companion.matching import decisions, preferences
 from companion.matching import services as msvc
-from companion.matching.schemas import MatchRequest, SwapRequest
 from companion.planning import frame
-from companion.planning.schemas import FrameUpdate
 from companion.programmes import services as psvc
 from companion.programmes.controllers import ObjId, ProgrammeId
 from companion.web.design_texts import problem_text, translator
+from companion.web.forms import FormState, Submission, submit
+from companion.web.forms_design import FrameForm, MatchForm, SwapForm
 from companion.web.i18n import page_language
 from companion.web.page_errors import validation_messages
 from companion.web.render import page
 
 Action = Callable[[], Awaitable[object]]
-
-
-def _tags(value: Any) -> list[str]:
-    return [t.strip() for t in str(value or "").split(",") if t.strip()]
 
 
 def _invalid(exc: ValidationError, lang: str) -> str:
@@ -61,6 +57,7 @@ class CoordinatorDesignPages(Controller):
         programme_id: int,
         *,
         error: str | None = None,
+        sent: Submission[Any] | None = None,
         status: int = 200,
         results: Any = None,
     ) -> Template:
@@ -76,6 +73,7 @@ class CoordinatorDesignPages(Controller):
             frame=await frame.read_frame(db, programme_id),
             run=view,
             error=error,
+            form_state=FormState.of(sent, programme.language),
             results=results,
             d=translator(page_language(request, programme.language)),
         )
@@ -93,11 +91,14 @@ class CoordinatorDesignPages(Controller):
         programme_id: int,
         action: Action,
         anchor: str,
+        sent: Submission[Any] | None = None,
     ) -> Redirect | Template:
         programme = await psvc.get_or_404(db, Programme, programme_id, "Programme")
+        if sent is not None and not sent.ok:  # refused before anything ran: input kept, summary on top
+            return await self._render(request, db, programme_id, sent=sent, status=400)
         error, status = await _attempt(db, action, page_language(request, programme.language))
         if error is not None:
-            return await self._render(request, db, programme_id, error=error, status=status)
+            return await self._render(request, db, programme_id, error=error, sent=sent, status=status)
         return Redirect(f"/coordinator/programmes/{programme_id}/matching#{anchor}", status_code=303)
 
     @post("/run", status_code=303)
@@ -108,19 +109,15 @@ class CoordinatorDesignPages(Controller):
         retriever: Any,
         programme_id: ProgrammeId,
     ) -> Redirect | Template:
-        form = await request.form()
         programme = await psvc.get_or_404(db_session, Programme, programme_id, "Programme")
+        sent = await submit(request, MatchForm, programme.language)
 
         async def action() -> object:
-            req = MatchRequest(
-                max_juniors_per_senior=form.get("max_per_senior") or 1,
-                avoid_same_department=form.get("avoid_same_department") == "yes",
-            )
-            return await msvc.run_matching(
-                db_session, programme_id, preferences.fit_model(retriever, programme.language), req
-            )
+            assert sent.data is not None
+            fit = preferences.fit_model(retriever, programme.language)
+            return await msvc.run_matching(db_session, programme_id, fit, sent.data.request())
 
-        return await self._act(request, db_session, programme_id, action, "suggestions")
+        return await self._act(request, db_session, programme_id, action, "suggestions", sent)
 
     @post("/suggestions/{suggestion_id:int}/accept", status_code=303)
     async def accept(
@@ -171,42 +168,25 @@ class CoordinatorDesignPages(Controller):
         retriever: Any,
         programme_id: ProgrammeId,
     ) -> Redirect | Template:
-        form = await request.form()
         programme = await psvc.get_or_404(db_session, Programme, programme_id, "Programme")
+        sent = await submit(request, SwapForm, programme.language)
 
         async def action() -> object:
-            first, _, first_junior = str(form.get("first", "")).partition(":")
-            second, _, second_junior = str(form.get("second", "")).partition(":")
-            req = SwapRequest(
-                first=first or 0,
-                second=second or 0,
-                first_junior_id=first_junior or None,
-                second_junior_id=second_junior or None,
-            )
-            return await decisions.swap(
-                db_session, programme_id, req, preferences.fit_model(retriever, programme.language)
-            )
+            assert sent.data is not None
+            fit = preferences.fit_model(retriever, programme.language)
+            return await decisions.swap(db_session, programme_id, sent.data.request(), fit)
 
-        return await self._act(request, db_session, programme_id, action, "suggestions")
+        return await self._act(request, db_session, programme_id, action, "suggestions", sent)
 
     @post("/frame", status_code=303)
     async def save_frame(
         self, request: Request[Any, Any, Any], db_session: AsyncSession, programme_id: ProgrammeId
     ) -> Redirect | Template:
-        form = await request.form()
+        lang = (await psvc.get_or_404(db_session, Programme, programme_id, "Programme")).language
+        sent = await submit(request, FrameForm, lang)
 
         async def action() -> object:
-            fields = {
-                k: form.get(k)
-                for k in ("start_date", "duration_months", "cadence", "group_sessions", "session_minutes")
-            }
-            fields["start_date"] = fields["start_date"] or None
-            return await frame.update_frame(
-                db_session,
-                programme_id,
-                FrameUpdate.model_validate(
-                    {k: v for k, v in fields.items() if v is not None or k == "start_date"}
-                ),
-            )
+            assert sent.data is not None
+            return await frame.update_frame(db_session, programme_id, sent.data.update(sent.values))
 
-        return await self._act(request, db_session, programme_id, action, "frame")
+        return await self._act(request, db_session, programme_id, action, "frame", sent)

@@ -22,7 +22,9 @@ from companion.programmes import services as psvc
 from companion.programmes.controllers import ObjId
 from companion.settings import Settings
 from companion.web.design_texts import translator, warning_text
-from companion.web.pages_design import Action, _attempt, _tags
+from companion.web.forms import FormState, Submission, submit
+from companion.web.forms_participant import PreferencesForm
+from companion.web.pages_design import Action, _attempt
 from companion.web.render import page
 
 
@@ -39,8 +41,8 @@ class ParticipantDesignPages(Controller):
         db: AsyncSession,
         *,
         error: str | None = None,
+        sent: Submission[Any] | None = None,
         status: int = 200,
-        saved: bool = False,
     ) -> Template:
         who = principal_of(request)
         assert who is not None
@@ -55,30 +57,32 @@ class ParticipantDesignPages(Controller):
             prefs=await preferences.read(db, who.id),
             slots=[(s, slot_label(s, lang)) for s in SLOT_CODES],
             error=error,
-            saved=saved,
+            saved=request.query_params.get("saved") == "1" and sent is None,
+            form_state=FormState.of(sent, lang),
             d=translator(lang),
         )
 
-    @post("/me/preferences", status_code=200)
-    async def save_preferences(self, request: Request[Any, Any, Any], db_session: AsyncSession) -> Template:
+    @post("/me/preferences", status_code=303)
+    async def save_preferences(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession
+    ) -> Redirect | Template:
+        """Save the wishes, then back to the page (post/redirect/get) saying "Saved"."""
         who = principal_of(request)
         assert who is not None
-        form = await request.form()
         me = await psvc.get_or_404(db_session, Participant, who.id, "Participant")
         lang = (await psvc.get_or_404(db_session, Programme, me.programme_id, "Programme")).language
+        sent = await submit(request, PreferencesForm, lang)
+        if sent.data is None:
+            return await self._prefs(request, db_session, sent=sent, status=400)
+        data = PreferencesUpdate(**sent.data.model_dump())
 
         async def action() -> object:
-            data = PreferencesUpdate(
-                expertise=_tags(form.get("expertise")),
-                interests=_tags(form.get("interests")),
-                availability=form.getall("availability", []),
-                formats=form.getall("formats", []),
-                rather_not=[int(v) for v in form.getall("rather_not", []) if str(v).isdigit()],
-            )
             return await preferences.update(db_session, who.id, data)
 
         error, status = await _attempt(db_session, action, lang)
-        return await self._prefs(request, db_session, error=error, status=status, saved=error is None)
+        if error is not None:
+            return await self._prefs(request, db_session, error=error, sent=sent, status=status)
+        return Redirect("/me/preferences?saved=1", status_code=303)
 
     async def _plan(
         self,

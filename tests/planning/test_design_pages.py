@@ -23,7 +23,8 @@ def test_coordinator_matching_page(client: Any) -> None:
     page = client.get(base).text
     assert "Lea Schulz kennt sich mit Social Media aus, was Dr. Helga Brandt lernen möchte" in page
     bad = client.post(f"{base}/run", data={"max_per_senior": "0"})
-    assert bad.status_code == 400 and "Bitte prüfe die Eingaben" in bad.text
+    assert bad.status_code == 400 and "Bitte prüfe die markierten Felder" in bad.text
+    assert 'href="#match-max-per-senior"' in bad.text and 'value="0"' in bad.text  # summary links, input kept
     run = client.get(f"/api/programmes/{pid}/matching").json()
     first, second = (s["id"] for s in run["suggestions"])
     # both juniors are with Dr. Brandt: swapping them is allowed; swapping with itself is not

@@ -243,3 +243,34 @@ def test_insights_explain_every_hidden_figure(demo: dict[str, Any]) -> None:
     for chart in stubs:  # a chart with a "< 3" stub carries its legend
         assert "weniger als 3 Tandems" in chart
     assert html.count('<caption class="hidden-legend">') == 2
+
+
+def test_matching_frame_and_wish_forms() -> None:
+    from companion.web.forms_design import FrameForm, MatchForm, SwapForm
+    from companion.web.forms_participant import PreferencesForm
+
+    match = validate(MatchForm, {"max_per_senior": "2", "avoid_same_department": "yes"}, "de").data
+    assert (
+        match is not None
+        and match.request().avoid_same_department
+        and match.request().max_juniors_per_senior == 2
+    )
+    assert validate(MatchForm, {"max_per_senior": "0"}, "de").errors[0].field == "max_per_senior"
+    swap = validate(SwapForm, {"first": "4:7", "second": "5:"}, "de").data
+    assert swap is not None and (swap.request().first_junior_id, swap.request().second_junior_id) == (7, None)
+    assert validate(SwapForm, {"first": "x:1", "second": "5:"}, "de").errors[0].field == "first"
+    frame = validate(FrameForm, {"start_date": "01.02.2027", "cadence": "biweekly"}, "de")
+    assert frame.data is not None and str(frame.data.update(frame.values).start_date) == "2027-02-01"
+    cleared = validate(FrameForm, {"start_date": ""}, "de")
+    assert cleared.data is not None and "start_date" in cleared.data.update(cleared.values).model_fields_set
+    wishes = read(
+        PreferencesForm, FormMultiDict([("expertise", "Instagram, KI"), ("availability", "tue-am")])
+    )
+    sent = validate(PreferencesForm, wishes, "de")
+    assert (
+        sent.data is not None
+        and sent.data.expertise == ["Instagram", "KI"]
+        and sent.data.availability == ["tue-am"]
+    )
+    refused = validate(PreferencesForm, {"availability": ["sun-am"], "formats": ["solo"]}, "de")
+    assert [e.field for e in refused.errors] == ["availability", "formats"]
