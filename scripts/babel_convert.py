@@ -37,6 +37,7 @@ SOURCES = {
     "error": ("companion/web/i18n.py", "ERROR_TEXTS", None),
     "design": ("companion/web/design_texts.py", "TEXTS", "d"),
     "code": ("companion/web/design_texts.py", "CODE_TEXTS", None),
+    "eval": ("companion/evaluation/texts.py", "TEXTS", "et"),
 }
 # One English text with two German ones: the second gets a msgctxt.
 CONTEXTS = {
@@ -45,6 +46,7 @@ CONTEXTS = {
     ("text", "reflection_edit"): "reflection",
     ("text", "health"): "insights",
     ("design", "cat_technology"): "topic plan",
+    ("eval", "round_open"): "survey",
 }
 PLURALS = {
     "reflections_n": ("{count} reflection", "{count} reflections", "{count} Reflexion", "{count} Reflexionen")
@@ -159,15 +161,15 @@ def rewrite_templates(found: dict[str, dict[str, Entry]]) -> int:
 
 def rewrite_python(found: dict[str, dict[str, Entry]]) -> int:
     changed = 0
-    pattern = re.compile(r"(?<![\w.])text\((['\"])([a-z0-9_-]+)\1,\s*([\w.]+)\)")
+    pattern = re.compile(r"(?<![\w.])(text|et)\((['\"])([a-z0-9_-]+)\2,\s*([\w.]+)\)")
     for path in sorted((ROOT / "companion").rglob("*.py")):
-        if path.name in ("i18n.py", "i18n_keys.py", "design_texts.py"):
+        if path.name in ("i18n.py", "i18n_keys.py", "design_texts.py", "texts.py"):
             continue
         before = path.read_text()
 
         def sub(m: re.Match[str]) -> str:
-            entry = found["text"].get(m.group(2))
-            return m.group(0) if entry is None else call(f"tr({m.group(3)}).", entry[0], entry[1])
+            entry = found["eval" if m.group(1) == "et" else "text"].get(m.group(3))
+            return m.group(0) if entry is None else call(f"tr({m.group(4)}).", entry[0], entry[1])
 
         after = pattern.sub(sub, before)
         if after != before:

@@ -10,8 +10,9 @@ from markupsafe import Markup, escape
 
 from companion.evaluation.export import choice_label
 from companion.evaluation.questions import CHOICES, SCALE_VALUES
-from companion.evaluation.texts import et
+from companion.i18n import tr
 from companion.insights.charts import bar_chart
+from companion.web.i18n import eval_text as et
 
 PRE, POST = "#8fb339", "#2f6f8f"
 WIDTH, LABEL_W, ROW_H = 560, 150, 30
@@ -57,7 +58,7 @@ def change_chart(title: str, rows: Sequence[dict[str, Any]], lang: str) -> Marku
     for r in shown:
         a, b = float(r["pre_mean"]), float(r["post_mean"])
         label = f"{et('group_' + r['group'], lang)} (n = {r['n']['shown']})"
-        summary = f"{et('pre_mean', lang)} {a} → {et('post_mean', lang)} {b}"
+        summary = f"{tr(lang).gettext('Start')} {a} → {tr(lang).gettext('End')} {b}"
         parts.append(f'<text x="0" y="{y + 14}" class="chart-label">{escape(label)}</text>')
         parts.append(
             f'<line x1="{x(a):.0f}" y1="{y + 10}" x2="{x(b):.0f}" y2="{y + 10}" stroke="#999" stroke-width="3"/>'

@@ -28,9 +28,9 @@ from companion.evaluation.schemas import (
     SurveySubmit,
     ThemeOption,
 )
-from companion.evaluation.texts import et
 from companion.programmes.controllers import ProgrammeId
 from companion.programmes.services import get_or_404
+from companion.web.i18n import eval_text as et
 
 KindParam = Annotated[
     str, Parameter(pattern=r"^(pre|pulse_first|pulse_mid|post)$", description="Survey kind")

@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.db.models import GeneratedOutput, MentoringSession, Pair, Programme, Reflection
 from companion.evaluation.services import evaluation_overview
-from companion.evaluation.texts import month_label
+from companion.i18n import month_label
 from companion.insights import anonymise as an
 from companion.programmes.services import get_or_404
 

@@ -18,10 +18,12 @@ from companion.evaluation.controllers import KindParam
 from companion.evaluation.export import choice_label, export_csv
 from companion.evaluation.health import programme_health
 from companion.evaluation.questions import question, theme_label
-from companion.evaluation.texts import et, translator
+from companion.i18n import tr
 from companion.insights.charts import bar_chart
 from companion.programmes.controllers import ProgrammeId
 from companion.programmes.services import get_or_404
+from companion.web.i18n import eval_text as et
+from companion.web.i18n import eval_translator as translator
 from companion.web.render import page
 
 BASE = "/coordinator/programmes/{programme_id:int}"
@@ -47,13 +49,14 @@ def _question_views(rnd: dict[str, Any], lang: str) -> list[dict[str, Any]]:
 
 def _theme_rows(rnd: dict[str, Any], lang: str) -> list[dict[str, Any]]:
     rows = []
-    for t in rnd["results"].get("themes", []):
-        found = question(rnd["kind"], t["question"])
+    # not ``t``: Babel extracts ``t("…")`` calls, and would take ``t["question"]`` for one
+    for ticked in rnd["results"].get("themes", []):
+        found = question(rnd["kind"], ticked["question"])
         rows.append(
             {
                 "question": found.text("senior", lang) if found else "",
-                "label": theme_label(found.themes if found else None, t["theme"], lang),
-                "count": t["count"],
+                "label": theme_label(found.themes if found else None, ticked["theme"], lang),
+                "count": ticked["count"],
             }
         )
     return rows
@@ -81,7 +84,9 @@ class EvaluationPages(Controller):
                 view["questions"] = _question_views(rnd, lang)
                 view["theme_rows"] = _theme_rows(rnd, lang)
                 view["change_chart"] = change_chart(
-                    et("change", lang), rnd["results"].get("change", []), lang
+                    tr(lang).gettext("Before/after: confidence in the chosen topics"),
+                    rnd["results"].get("change", []),
+                    lang,
                 )
             rounds.append(view)
         return page(
@@ -159,7 +164,7 @@ class EvaluationPages(Controller):
         lang = programme.language
         data = await programme_health(db_session, programme_id)
         months_chart = bar_chart(
-            et("sessions_per_month", lang),
+            tr(lang).gettext("Sessions per month: planned and held"),
             [
                 (
                     m.label,
@@ -169,7 +174,7 @@ class EvaluationPages(Controller):
             ],
         )
         shares_chart = percent_chart(
-            et("artefacts", lang),
+            tr(lang).gettext("Share of held sessions with …"),
             [
                 (et(key, lang), getattr(data, key).value, getattr(data, key).shown)
                 for key in ("with_agenda", "with_reflection", "with_summary")
@@ -177,7 +182,7 @@ class EvaluationPages(Controller):
             "%",
         )
         rates_chart = percent_chart(
-            et("response_rates", lang),
+            tr(lang).gettext("Survey response rates"),
             [(et(f"short_{s.kind}", lang), s.rate.value, s.rate.shown) for s in data.surveys],
             "%",
         )

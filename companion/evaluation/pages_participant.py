@@ -18,9 +18,9 @@ from companion.evaluation import services as svc
 from companion.evaluation.controllers import KindParam, me_participant
 from companion.evaluation.questions import MAX_TOPICS, SCALE_VALUES, SURVEYS, THEME_SETS, pick
 from companion.evaluation.schemas import SurveySubmit
-from companion.evaluation.texts import translator
 from companion.insights import anonymise as an
 from companion.settings import Settings
+from companion.web.i18n import eval_translator as translator
 from companion.web.render import page
 
 

@@ -19,7 +19,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from companion.i18n import N_, NN_, tr
-from companion.web.i18n_keys import ERROR_KEYS, PLURAL_KEYS, TEXT_KEYS
+from companion.web.i18n_keys import ERROR_KEYS, EVAL_KEYS, PLURAL_KEYS, TEXT_KEYS
 
 
 def lookup(table: dict[str, str], key: str, lang: str) -> str | None:
@@ -88,6 +88,18 @@ def text(key: str, lang: str) -> str:
     """The text of an old key in ``lang``; unknown keys show themselves."""
     found = lookup(TEXT_KEYS, key, lang)
     return key if found is None else found
+
+
+def eval_text(key: str, lang: str) -> str:
+    """An evaluation text chosen by a code at run time (``"round_" ~ state``, a survey's hint, a
+    group); literal texts are ``_("English")`` in place. Unknown keys fall back to ``text``."""
+    found = lookup(EVAL_KEYS, key, lang)
+    return text(key, lang) if found is None else found
+
+
+def eval_translator(lang: str) -> Callable[[str], str]:
+    """``et(key)`` for the evaluation templates."""
+    return lambda key: eval_text(key, lang)
 
 
 def translator(lang: str) -> Callable[[str], str]:

@@ -425,6 +425,103 @@ CODE_KEYS: dict[str, str] = {
     "plan_no_session": N_("The plan has no such session."),
 }
 
+EVAL_KEYS: dict[str, str] = {
+    "surveys": N_("Surveys"),
+    "surveys_intro": N_(
+        "Your answers are confidential: only you see them. The programme coordination only sees summaries over at least {k} people, and only once a survey has been closed."
+    ),
+    "state_due": N_("due now"),
+    "state_answered": N_("answered – you can change it until the survey closes"),
+    "state_upcoming": N_("not yet"),
+    "state_closed": N_("closed"),
+    "due_pre": N_("ideally before your first session"),
+    "due_pulse_first": N_("after your second session"),
+    "due_pulse_mid": N_("at the programme's half-way point"),
+    "due_post": N_("at the end of the programme"),
+    "from_date": N_("from"),
+    "fill_in": N_("Fill in"),
+    "change_answers": N_("View or change your answers"),
+    "view_answers": N_("View your answers"),
+    "submit_survey": N_("Save my answers"),
+    "saved": N_("Thank you! Your answers are saved."),
+    "not_open": N_("This survey is not open yet."),
+    "is_closed": N_("This survey is closed; answers can no longer be changed."),
+    "answer_invalid": N_(
+        "An answer does not fit its question; please check what you entered. Nothing was saved."
+    ),
+    "no_answer": N_("no answer"),
+    "optional_all": N_("Every question is optional – answer only what you want to."),
+    "themes_consent": N_(
+        "These keywords may be counted anonymously (only when at least {k} people tick them). Nobody but you sees your text itself."
+    ),
+    "topic_n": N_("Topic {n}"),
+    "rating": N_("Rating"),
+    "choose": N_("– please choose –"),
+    "scale_1": N_("1 – not at all"),
+    "scale_5": N_("5 – completely"),
+    "back_me": N_("Back to my pair"),
+    "evaluation": N_("Programme evaluation"),
+    "evaluation_note": N_(
+        "Only summaries over at least k people, published once a survey is closed and never changed afterwards. Junior and senior figures appear only when both sides reach k. Free texts stay with the participants; only keywords they ticked themselves are counted."
+    ),
+    "round": N_("Survey"),
+    "round_open": NP_("survey", "open"),
+    "round_closed": N_("closed"),
+    "opened_early": N_("opened early for everyone"),
+    "respondents": N_("Responses"),
+    "invited": N_("Participants"),
+    "open_now": N_("Open for everyone now"),
+    "close_round": N_("Close the survey and publish results"),
+    "close_confirm": N_(
+        "I understand: no answers are possible afterwards, and the results are never recomputed."
+    ),
+    "round_is_closed": N_("This survey is already closed; its results stay as they are."),
+    "confirm_needed": N_("Please confirm closing with the tick box."),
+    "results": N_("Results"),
+    "no_results": N_("Results appear once the survey has been closed."),
+    "question": N_("Question"),
+    "group": N_("Group"),
+    "group_all": N_("everyone"),
+    "group_junior": N_("Juniors"),
+    "group_senior": N_("Seniors"),
+    "mean": N_("Mean"),
+    "distribution": N_("Distribution"),
+    "merged": N_("total only (one side below k)"),
+    "change": N_("Before/after: confidence in the chosen topics"),
+    "pre_mean": N_("Start"),
+    "post_mean": N_("End"),
+    "improved": N_("improved"),
+    "same": N_("same"),
+    "lower": N_("lower"),
+    "themes_ticked": N_("Ticked keywords (at least k people)"),
+    "people": N_("people"),
+    "none_above_k": N_("No keyword reaches k people."),
+    "export_csv": N_("Export as CSV"),
+    "health": N_("Programme health"),
+    "health_note": N_(
+        "No content: figures on pairs, sessions and participation. Monthly figures and shares appear only when at least k pairs stand behind them; response rates only from k responses."
+    ),
+    "pairs": N_("Pairs"),
+    "pairs_active": N_("active"),
+    "pairs_stalled": N_("stalled (30 days without a session)"),
+    "month": N_("Month"),
+    "planned": N_("planned"),
+    "held": N_("held"),
+    "sessions_per_month": N_("Sessions per month: planned and held"),
+    "artefacts": N_("Share of held sessions with …"),
+    "with_agenda": N_("agenda"),
+    "with_reflection": N_("reflection"),
+    "with_summary": N_("summary"),
+    "response_rates": N_("Survey response rates"),
+    "rate": N_("Rate"),
+    "as_of": N_("As of"),
+    "no_sessions": N_("No sessions yet."),
+    "short_pre": N_("Start"),
+    "short_pulse_first": N_("First pulse"),
+    "short_pulse_mid": N_("Mid-point"),
+    "short_post": N_("End"),
+}
+
 PLURAL_KEYS: dict[str, tuple[str, str]] = {
     "reflections_n": NN_("{count} reflection", "{count} reflections"),
 }
