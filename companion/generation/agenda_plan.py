@@ -12,6 +12,7 @@ from companion.generation.activities import Activity, ActivityChooser
 from companion.generation.goals import Goal, understand
 from companion.generation.grounding import Grounding
 from companion.generation.guidance_phrases import G, gq, pick, say
+from companion.generation.guidance_review import review
 from companion.generation.people import People
 from companion.generation.phrases import phrase
 from companion.generation.schemas import GenerationContext
@@ -185,7 +186,7 @@ class Plan:
         prompts.append(say(lang, f"open_q_{kind}", seed=self.seed))
         if with_context:
             prompts = self.question("senior", self.wanted) + prompts
-        purpose = say(lang, purpose_key)
+        purpose = say(lang, purpose_key, seed=self.seed)
         if with_context:  # a short session has no context item: the senior's context comes here
             purpose += " " + self.say("open_ctx", "senior")
         return Draft(
@@ -224,7 +225,7 @@ class Plan:
 
     def project_status(self) -> Draft:
         step = self.g.pattern.steps[1] if len(self.g.pattern.steps) > 1 else None
-        prompts = [say(self.lang, "project_q"), *(step.prompts[:1] if step else [])]
+        prompts = [say(self.lang, "project_q", seed=self.seed), *(step.prompts[:1] if step else [])]
         return Draft(
             say(self.lang, "project_t"),
             15,
@@ -364,13 +365,16 @@ class Plan:
 
     def progress(self, weight: float = 15) -> Draft:
         lines = " ".join(self.goal_line(x) for x in self.goals)
-        kinds = list(dict.fromkeys(x.kind for x in self.goals))
-        prompts = [say(self.lang, f"retro_q_{k}") for k in kinds[:2]] or [say(self.lang, "progress_q")]
+        # Each goal is reviewed the way its outcome kind asks (a decision differently from a habit).
+        prompts = [review(self.lang, f"rev_q_{x.kind}", x.text) for x in self.goals[:2]]
+        prompts = prompts or [say(self.lang, "progress_q")]
+        names = {"J": self.people.names("junior"), "S": self.people.names("senior")}
+        how = review(self.lang, f"rev_p_{self.goals[0].kind}", **names) if self.goals else ""
         return Draft(
-            say(self.lang, "progress_t"),
+            review(self.lang, f"rev_t_{self.goals[0].kind}") if self.goals else say(self.lang, "progress_t"),
             weight,
             "both",
-            f"{say(self.lang, 'progress_p')} {lines}".strip(),
+            f"{say(self.lang, 'progress_p')} {lines} {how}".strip(),
             prompts,
             self.all_contributors(),
         )

@@ -14,6 +14,8 @@ from __future__ import annotations
 import zlib
 from typing import Final
 
+from companion.generation.guidance_variants import VARIANTS
+
 G: Final[dict[str, dict[str, str]]] = {
     "de": {
         "goal_label": "Ziel",
@@ -472,6 +474,12 @@ G["en"].update(
         "retro_q_connect": "Which connections came about, and which do you want to keep?",
     }
 )
+
+
+# Further wordings of the frame sentences, picked by the goals (see guidance_variants).
+for _lang, _extra in VARIANTS.items():
+    for _key, _text in _extra.items():
+        G[_lang][_key] = f"{G[_lang][_key]}|{_text}"
 
 
 def say(lang: str, key: str, plural: bool = False, seed: str = "", **values: str | int) -> str:

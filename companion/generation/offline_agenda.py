@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from companion.generation.agenda_plan import Draft, Plan, principle_ids
 from companion.generation.guidance_phrases import pick, say
+from companion.generation.guidance_review import R, review
 from companion.generation.phrases import phrase
 from companion.generation.safety import clip
 from companion.generation.schemas import Agenda, AgendaItem, GenerationContext
@@ -122,7 +123,10 @@ def _focus(p: Plan) -> list[Draft]:
 def _first(p: Plan) -> list[Draft]:
     lang, people = p.lang, p.people
     plural = people.plural("junior") or people.plural("senior")
-    meet_prompts = [step_prompt(p, 0, 0), step_prompt(p, 0, 1)]
+    main = p.goals[0] if p.goals else None
+    # The main goal is part of getting to know each other: why it matters to this pair.
+    goal_q = review(lang, f"meet_q_{main.kind}", main.text) if main else ""
+    meet_prompts = [step_prompt(p, 0, 0), goal_q or step_prompt(p, 0, 1)]
     if p.g.label:
         meet_prompts.insert(1, say(lang, "first_meet_q_topic", topic=p.g.quoted_label() or ""))
     drafts = [
@@ -130,7 +134,7 @@ def _first(p: Plan) -> list[Draft]:
             say(lang, "first_meet_t"),
             20,
             "both",
-            say(lang, "first_meet_p", plural, J=people.names("junior"), S=people.names("senior")),
+            say(lang, "first_meet_p", plural, p.seed, J=people.names("junior"), S=people.names("senior")),
             meet_prompts,
             p.all_contributors(),
         ),
@@ -138,8 +142,12 @@ def _first(p: Plan) -> list[Draft]:
             say(lang, "first_rules_t"),
             15,
             "both",
-            say(lang, "first_rules_p"),
-            [say(lang, "first_rules_q1"), step_prompt(p, 1, 0), say(lang, "first_rules_q2")],
+            say(lang, "first_rules_p", seed=p.seed),
+            [
+                say(lang, "first_rules_q1"),
+                review(lang, f"rules_q_{main.kind}") if main else step_prompt(p, 1, 0),
+                say(lang, "first_rules_q2"),
+            ],
             p.all_contributors(),
         ),
     ]
@@ -150,7 +158,7 @@ def _first(p: Plan) -> list[Draft]:
         say(lang, "first_topics_t"),
         15,
         "junior",
-        say(lang, "first_topics_p", people.plural("junior"), J=people.names("junior")),
+        say(lang, "first_topics_p", people.plural("junior"), p.seed, J=people.names("junior")),
         [step_prompt(p, 3, 0), step_prompt(p, 3, 1)],
         p.contributors("junior"),
     )
@@ -178,7 +186,7 @@ def _checkin(p: Plan) -> list[Draft]:
         steps[0].title,
         10,
         "both",
-        say(lang, "mood_p"),
+        say(lang, "mood_p", seed=p.seed),
         [step_prompt(p, 0, 0), step_prompt(p, 0, 1)],
         p.all_contributors(),
     )
@@ -198,7 +206,12 @@ def _checkin(p: Plan) -> list[Draft]:
             15,
             "senior",
             say(
-                lang, "s_view_p", people.plural("senior"), S=people.names("senior"), J=people.names("junior")
+                lang,
+                "s_view_p",
+                people.plural("senior"),
+                p.seed,
+                S=people.names("senior"),
+                J=people.names("junior"),
             ),
             [step_prompt(p, 3, 0), step_prompt(p, 3, 1)],
             p.contributors("senior"),
@@ -208,7 +221,7 @@ def _checkin(p: Plan) -> list[Draft]:
         drafts.append(p.nontech(weight=10))
     closing = p.closing()
     closing.title = steps[-1].title
-    closing.purpose = f"{say(lang, 'plan_p')} {closing.purpose}"
+    closing.purpose = f"{say(lang, 'plan_p', seed=p.seed)} {closing.purpose}"
     if p.g.label:
         closing.prompts.insert(0, phrase(lang, "topic_next", topic=p.g.quoted_label() or ""))
     drafts.append(closing)
@@ -217,7 +230,7 @@ def _checkin(p: Plan) -> list[Draft]:
 
 def _final(p: Plan) -> list[Draft]:
     lang = p.lang
-    drafts = [p.looking_back(), p.progress(weight=20), p.junior_view(checkin=False)]
+    drafts = [p.looking_back(), *(_reviews(p) or [p.progress(weight=20)]), p.junior_view(checkin=False)]
     drafts.append(
         Draft(
             say(lang, "s_view_t", S=p.people.names("senior")),
@@ -227,6 +240,7 @@ def _final(p: Plan) -> list[Draft]:
                 lang,
                 "s_view_p",
                 p.people.plural("senior"),
+                p.seed,
                 S=p.people.names("senior"),
                 J=p.people.names("junior"),
             ),
@@ -240,9 +254,32 @@ def _final(p: Plan) -> list[Draft]:
             say(lang, "retro_close_t"),
             15,
             "both",
-            say(lang, "retro_close_p") + p.later_line(),
+            say(lang, "retro_close_p", seed=p.seed) + p.later_line(),
             [say(lang, "retro_q_go_on"), pick([say(lang, "retro_q_rec"), step_prompt(p, 3, 0)], seed)],
             p.all_contributors(),
         )
     )
     return drafts
+
+
+def _reviews(p: Plan) -> list[Draft]:
+    """One review block per goal in a final session, shaped by what the goal wanted (a decision is
+    looked at differently from a habit or a contact); as many as the time allows, the last block
+    names the goals beyond that."""
+    lang, people = p.lang, p.people
+    names = {"J": people.names("junior"), "S": people.names("senior")}
+    fit = max(1, (p.ctx.duration_minutes - 40) // 10)
+    blocks = [
+        Draft(
+            review(lang, f"rev_t_{goal.kind}"),
+            20 if len(p.goals) == 1 else 12,
+            "both",
+            f"{p.goal_line(goal)} {review(lang, f'rev_p_{goal.kind}', **names)}",
+            R[lang][f"rev_q_{goal.kind}"].split("|"),
+            p.all_contributors(),
+        )
+        for goal in p.goals[:fit]
+    ]
+    if blocks and len(p.goals) > fit:
+        blocks[-1].purpose += " " + " ".join(p.goal_line(g) for g in p.goals[fit:])
+    return blocks

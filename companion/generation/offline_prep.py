@@ -13,6 +13,7 @@ import re
 from companion.generation.agenda_plan import Plan
 from companion.generation.grounding import Grounding, dedupe, rotate
 from companion.generation.guidance_phrases import say
+from companion.generation.guidance_review import review
 from companion.generation.people import People
 from companion.generation.phrases import phrase, phrase_list
 from companion.generation.safety import clip
@@ -77,8 +78,16 @@ def compose_preparation(
             senior_bring.append(
                 say(lang, "bring_s_try" if goal.kind == "try" else "bring_s_activity", act=title)
             )
-    if p.goal_activities:
-        senior_q.append(say(lang, "prep_s_ctx"))
+    # What each side thinks about and brings follows what the goals want (a decision needs other
+    # material than a new habit); the general role tips only fill in when there are no goals.
+    names = {"J": jn, "S": sn}
+    for goal in p.goals[:3]:
+        junior_q.append(review(lang, f"prep_j_{goal.kind}", goal.text, **names))
+        senior_q.append(review(lang, f"prep_s_{goal.kind}", goal.text, **names))
+        junior_bring.append(review(lang, f"bring_j_{goal.kind}", goal.text, **names))
+        senior_bring.append(review(lang, f"bring_s_{goal.kind}", goal.text, **names))
+    junior_q, senior_q = [q for q in junior_q if q], [q for q in senior_q if q]
+    junior_bring, senior_bring = [b for b in junior_bring if b], [b for b in senior_bring if b]
     expertise = people.expertise("junior")
     role = people.role_of("senior")
     if expertise:
@@ -95,9 +104,8 @@ def compose_preparation(
     for side, bring in (("role-junior-mentor", junior_bring), ("role-senior-mentee", senior_bring)):
         tip = g.card(side)
         tips = [people.fill_roles(b) for b in (tip.bullets("preparation") if tip else [])]
-        bring += [b for b in tips if ctx.duration_minutes == 60 or not hour.search(b)][
-            : max(1, 4 - len(bring))
-        ]
+        if not bring:
+            bring += [b for b in tips if ctx.duration_minutes == 60 or not hour.search(b)][:2]
     return Preparation(
         title=g.title("prep_title"),
         language=lang,

@@ -62,8 +62,9 @@ class DenseChannel:
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def query_vector(self, query: str) -> np.ndarray:
-        """The query's vector; a few hundred recent queries are cached in memory (agendas repeat
-        topics), and on disk when a cache is given (a CLI run then need not load the model)."""
+        """The query's vector; a few thousand recent queries are cached in memory (agendas repeat
+        topics and goals, and each goal is also a query for choosing its activity), and on disk when a
+        cache is given (a CLI run then need not load the model)."""
         with self._lock:
             hit = self._cache.get(query)
             if hit is not None:
@@ -75,7 +76,7 @@ class DenseChannel:
                 if self.disk:
                     self.disk.put(self.disk_model, query, vec)
             self._cache[query] = vec
-            if len(self._cache) > 256:
+            if len(self._cache) > 2048:
                 self._cache.popitem(last=False)
             return vec
 

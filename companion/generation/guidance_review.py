@@ -1,0 +1,170 @@
+"""Sentences that follow a goal's outcome kind outside the core activity: the review block of a final
+session or check-in, a goal-specific question for getting to know each other and for the ground rules,
+and what each side prepares and brings.
+
+Keys are ``<use>_<kind>`` with the kinds of :mod:`~companion.generation.goals`; ``|`` separates
+variants that the goal's text picks (one pair always reads the same, two pairs with other goals read
+differently). ``{J}``/``{S}`` are the names of the junior and senior side. Goals never fill a verb
+slot here: the review block shows the goal as a labelled line before these sentences.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from companion.generation.guidance_phrases import pick
+
+R: Final[dict[str, dict[str, str]]] = {
+    "de": {
+        "rev_t_understand": "Was ihr heute anders seht als zu Beginn",
+        "rev_t_try": "Was vom Ausprobieren geblieben ist",
+        "rev_t_decide": "Die Entscheidung im Rückblick",
+        "rev_t_produce": "Was aus dem Entwurf geworden ist",
+        "rev_t_habit": "Die neue Gewohnheit im Alltagstest",
+        "rev_t_connect": "Welche Kontakte entstanden sind",
+        "rev_p_understand": "Ihr vergleicht eure Vermutungen vom Anfang mit dem, was ihr jetzt wisst; "
+        "{J} sagt, was {S} heute anders erklärt als früher.",
+        "rev_p_try": "{S} zeigt kurz, was seitdem ohne Hilfe klappt und wo es noch hakt; {J} gibt einen "
+        "Tipp für den nächsten Schritt allein.",
+        "rev_p_decide": "Ihr schaut, ob die Entscheidung gefallen ist, wie sie im Team angekommen ist und "
+        "was ihr heute anders abwägen würdet.",
+        "rev_p_produce": "Ihr legt das Ergebnis auf den Tisch: Wird es genutzt, wer pflegt es weiter, und "
+        "was fehlt noch?",
+        "rev_p_habit": "{S} erzählt, in welchen Wochen die neue Gewohnheit gehalten hat und wann nicht; "
+        "{J} sagt, was davon im Team sichtbar ist.",
+        "rev_p_connect": "Ihr geht die Kontakte durch, die ihr geknüpft habt, und entscheidet, welche ihr "
+        "weiter pflegt und wer sich darum kümmert.",
+        "rev_q_understand": "Welche Vermutung vom Anfang hat sich als falsch herausgestellt?|"
+        "Was würdest du heute einer Kollegin erklären, die neu dazukommt?",
+        "rev_q_try": "Was machst du inzwischen allein, ohne nachzufragen?|"
+        "Wo bist du beim Ausprobieren hängen geblieben, und was hilft dir weiter?",
+        "rev_q_decide": "Würdet ihr heute wieder so entscheiden?|"
+        "Wer hat die Folgen der Entscheidung zuerst gespürt?",
+        "rev_q_produce": "Wer nutzt das Ergebnis heute, und was sagen sie dazu?|"
+        "Was an dem Entwurf würdet ihr heute anders machen?",
+        "rev_q_habit": "In welcher Woche ist die Gewohnheit gekippt, und warum?|"
+        "Was hilft dir, dabei zu bleiben, wenn es stressig wird?",
+        "rev_q_connect": "Welcher Kontakt hat sich schon ausgezahlt, für wen?|"
+        "Wen stellt ihr einander als Nächstes vor?",
+        # first session: one question about the main goal while getting to know each other
+        "meet_q_understand": "Wo bist du zuletzt auf die Frage gestoßen, die euch als Ziel beschäftigt?|"
+        "Was vermutest du heute, woran es liegt?",
+        "meet_q_try": "Was hast du dazu schon einmal selbst versucht?|"
+        "Was traust du dir dabei schon zu, und was noch nicht?",
+        "meet_q_decide": "Wer wartet bei euch auf diese Entscheidung?|"
+        "Was wäre für dich eine gute Entscheidung?",
+        "meet_q_produce": "Für wen soll das Ergebnis am Ende nützlich sein?|"
+        "Was gibt es dazu schon, woran ihr anknüpfen könnt?",
+        "meet_q_habit": "In welcher Situation der letzten Woche hättest du es gern anders gemacht?|"
+        "Was hat bisher verhindert, dass sich etwas ändert?",
+        "meet_q_connect": "Wen kennst du im Unternehmen, der dazu passt?|"
+        "Welche Verbindung fehlt dir im Unternehmen am meisten?",
+        "rules_q_understand": "Welche Beispiele aus dem Team dürfen wir dafür ansehen, und was bleibt unter uns?",
+        "rules_q_try": "Auf welchem Gerät und mit welchen Zugängen dürfen wir ausprobieren?",
+        "rules_q_decide": "Wer erfährt von der Entscheidung, bevor sie fällt?",
+        "rules_q_produce": "Wem zeigen wir den Entwurf, bevor er fertig ist?",
+        "rules_q_habit": "Wie sagst du mir, wenn ich in alte Muster falle?",
+        "rules_q_connect": "Wen dürfen wir ansprechen, und in wessen Namen?",
+        # preparation: what each side thinks about and brings, by the goal's kind
+        "prep_j_understand": "Welches Beispiel aus deinem Alltag zeigt am besten, wie Jüngere das sehen?",
+        "prep_j_try": "Was soll {S} am Ende der Session allein können, und in welchen Schritten kommt ihr dahin?",
+        "prep_j_decide": "Welche Erfahrungen aus deinem Umfeld sprechen für oder gegen die Entscheidung?",
+        "prep_j_produce": "Welche Vorlage oder welches gelungene Beispiel bringst du für den Entwurf mit?",
+        "prep_j_habit": "Wie lösen Jüngere das in ihrem Alltag, und was davon ist übertragbar?",
+        "prep_j_connect": "Wen aus deinem Umfeld könntest du vorstellen, und was hätten beide davon?",
+        "prep_s_understand": "Wo bist du zuletzt auf das Thema gestoßen, und was hat dich dabei gewundert?",
+        "prep_s_try": "Was möchtest du nach der Session allein können?",
+        "prep_s_produce": "Wer soll mit dem Ergebnis arbeiten, und was muss es dafür leisten?",
+        "prep_s_habit": "In welcher Situation der letzten Woche hättest du es gern anders gemacht?",
+        "prep_s_connect": "Welche Tür im Unternehmen kannst du öffnen, die sonst verschlossen bliebe?",
+        "bring_j_understand": "Ein echtes Beispiel aus dem eigenen Alltag, am besten auf dem eigenen Gerät",
+        "bring_j_try": "Eine kurze Schritt-für-Schritt-Anleitung, die {S} behalten kann",
+        "bring_j_decide": "Zwei Beispiele aus anderen Unternehmen, eines dafür und eines dagegen",
+        "bring_j_produce": "Eine Vorlage oder ein gelungenes Beispiel als Ausgangspunkt",
+        "bring_j_habit": "Ein Werkzeug oder eine Routine, die dir selbst hilft",
+        "bring_j_connect": "Zwei Namen aus deinem Umfeld, die dazu passen",
+        "bring_s_understand": "Eine Situation aus dem eigenen Bereich, die du nicht ganz verstehst",
+        "bring_s_produce": "Was es dazu schon gibt: alte Fassungen, Vorgaben, Freigabewege",
+        "bring_s_habit": "Den eigenen Kalender der letzten zwei Wochen",
+        "bring_s_connect": "Eine Liste der Menschen im Unternehmen, die dafür entscheiden oder mitreden",
+    },
+    "en": {
+        "rev_t_understand": "What you see differently than at the start",
+        "rev_t_try": "What stayed from trying it out",
+        "rev_t_decide": "The decision in hindsight",
+        "rev_t_produce": "What became of the draft",
+        "rev_t_habit": "The new habit in everyday use",
+        "rev_t_connect": "Which contacts came about",
+        "rev_p_understand": "You compare your assumptions from the start with what you know now; {J} says "
+        "what {S} explains differently today.",
+        "rev_p_try": "{S} briefly shows what now works without help and where it still sticks; {J} gives a "
+        "tip for the next step alone.",
+        "rev_p_decide": "You look at whether the decision was made, how the team took it and what you "
+        "would weigh differently today.",
+        "rev_p_produce": "You put the result on the table: is it used, who keeps it up to date, and what "
+        "is still missing?",
+        "rev_p_habit": "{S} tells in which weeks the new habit held and when it did not; {J} says what of "
+        "it the team can see.",
+        "rev_p_connect": "You go through the contacts you made and decide which you keep up and who takes "
+        "care of them.",
+        "rev_q_understand": "Which assumption from the start turned out to be wrong?|"
+        "What would you explain today to a colleague who is new?",
+        "rev_q_try": "What do you now do alone, without asking?|"
+        "Where did you get stuck trying, and what helps you on?",
+        "rev_q_decide": "Would you decide the same way today?|Who felt the consequences of the decision first?",
+        "rev_q_produce": "Who uses the result today, and what do they say?|"
+        "What would you do differently in the draft today?",
+        "rev_q_habit": "In which week did the habit slip, and why?|What helps you stick with it when it "
+        "gets busy?",
+        "rev_q_connect": "Which contact has already paid off, and for whom?|Whom do you introduce to each "
+        "other next?",
+        "meet_q_understand": "Where did you last run into the question your goal is about?|"
+        "What is your hunch today about why it is so?",
+        "meet_q_try": "What have you already tried yourself?|What do you already feel able to do, and what "
+        "not yet?",
+        "meet_q_decide": "Who is waiting for this decision?|What would a good decision be for you?",
+        "meet_q_produce": "Whom should the result be useful for in the end?|What already exists that you "
+        "can build on?",
+        "meet_q_habit": "In which situation last week would you have liked to act differently?|"
+        "What has kept things from changing so far?",
+        "meet_q_connect": "Whom do you know in the organisation who fits this?|Which connection in the "
+        "organisation do you miss most?",
+        "rules_q_understand": "Which examples from the team may we look at, and what stays between us?",
+        "rules_q_try": "On which device and with which access may we try things out?",
+        "rules_q_decide": "Who hears about the decision before it is made?",
+        "rules_q_produce": "Whom do we show the draft before it is finished?",
+        "rules_q_habit": "How do you tell me when I fall back into old patterns?",
+        "rules_q_connect": "Whom may we approach, and on whose behalf?",
+        "prep_j_understand": "Which example from your day-to-day best shows how younger people see it?",
+        "prep_j_try": "What should {S} be able to do alone at the end, and in which steps do you get there?",
+        "prep_j_decide": "Which experiences around you speak for or against the decision?",
+        "prep_j_produce": "Which template or good example do you bring for the draft?",
+        "prep_j_habit": "How do younger people handle this day to day, and what of it carries over?",
+        "prep_j_connect": "Whom around you could you introduce, and what would both gain?",
+        "prep_s_understand": "Where did you last come across the topic, and what puzzled you?",
+        "prep_s_try": "What would you like to be able to do alone after the session?",
+        "prep_s_produce": "Who will work with the result, and what must it do for them?",
+        "prep_s_habit": "In which situation last week would you have liked to act differently?",
+        "prep_s_connect": "Which door in the organisation can you open that would otherwise stay closed?",
+        "bring_j_understand": "A real example from your own day-to-day, ideally on your own device",
+        "bring_j_try": "A short step-by-step guide that {S} can keep",
+        "bring_j_decide": "Two examples from other organisations, one for and one against",
+        "bring_j_produce": "A template or a good example to start from",
+        "bring_j_habit": "A tool or routine that helps you yourself",
+        "bring_j_connect": "Two names from your circle who fit this",
+        "bring_s_understand": "A situation from your own area that you do not fully understand",
+        "bring_s_produce": "What already exists: old versions, rules, approval paths",
+        "bring_s_habit": "Your own calendar of the last two weeks",
+        "bring_s_connect": "A list of the people in the organisation who decide or have a say",
+    },
+}
+
+
+def review(lang: str, key: str, seed: str = "", **values: str) -> str:
+    """The sentence ``key`` of ``lang`` filled in; of its ``|`` variants the one ``seed`` picks.
+    An unknown key gives ""."""
+    text = R[lang].get(key)
+    if text is None:
+        return ""
+    options = text.split("|")
+    return (pick(options, seed) if seed else options[0]).format(**values)
