@@ -72,6 +72,15 @@ def phones(browser: Any) -> Iterator[list[Phone]]:
         phone.page.context.close()
 
 
+def _pick(form: Any, field: str, name: str) -> None:
+    """Chooses a person in the pair form, whether it offers a list box or per-role checkboxes."""
+    box = form.locator(f"select[name={field}]")
+    if box.count():
+        box.select_option(label=name)
+    else:
+        form.locator(f"label:has(input[name={field}])", has_text=name).locator("input").tap()
+
+
 def _sign_in(phone: Phone, link: str, base: str, home: str) -> None:
     phone.page.goto(link)
     phone.step("invite")
@@ -181,8 +190,8 @@ def test_coordinator_sets_up_pairs_invites_and_reads_insights(
     hr.step("participants")
     pair = page.locator("#pair-form")
     pair.locator("input[name=name]").fill("Tandem Vertrieb")
-    pair.locator("select[name=junior_ids]").select_option(label="Aylin Kaya")
-    pair.locator("select[name=senior_ids]").select_option(label="Petra Lang")
+    _pick(pair, "junior_ids", "Aylin Kaya")
+    _pick(pair, "senior_ids", "Petra Lang")
     pair.locator("button[type=submit]").tap()
     page.wait_for_selector("#pairs tr:has-text('Tandem Vertrieb')")
     hr.step("pair-formed")
