@@ -55,6 +55,17 @@ _DATIVE = re.compile(
     r"(?:\b(?:mit|von|bei|aus|zu|nach|seit|gegenüber|außer|vom|zum|beim)\s+)$", re.IGNORECASE
 )
 _WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüßéèáàíóúçëïñ'’\-]{2,}")
+# An article, determiner or number right before a capitalised word (adjectives may stand between)
+# makes it a noun: "eine zweite Chance", "drei Tage", "den Ton" — the name dictionary lists these
+# words as male first names, and replacing them gave "eine ein Kollege".
+_NOUN_BEFORE = re.compile(
+    r"(?:^|\s)(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein\w*|mein\w*|dein\w*|"
+    r"sein\w*|ihr\w*|unser\w*|eu[e]?r\w*|dies\w*|jed\w*|welch\w*|manch\w*|viele\w*|einige\w*|"
+    r"mehrere\w*|alle\w*|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|\d+\.?|the|a|an|my|your|"
+    r"our|his|her|their|this|that|two|three|four|five|several|many)\s+"
+    r"(?:[a-zäöüß][\wäöüß\-]*\s+){0,2}$",
+    re.IGNORECASE,
+)
 # Capitalised German words that a first-name dictionary also lists; never treated as names.
 _NOT_NAMES = frozenset(
     [
@@ -241,7 +252,7 @@ def neutralise_names(sentence: str, people: People, lang: str = "de") -> str:
 
     def first_names(m: re.Match[str]) -> str:
         word = m.group(1)
-        if fold(word) in members:
+        if fold(word) in members or _NOUN_BEFORE.search(text[: m.start()]):
             return m.group(0)
         gender = first_name_gender(word)
         if gender is None:

@@ -60,7 +60,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "try",
         re.compile(
-            r"\b(ausprobier\w*|probier\w*|test\w*|üb\w*|einüb\w*|selbst|hands-on|try\w*|tries|practi[sc]\w*|"
+            r"\b(ausprobier\w*|probier\w*|test\w*|üb(?:e|en|st|t|ung|ungen)|einüb\w*|selbst|hands-on|try\w*|tries|practi[sc]\w*|"
             r"hear|experiment\w*|starten)\b",
             _F,
         ),

@@ -80,3 +80,25 @@ def test_people_outside_the_pair_get_neutral_descriptions() -> None:
 def test_function_words_at_a_sentence_start_are_not_names(sentence: str) -> None:
     # The name dictionary lists "Mein", "Will", "May": a summary once read "Eine Kollegin eigenes Profil".
     assert neutralise_names(sentence, People(members=("Lea", "Frank")), "de") == sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Wir geben der Idee eine zweite Chance.",
+        "Ich brauche drei Tage für den Entwurf.",
+        "Der Ton in den Meetings ist rau.",
+        "Sie hat keinen Titel im Profil.",
+    ],
+)
+def test_nouns_after_an_article_or_number_stay_nouns(sentence: str) -> None:
+    # The name dictionary lists Chance, Tage, Ton and Titel as male first names.
+    people = People(members=("Lea Hoffmann", "Frank Keller"))
+    assert neutralise_names(sentence, people) == sentence
+
+
+def test_a_first_name_without_an_article_is_still_neutralised() -> None:
+    people = People(members=("Lea Hoffmann", "Frank Keller"))
+    assert neutralise_names("Gestern hat Anna das vorgeschlagen.", people) == (
+        "Gestern hat eine Kollegin das vorgeschlagen."
+    )
