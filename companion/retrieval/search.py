@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -24,6 +24,9 @@ from companion.retrieval.lexical import LexicalIndex
 from companion.retrieval.passages import PassageRecord
 from companion.retrieval.query_cache import QueryVectorCache
 from companion.retrieval.types import Passage
+
+# Raw per-channel scores kept per query string (see HybridRetriever.channel_scores).
+RAW_CACHE_SIZE = 512
 
 
 class SearchError(ValueError):
@@ -147,6 +150,11 @@ class HybridRetriever:
         self._kind = np.array([r.kind for r in self.records])
         self._category = np.array([r.category or "" for r in self.records])
         self._lang = np.array([r.lang for r in self.records])
+        # Filters and raw scores repeat across requests (the same topics, patterns and goals come back),
+        # and the index is immutable once built: masks and raw channel scores are cached.
+        self._masks: dict[tuple[str | None, tuple[str, ...], str | None], np.ndarray] = {}
+        self._raw: OrderedDict[str, list[np.ndarray | None]] = OrderedDict()
+        self._raw_lock = threading.Lock()
         twin_of = {(r.card_id, r.section, r.lang): n for n, r in enumerate(self.records)}
         self._twin = np.array(
             [twin_of.get((r.card_id, r.section, "en" if r.lang == "de" else "de"), -1) for r in self.records],
@@ -174,7 +182,12 @@ class HybridRetriever:
     def mask(
         self, *, lang: str | None = None, kinds: Sequence[str] | None = None, category: str | None = None
     ) -> np.ndarray:
-        """Boolean mask of the passages that pass the filters; raises :class:`SearchError` on bad ones."""
+        """Boolean mask of the passages that pass the filters; raises :class:`SearchError` on bad ones.
+        The mask is shared between calls: treat it as read-only."""
+        key = (lang, tuple(sorted(kinds or ())), category)
+        cached = self._masks.get(key)
+        if cached is not None:
+            return cached
         self._check(lang, kinds, category)
         m = np.ones(len(self.records), dtype=bool)
         if lang is not None:
@@ -183,15 +196,30 @@ class HybridRetriever:
             m &= np.isin(self._kind, list(kinds))
         if category is not None:
             m &= self._category == category
+        m.flags.writeable = False
+        self._masks[key] = m
         return m
 
     # ------------------------------------------------------------------ scoring
     def channel_scores(self, query: str) -> list[np.ndarray | None]:
-        """Raw scores of every passage per channel (dense cosines..., BM25), ``None`` for unused ones."""
+        """Raw scores of every passage per channel (dense cosines..., BM25), ``None`` for unused ones.
+        The last few hundred queries' scores are kept (read-only arrays, ~30 KB each)."""
+        with self._raw_lock:
+            hit = self._raw.get(query)
+            if hit is not None:
+                self._raw.move_to_end(query)
+                return hit
         out: list[np.ndarray | None] = []
         for channel, weight in zip(self.channels, self.fusion.dense_weights, strict=True):
             out.append(channel.vectors @ channel.query_vector(query) if weight else None)
         out.append(self.lexical.scores(query) if self.lexical and self.fusion.lexical_weight else None)
+        for arr in out:
+            if arr is not None:
+                arr.flags.writeable = False
+        with self._raw_lock:
+            self._raw[query] = out
+            if len(self._raw) > RAW_CACHE_SIZE:
+                self._raw.popitem(last=False)
         return out
 
     def passage_scores(
@@ -225,7 +253,8 @@ class HybridRetriever:
 
     def _ranked(
         self, query: str, lang: str | None, kinds: Sequence[str] | None, category: str | None
-    ) -> list[tuple[PassageRecord, float]]:
+    ) -> Iterator[tuple[PassageRecord, float]]:
+        """Passages that pass the filters, best first, produced lazily: callers stop after a few."""
         query = query.strip()
         if not query:
             raise SearchError("the query is empty")
@@ -234,7 +263,9 @@ class HybridRetriever:
             self.channel_scores(query), self.fusion, lang=lang, kinds=kinds, category=category
         )
         order = np.argsort(-scores, kind="stable")
-        return [(self.records[int(i)], float(scores[i])) for i in order if np.isfinite(scores[i])]
+        order = order[np.isfinite(scores[order])]
+        records = self.records
+        return zip((records[i] for i in order.tolist()), scores[order].tolist(), strict=True)
 
     # ------------------------------------------------------------------ public API
     def search(
