@@ -70,4 +70,7 @@ def serve(settings: Settings, host: str, port: int, *, workers: int = 1, reload:
         port=port,
         reload=reload,
         workers=workers if workers > 1 else None,
+        # The service's log level governs uvicorn too: at WARNING the access log (one formatted line
+        # per request, a few per cent of the CPU under load) stays off, as the setting says.
+        log_level=settings.log_level.lower(),
     )

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import math
 
-import anyio
-
 from companion.generation.safety import safe_goals, strip_instructions
 from companion.generation.schemas import GenerationContext
 from companion.generation.topics import TopicResolver, norm
+from companion.retrieval.inline import inline_or_thread
 from companion.retrieval.knowledge import Card, KnowledgeBase
 from companion.retrieval.passages import QUESTION
 from companion.retrieval.types import Passage, Retriever
@@ -137,7 +136,8 @@ class ContextBuilder:
         )
 
     async def aprepare(self, ctx: GenerationContext) -> GenerationContext:
-        """:meth:`prepare` in a worker thread: retrieval may embed the query, which is CPU-bound."""
+        """:meth:`prepare` without blocking the event loop: inline when the query vectors are cached,
+        in a worker thread when a model has to embed (see :mod:`companion.retrieval.inline`)."""
         if ctx.is_prepared:
             return ctx
-        return await anyio.to_thread.run_sync(self.prepare, ctx)
+        return await inline_or_thread(self.prepare, ctx)

@@ -23,6 +23,7 @@ from companion.generation.schemas import (
     ReflectionSummary,
 )
 from companion.generation.summarise import summarise
+from companion.retrieval.inline import inline_or_thread
 from companion.retrieval.knowledge import KnowledgeBase
 
 
@@ -60,11 +61,13 @@ class OfflineComposer(Composer):
         """The summary of a prepared context's reflections."""
         return summarise(ctx, self.knowledge, generated_by or self.generated_by)
 
+    # Choosing activities embeds each goal as a query: agendas and preparation run as one unit, inline
+    # when every vector is cached, in a worker thread otherwise (see companion.retrieval.inline).
     async def agenda(self, ctx: GenerationContext) -> Agenda:
-        return self.compose_agenda(await self.prepare(ctx))
+        return await inline_or_thread(lambda: self.compose_agenda(self.builder.prepare(ctx)))
 
     async def preparation(self, ctx: GenerationContext) -> Preparation:
-        return self.compose_preparation(await self.prepare(ctx))
+        return await inline_or_thread(lambda: self.compose_preparation(self.builder.prepare(ctx)))
 
     async def reflection_prompts(self, ctx: GenerationContext) -> ReflectionPrompts:
         return self.compose_reflection_prompts(await self.prepare(ctx))

@@ -19,6 +19,7 @@ import numpy as np
 
 from companion.retrieval.activity_index import ActivityVectors
 from companion.retrieval.embeddings import Embedder
+from companion.retrieval.inline import check_may_embed
 from companion.retrieval.knowledge import CATEGORIES, KINDS, LANGS, KnowledgeBase
 from companion.retrieval.lexical import LexicalIndex
 from companion.retrieval.passages import PassageRecord
@@ -75,6 +76,7 @@ class DenseChannel:
                 return hit
             vec = self.disk.get(self.disk_model, query) if self.disk else None
             if vec is None:
+                check_may_embed()
                 vec = self.embedder.embed_queries([query])[0]
                 if self.disk:
                     self.disk.put(self.disk_model, query, vec)
