@@ -9,9 +9,10 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import UTC, datetime, timedelta
-from typing import Literal
+from functools import cache
+from typing import Any, Literal
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.auth.models import AuthToken, Coordinator, Invite
@@ -179,6 +180,32 @@ async def issue_token(
     return raw
 
 
+@cache
+def _principal_query() -> Any:
+    """The principal lookup, built once: it runs on every signed-in request, and a reused statement
+    keeps its memoised cache key (no rebuilding and re-hashing per request)."""
+    return (
+        select(
+            AuthToken.revoked_at,
+            AuthToken.expires_at,
+            Coordinator.id,
+            Coordinator.name,
+            Coordinator.language,
+            Participant.id,
+            Participant.display_name,
+            Participant.programme_id,
+            Participant.role,
+            Programme.language,
+            PairMember.pair_id,
+        )
+        .outerjoin(Coordinator, Coordinator.id == AuthToken.coordinator_id)
+        .outerjoin(Participant, Participant.id == AuthToken.participant_id)
+        .outerjoin(Programme, Programme.id == Participant.programme_id)
+        .outerjoin(PairMember, PairMember.participant_id == Participant.id)
+        .where(AuthToken.token_hash == bindparam("token_hash"), AuthToken.kind == bindparam("kind_"))
+    )
+
+
 async def resolve_token(db: AsyncSession, raw: str, kind: TokenKind) -> Principal | None:
     """The person a valid, unexpired, unrevoked token of ``kind`` belongs to, else None.
 
@@ -187,28 +214,7 @@ async def resolve_token(db: AsyncSession, raw: str, kind: TokenKind) -> Principa
     participant without a pair still gets one row)."""
     if not raw or len(raw) > 200:
         return None
-    rows = (
-        await db.execute(
-            select(
-                AuthToken.revoked_at,
-                AuthToken.expires_at,
-                Coordinator.id,
-                Coordinator.name,
-                Coordinator.language,
-                Participant.id,
-                Participant.display_name,
-                Participant.programme_id,
-                Participant.role,
-                Programme.language,
-                PairMember.pair_id,
-            )
-            .outerjoin(Coordinator, Coordinator.id == AuthToken.coordinator_id)
-            .outerjoin(Participant, Participant.id == AuthToken.participant_id)
-            .outerjoin(Programme, Programme.id == Participant.programme_id)
-            .outerjoin(PairMember, PairMember.participant_id == Participant.id)
-            .where(AuthToken.token_hash == hash_secret(raw), AuthToken.kind == kind)
-        )
-    ).all()
+    rows = (await db.execute(_principal_query(), {"token_hash": hash_secret(raw), "kind_": kind})).all()
     if not rows:
         return None
     revoked_at, expires_at, cid, cname, clang, pid, pname, programme_id, role, plang, _ = rows[0]

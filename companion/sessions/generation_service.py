@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator
+from functools import cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import bindparam, func, insert, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -142,12 +143,31 @@ async def _compose(composer: Composer, kind: Kind, ctx: GenerationContext) -> Ba
         ) from exc
 
 
-def _next_version(session_id: int, kind: Kind) -> Any:
-    """SQL for the next version number, computed by the database inside the INSERT itself."""
-    return (
+@cache
+def _insert_next_version() -> Any:
+    """INSERT of a new version whose number the database computes inside the statement itself.
+
+    Built once with bound parameters: a statement object that is reused keeps its memoised cache
+    key, so SQLAlchemy neither rebuilds nor re-hashes it on every request."""
+    next_version = (
         select(func.coalesce(func.max(GeneratedOutput.version), 0) + 1)
-        .where(GeneratedOutput.session_id == session_id, GeneratedOutput.kind == kind)
+        .where(
+            GeneratedOutput.session_id == bindparam("sid"),
+            GeneratedOutput.kind == bindparam("kind_"),
+        )
         .scalar_subquery()
+    )
+    return (
+        insert(GeneratedOutput)
+        .values(
+            session_id=bindparam("sid"),
+            kind=bindparam("kind_"),
+            version=next_version,
+            payload=bindparam("payload", type_=GeneratedOutput.__table__.c.payload.type),
+            generated_by=bindparam("generated_by"),
+            created_at=bindparam("created_at", type_=GeneratedOutput.__table__.c.created_at.type),
+        )
+        .returning(GeneratedOutput.id, GeneratedOutput.version)
     )
 
 
@@ -191,12 +211,14 @@ async def save_output(db: AsyncSession, session_id: int, kind: Kind, result: Bas
                 "generated_by": generated_by,
                 "created_at": utcnow(),
             }
-            stmt = (
-                insert(GeneratedOutput)
-                .values(version=_next_version(session_id, kind), **values)
-                .returning(GeneratedOutput.id, GeneratedOutput.version)
-            )
-            row_id, version = (await db.execute(stmt)).one()
+            params = {
+                "sid": session_id,
+                "kind_": kind,
+                "payload": payload,
+                "generated_by": generated_by,
+                "created_at": values["created_at"],
+            }
+            row_id, version = (await db.execute(_insert_next_version(), params)).one()
             await db.commit()
             return GeneratedOutput(id=row_id, version=version, **values)
         except IntegrityError:

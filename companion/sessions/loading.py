@@ -7,7 +7,10 @@ without a round trip. Within one request these rows do not change, so reusing th
 
 from __future__ import annotations
 
-from sqlalchemy import inspect, select
+from functools import cache
+from typing import Any
+
+from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
@@ -17,6 +20,18 @@ from companion.errors import NotFoundError
 _LOADED = "companion.session_tree"  # key in ``AsyncSession.info``: {session id: loaded row}
 
 
+@cache
+def _tree_query() -> Any:
+    """Built once (it runs on nearly every pair request): a reused statement keeps its memoised
+    cache key."""
+    pair = joinedload(MentoringSession.pair)
+    return (
+        select(MentoringSession)
+        .options(pair.joinedload(Pair.programme), pair.joinedload(Pair.members))
+        .where(MentoringSession.id == bindparam("sid"))
+    )
+
+
 async def session_tree(db: AsyncSession, session_id: int) -> MentoringSession:
     """The session with ``pair``, ``pair.programme`` and ``pair.members`` (and their participants)
     loaded; 404 when it does not exist. At most one query per session id and database session."""
@@ -24,13 +39,7 @@ async def session_tree(db: AsyncSession, session_id: int) -> MentoringSession:
     known = loaded.get(session_id)
     if known is not None and not inspect(known).expired_attributes:  # a rollback expires everything
         return known
-    pair = joinedload(MentoringSession.pair)
-    stmt = (
-        select(MentoringSession)
-        .options(pair.joinedload(Pair.programme), pair.joinedload(Pair.members))
-        .where(MentoringSession.id == session_id)
-    )
-    session = (await db.execute(stmt)).unique().scalar_one_or_none()
+    session = (await db.execute(_tree_query(), {"sid": session_id})).unique().scalar_one_or_none()
     if session is None:
         raise NotFoundError(f"Session {session_id} does not exist")
     loaded[session_id] = session
