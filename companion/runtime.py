@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from typing import Any
 
@@ -11,6 +12,14 @@ import anyio
 from companion.settings import Settings
 
 log = logging.getLogger(__name__)
+
+
+def freeze_startup_objects() -> None:
+    """Move everything alive after start-up (knowledge, index, models, the app) out of the garbage
+    collector's reach. A full collection otherwise walks those hundreds of thousands of long-lived
+    objects every few hundred requests, a pause of 50-100 ms that lands in the latency tail."""
+    gc.collect()
+    gc.freeze()
 
 
 class Runtime:
@@ -57,6 +66,8 @@ class Runtime:
                 await self.retriever()
             except Exception:  # the next request that needs the index retries and reports the error
                 log.exception("building the knowledge index failed")
+                return
+            freeze_startup_objects()
 
         if self._retriever is None and self._indexing is None:
             self._indexing = asyncio.create_task(run())
