@@ -6,7 +6,9 @@
 
 For each configuration the script starts the service itself (``python -m companion serve --workers N``
 on a free port, offline composer, a fresh database), creates one programme with ``--sessions`` pairs
-and one planned session each through the API, then sends ``--requests`` ``POST /api/sessions/{id}/agenda``
+and one planned session each through the API (eight topics, varied goals, 45/60/90 minutes, first,
+middle and last sessions, so requests do not share one cached context), warms up with one request per
+session and member, then sends ``--requests`` ``POST /api/sessions/{id}/agenda``
 with 1, 8 and 32 clients at once (each client one keep-alive connection, requests spread over all
 sessions and both members of each pair). It prints req/s, p50/p95/p99 latency, errors and the peak RSS
 of every worker process.
@@ -203,6 +205,32 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
 # --- data -------------------------------------------------------------------------------------------
 
 
+# Pairs differ the way real ones do: eight topics, goal sets of one to three goals (and none), three
+# durations and the first, a middle or the last session of a six-session programme. Every request
+# therefore has its own context (topic resolution, retrieval query, goal activities), not one cached one.
+TOPICS = [
+    "topic-ai-automation",
+    "topic-remote-work",
+    "topic-social-media",
+    "topic-feedback-culture",
+    "topic-inclusive-language",
+    "topic-onboarding",
+    "topic-work-life-balance",
+    "topic-communication-tools",
+]
+GOALS = [
+    [],
+    ["Eine Regel für KI-Nutzung im Vertrieb entwerfen"],
+    ["Verstehen, warum Stellenanzeigen auf Instagram keine Bewerbungen bringen", "Drei Ideen testen"],
+    ["Kernarbeitszeiten fair regeln", "Vertrauen statt Kontrolle im Homeoffice", "Onboarding per Video"],
+    ["Feedback von unten bekommen", "Meetings kürzer machen"],
+    ["Gendergerechte Sprache in Stellenanzeigen", "Teams-Kanäle aufräumen", "Eine Woche ohne E-Mail intern"],
+    ["Selbst einen LinkedIn-Beitrag schreiben"],
+]
+DURATIONS = [45, 60, 90]
+NUMBERS = [1, 3, 6]
+
+
 def seed(base: str, database_url: str, sessions: int) -> list[tuple[int, str]]:
     """A programme with ``sessions`` pairs and one session each; (session id, member token) jobs."""
     import httpx
@@ -226,7 +254,8 @@ def seed(base: str, database_url: str, sessions: int) -> list[tuple[int, str]]:
                 for name, role in ((f"Junior {i}", "junior"), (f"Senior {i}", "senior"))
             ]
             pair = client.post(
-                f"/api/programmes/{prog}/pairs", json={"junior_ids": [ids[0]], "senior_ids": [ids[1]]}
+                f"/api/programmes/{prog}/pairs",
+                json={"junior_ids": [ids[0]], "senior_ids": [ids[1]], "goals": GOALS[i % len(GOALS)]},
             ).json()["id"]
             people.append((pair, ids[0]))
             people.append((pair, ids[1]))
@@ -242,10 +271,14 @@ def seed(base: str, database_url: str, sessions: int) -> list[tuple[int, str]]:
     token = bootstrap.run(database_url, tokens, migrate=False)
     jobs: list[tuple[int, str]] = []
     with httpx.Client(base_url=base, timeout=60) as client:
-        for (pair, junior), (_, senior) in zip(people[::2], people[1::2], strict=True):
+        for i, ((pair, junior), (_, senior)) in enumerate(zip(people[::2], people[1::2], strict=True)):
             r = client.post(
                 f"/api/pairs/{pair}/sessions",
-                json={"topic": "topic-ai-automation", "duration_minutes": 60},
+                json={
+                    "topic": TOPICS[i % len(TOPICS)],
+                    "duration_minutes": DURATIONS[i % len(DURATIONS)],
+                    "number": NUMBERS[i % len(NUMBERS)],
+                },
                 headers={"authorization": f"Bearer {token[junior]}"},
             )
             r.raise_for_status()
@@ -336,7 +369,7 @@ def run_config(config: Config, args: argparse.Namespace) -> list[Result]:
     proc, base = start(config, data_dir, args.embedder)
     try:
         jobs = seed(base, config.database_url, args.sessions)
-        asyncio.run(fire(base, jobs, min(64, args.requests), 8))  # warm up every worker
+        asyncio.run(fire(base, jobs, len(jobs), 8))  # warm-up: every session and member once
         pids = worker_pids(proc, config.workers)
         results = []
         for clients in args.clients:
