@@ -10,7 +10,6 @@ of its own; it shows only the public API description.
 
 from __future__ import annotations
 
-from litestar.datastructures import MutableScopeHeaders
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 PAGE_CSP = (
@@ -31,6 +30,15 @@ COMMON = {
 }
 
 
+def _encoded(csp: str) -> tuple[tuple[bytes, bytes], ...]:
+    pairs = {**COMMON, "Content-Security-Policy": csp}
+    return tuple((name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in pairs.items())
+
+
+_PAGE_HEADERS = _encoded(PAGE_CSP)
+_DOCS_HEADERS = _encoded(DOCS_CSP)
+
+
 class SecurityHeadersMiddleware:
     """Pure ASGI middleware wrapped around the whole app (``web.setup.install``), so error responses of
     other middleware, error pages and static files get the headers too."""
@@ -44,12 +52,16 @@ class SecurityHeadersMiddleware:
             return
         docs = scope["path"].startswith("/schema")
 
+        extra = _DOCS_HEADERS if docs else _PAGE_HEADERS
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableScopeHeaders.from_message(message)
-                for name, value in COMMON.items():
-                    headers.setdefault(name, value)
-                headers.setdefault("Content-Security-Policy", DOCS_CSP if docs else PAGE_CSP)
+                # Raw header tuples: this runs on every response, and a response that set one of
+                # these headers itself keeps its own value.
+                raw = list(message.get("headers") or ())
+                present = {name.lower() for name, _ in raw}
+                raw.extend(item for item in extra if item[0] not in present)
+                message["headers"] = raw
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
