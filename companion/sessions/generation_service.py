@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.db.models import GeneratedOutput, MentoringSession, utcnow
+from companion.db.writers import sqlite_writer
 from companion.errors import ConflictError, DomainError, NotFoundError, RuleViolation
 from companion.generation.composer import Composer, GenerationError
 from companion.generation.schemas import (
@@ -203,24 +204,8 @@ async def save_output(db: AsyncSession, session_id: int, kind: Kind, result: Bas
     generated_by = str(getattr(result, "generated_by", "unknown"))
     for attempt in range(1, VERSION_ATTEMPTS + 1):
         try:
-            await _serialise_writers(db, session_id)
-            values = {
-                "session_id": session_id,
-                "kind": kind,
-                "payload": payload,
-                "generated_by": generated_by,
-                "created_at": utcnow(),
-            }
-            params = {
-                "sid": session_id,
-                "kind_": kind,
-                "payload": payload,
-                "generated_by": generated_by,
-                "created_at": values["created_at"],
-            }
-            row_id, version = (await db.execute(_insert_next_version(), params)).one()
-            await db.commit()
-            return GeneratedOutput(id=row_id, version=version, **values)
+            async with sqlite_writer(db):
+                return await _store_version(db, session_id, kind, payload, generated_by)
         except IntegrityError:
             await db.rollback()
             gone = await db.scalar(select(MentoringSession.id).where(MentoringSession.id == session_id))
@@ -231,6 +216,32 @@ async def save_output(db: AsyncSession, session_id: int, kind: Kind, result: Bas
             )
     raise ConflictError(
         f"Too many simultaneous {kind} requests for session {session_id}; nothing was stored, please retry"
+    )
+
+
+async def _store_version(
+    db: AsyncSession, session_id: int, kind: Kind, payload: dict[str, Any], generated_by: str
+) -> GeneratedOutput:
+    """One attempt: serialise with other writers of this session, INSERT the next version, commit."""
+    await _serialise_writers(db, session_id)
+    created_at = utcnow()
+    params = {
+        "sid": session_id,
+        "kind_": kind,
+        "payload": payload,
+        "generated_by": generated_by,
+        "created_at": created_at,
+    }
+    row_id, version = (await db.execute(_insert_next_version(), params)).one()
+    await db.commit()
+    return GeneratedOutput(
+        id=row_id,
+        version=version,
+        session_id=session_id,
+        kind=kind,
+        payload=payload,
+        generated_by=generated_by,
+        created_at=created_at,
     )
 
 
