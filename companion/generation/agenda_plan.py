@@ -89,6 +89,9 @@ class Plan:
         self.goals = goals
         self.goal_activities = goal_activities
         self.later = later
+        # Further activities for the goals, proposed for the next sessions (first session, check-in).
+        self.next_acts: list[tuple[Goal, Activity]] = []
+        self.next_shown = False  # set by the item that proposes them (their cards are then sources)
         guessed = "technology" if g.is_technical() else "work"
         self.category: str = (g.topic.category if g.topic else None) or guessed
         self.seed = " ".join(x.text for x in goals) or (g.label or "") or self.people.names("senior")
@@ -114,7 +117,13 @@ class Plan:
             targets = [understand(g.label, g.lang)]
         acts = chooser.choose(targets, g.lang, topic_id, g.label or "") if targets else []
         later = goals[slots:] if g.pattern.id in ("pattern-first-session",) or g.focus else []
-        return cls(g, goals, list(zip(targets, acts, strict=True)), later)
+        plan = cls(g, goals, list(zip(targets, acts, strict=True)), later)
+        ahead = {"pattern-first-session": 3, "pattern-mid-checkin": 1}.get(g.pattern.id, 0)
+        if ahead and goals:  # what the pair could take on next, by meaning, never an activity twice
+            used = {a.key for a in acts if a is not None}
+            nxt = chooser.choose(goals[:ahead], g.lang, topic_id, g.label or "", used)
+            plan.next_acts = [(x, a) for x, a in zip(goals[:ahead], nxt, strict=True) if a is not None]
+        return plan
 
     # --- wording helpers -------------------------------------------------------------------
 
@@ -165,6 +174,7 @@ class Plan:
         """Cards whose content the agenda uses: the topic card, and the cards of chosen activities."""
         ids = [self.g.topic.id] if self.g.topic else []
         ids += [a.card_id for _, a in self.goal_activities if a is not None and a.card_id]
+        ids += [a.card_id for _, a in self.next_acts if a.card_id and self.next_shown]
         return list(dict.fromkeys(ids))
 
     def no_card_note(self) -> str:
@@ -207,10 +217,19 @@ class Plan:
             self.say("ctx_t_label", topic=self.g.label) if self.g.label else self.say("ctx_t", "senior"),
             weight,
             "senior",
-            self.say("ctx_p", "senior"),
+            self._context_purpose(),
             prompts,
             self.contributors("senior"),
         )
+
+    def _context_purpose(self) -> str:
+        """What the senior side explains first, by what the main goal wants (a decision needs who
+        decides and the budget, a draft who approves it ...)."""
+        kind = self.goals[0].kind if self.goals else "understand"
+        key = f"ctx_p_{kind}" + ("_pl" if self.people.plural("senior") else "")
+        names = {"J": self.people.names("junior"), "S": self.people.names("senior")}
+        text = review(self.lang, key, **names) or self.say("ctx_p", "senior")
+        return text[0].upper() + text[1:]
 
     def stories(self) -> Draft:
         prompts = self.question("junior", self.wanted) + self.question("senior", self.wanted)
@@ -279,7 +298,7 @@ class Plan:
             lead = "junior"  # the junior is the expert of the session's core
         if self.g.checkin_topic and self.g.label and self.g.label not in title:
             title = f"{self.g.label}: {title}"  # a check-in names the topic the pair planned for it
-        body = body.rstrip(".") + "."
+        body = body if body.endswith(("?", "!")) else body.rstrip(".") + "."
         purpose = f"{line}{body} {say(lang, 'outcome', text=outcome[0].upper() + outcome[1:])}"
         if self.ctx.format == "group" and lead in ("junior", "both"):
             purpose = f"{purpose} {self.say('group_round')}"
@@ -299,9 +318,15 @@ class Plan:
             15,
             "senior",
             self.say(key, exp=exp or ""),
-            [self.say("peer_q_j"), self.say("peer_q_s")],
+            [self.say("peer_q_j"), self.say("peer_q_s"), *self._peer_goal_q()],
             self.contributors("senior"),
         )
+
+    def _peer_goal_q(self) -> list[str]:
+        """What of the senior side's field serves the main goal (a peer session's second teacher)."""
+        if not self.goals:
+            return []
+        return [review(self.lang, f"peer_q_{self.goals[0].kind}", J=self.people.names("junior"))]
 
     def nontech_prompts(self) -> list[str]:
         """The topic card's non-technical points that fit the goals best: a short head ("Vertrauen statt

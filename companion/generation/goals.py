@@ -4,7 +4,7 @@ Six outcome kinds, from the words people use when they state goals (German and E
 
 - ``understand``: verstehen, herausfinden, warum, why, find out (the default);
 - ``try``: ausprobieren, testen, üben, selbst, try, practise, hands-on;
-- ``decide``: entscheiden, ob wir, festlegen, auswählen, decide, whether, choose;
+- ``decide``: entscheiden, ob wir, festlegen, auswählen, einschätzen, decide, whether, choose, assess;
 - ``produce``: erstellen, entwerfen, schreiben, planen, aufsetzen, draft, write, plan, create;
 - ``habit``: reduzieren, ändern, regelmäßig, öfter, stop, change, every, cut;
 - ``connect``: vernetzen, Kontakt, gewinnen, fortsetzen, connect, network, keep meeting.
@@ -27,6 +27,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
         "decide",
         re.compile(
             r"\b(entscheid\w*|klären,?\s+ob|ob\s+wir|festleg\w*|festzuleg\w*|auswähl\w*|wählen|abwäg\w*|"
+            r"einschätz\w*|einzuschätz\w*|abschätz\w*|assess\w*|estimat\w*|"
             r"decide\w*|whether|choose|choosing|pick|agree\s+on|prioriti[sz]\w*)\b",
             _F,
         ),
@@ -51,7 +52,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
         "produce",
         re.compile(
             r"\b(erstell\w*|entwerf\w*|entwirf|entwurf|schreib\w*|formulier\w*|plan\w*|aufsetz\w*|anleg\w*|"
-            r"aufnehm\w*|bau\w*|gestalt\w*|überarbeit\w*|organisier\w*|vorbereit\w*|einführ\w*|"
+            r"aufnehm\w*|bau\w*|aufbau\w*|ausbau\w*|gestalt\w*|überarbeit\w*|organisier\w*|vorbereit\w*|einführ\w*|"
             r"barrierefrei\s+mach\w*|draft\w*|write|writing|create\w*|plan|planning|set\s+up|record\w*|"
             r"build\w*|design\w*|make\s+\w+\s+accessible|prepare\w*|run\s+a\w*|introduce\w*|rewrite\w*)\b",
             _F,

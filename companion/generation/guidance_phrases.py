@@ -97,6 +97,9 @@ G: Final[dict[str, dict[str, str]]] = {
         "auf dem Tisch liegen muss.",
         "open_p_produce": "Kurz ankommen und klären, was am Ende der Stunde als Entwurf vorliegen soll.",
         "open_p_try": "Kurz ankommen und klären, was heute selbst ausprobiert wird und an welchem Gerät.",
+        "open_p_habit": "Kurz ankommen und erzählen, wo die alte Gewohnheit seit dem letzten Treffen "
+        "aufgetaucht ist und wo es schon anders lief.",
+        "open_p_connect": "Kurz ankommen und festhalten, wen ihr heute zusammenbringen wollt und warum.",
         "open_q_prev": "Was ist aus eurem Vorhaben zu {prev} geworden?",
         "open_q_1": "Was hast du seit dem letzten Treffen zum Thema beobachtet oder ausprobiert?",
         "open_q_2": "Woran merkt ihr am Ende dieser Session, dass sie sich gelohnt hat?",
@@ -277,6 +280,9 @@ G: Final[dict[str, dict[str, str]]] = {
         "for it.",
         "open_p_produce": "Arrive and agree what should exist as a draft at the end of the hour.",
         "open_p_try": "Arrive and agree what will be tried today, and on which device.",
+        "open_p_habit": "Arrive and tell where the old habit showed up since last time, and where it "
+        "already went differently.",
+        "open_p_connect": "Arrive and note whom you want to bring together today, and why.",
         "open_q_prev": "What came of what you planned after {prev}?",
         "open_q_1": "What have you noticed or tried on the topic since you last met?",
         "open_q_2": "How will you know at the end that this session was worth it?",

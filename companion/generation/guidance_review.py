@@ -65,6 +65,35 @@ R: Final[dict[str, dict[str, str]]] = {
         "rules_q_produce": "Wem zeigen wir den Entwurf, bevor er fertig ist?",
         "rules_q_habit": "Wie sagst du mir, wenn ich in alte Muster falle?",
         "rules_q_connect": "Wen dürfen wir ansprechen, und in wessen Namen?",
+        # the senior side's context in a regular session, by what the main goal wants (understand: the
+        # general wording of guidance_phrases)
+        "ctx_p_try": "{S} beschreibt den echten Vorgang aus dem eigenen Bereich, an dem ausprobiert werden soll, und welche Zugänge "
+        "es gibt; {J} fragt nach, bis klar ist, wo es losgeht.",
+        "ctx_p_try_pl": "{S} beschreiben den echten Vorgang aus den eigenen Bereichen, an dem ausprobiert werden soll, und welche "
+        "Zugänge es gibt; {J} fragt nach, bis klar ist, wo es losgeht.",
+        "ctx_p_decide": "{S} legt den Kontext offen: wer mitentscheidet, was es kosten darf und bis wann entschieden sein "
+        "muss; {J} fragt nach, was davon verhandelbar ist.",
+        "ctx_p_decide_pl": "{S} legen den Kontext offen: wer mitentscheidet, was es kosten darf und bis wann entschieden "
+        "sein muss; {J} fragt nach, was davon verhandelbar ist.",
+        "ctx_p_produce": "{S} erzählt aus dem eigenen Bereich, wer das Ergebnis nutzen wird, welche Vorgaben gelten und wer es "
+        "freigibt; {J} notiert, was der Entwurf leisten muss.",
+        "ctx_p_produce_pl": "{S} erzählen aus den eigenen Bereichen, wer das Ergebnis nutzen wird, welche Vorgaben gelten und wer es "
+        "freigibt; {J} notiert, was der Entwurf leisten muss.",
+        "ctx_p_habit": "{S} beschreibt eine typische Woche im eigenen Bereich und wo die alte Gewohnheit auftaucht; {J} fragt "
+        "nach, was sie bisher am Leben hält.",
+        "ctx_p_habit_pl": "{S} beschreiben eine typische Woche in den eigenen Bereichen und wo die alte Gewohnheit auftaucht; {J} "
+        "fragt nach, was sie bisher am Leben hält.",
+        "ctx_p_connect": "{S} erzählt aus eigener Erfahrung, wer im Unternehmen dazu etwas zu sagen hat und welche Verbindungen "
+        "fehlen; {J} fragt nach, wer zuerst angesprochen werden sollte.",
+        "ctx_p_connect_pl": "{S} erzählen aus eigener Erfahrung, wer im Unternehmen dazu etwas zu sagen hat und welche Verbindungen "
+        "fehlen; {J} fragt nach, wer zuerst angesprochen werden sollte.",
+        # peer sessions: what of the senior side's own field serves the main goal
+        "peer_q_understand": "Welches Hintergrundwissen aus deinem Fach hilft {J}, das Thema einzuordnen?",
+        "peer_q_try": "Welchen Handgriff aus deinem Fach kann {J} gleich selbst ausprobieren?",
+        "peer_q_decide": "Wie wägst du in deinem Fach Entscheidungen dieser Art ab?",
+        "peer_q_produce": "Welche Erfahrung mit ähnlichen Ergebnissen kannst du {J} mitgeben?",
+        "peer_q_habit": "Wie hast du selbst einmal eine Gewohnheit geändert, und was hat geholfen?",
+        "peer_q_connect": "Wen aus deinem Netzwerk sollte {J} kennenlernen?",
         # preparation: what each side thinks about and brings, by the goal's kind
         "prep_j_understand": "Welches Beispiel aus deinem Alltag zeigt am besten, wie Jüngere das sehen?",
         "prep_j_try": "Was soll {S} am Ende der Session allein können, und in welchen Schritten kommt ihr dahin?",
@@ -135,6 +164,32 @@ R: Final[dict[str, dict[str, str]]] = {
         "rules_q_produce": "Whom do we show the draft before it is finished?",
         "rules_q_habit": "How do you tell me when I fall back into old patterns?",
         "rules_q_connect": "Whom may we approach, and on whose behalf?",
+        "ctx_p_try": "{S} describes the real task from their own area it will be tried on and which access exists; {J} asks "
+        "until it is clear where to start.",
+        "ctx_p_try_pl": "{S} describe the real task from their own areas it will be tried on and which access exists; {J} asks "
+        "until it is clear where to start.",
+        "ctx_p_decide": "{S} lays open the context: who else decides, what it may cost and by when it must be decided; "
+        "{J} asks what of it is negotiable.",
+        "ctx_p_decide_pl": "{S} lay open the context: who else decides, what it may cost and by when it must be decided; "
+        "{J} asks what of it is negotiable.",
+        "ctx_p_produce": "{S} tells from their own area who will use the result, which rules apply and who approves it; {J} "
+        "notes what the draft must do.",
+        "ctx_p_produce_pl": "{S} tell from their own areas who will use the result, which rules apply and who approves it; {J} "
+        "notes what the draft must do.",
+        "ctx_p_habit": "{S} describes a typical week in their own area and where the old habit shows up; {J} asks what keeps "
+        "it alive.",
+        "ctx_p_habit_pl": "{S} describe a typical week in their own areas and where the old habit shows up; {J} asks what "
+        "keeps it alive.",
+        "ctx_p_connect": "{S} tells from experience who in the organisation has a say in this and which connections are "
+        "missing; {J} asks whom to approach first.",
+        "ctx_p_connect_pl": "{S} tell from experience who in the organisation has a say in this and which connections are "
+        "missing; {J} asks whom to approach first.",
+        "peer_q_understand": "Which background from your field helps {J} to place the topic?",
+        "peer_q_try": "Which technique from your field can {J} try right away?",
+        "peer_q_decide": "How do you weigh decisions of this kind in your field?",
+        "peer_q_produce": "Which experience with similar results can you pass on to {J}?",
+        "peer_q_habit": "How did you once change a habit yourself, and what helped?",
+        "peer_q_connect": "Whom from your network should {J} get to know?",
         "prep_j_understand": "Which example from your day-to-day best shows how younger people see it?",
         "prep_j_try": "What should {S} be able to do alone at the end, and in which steps do you get there?",
         "prep_j_decide": "Which experiences around you speak for or against the decision?",

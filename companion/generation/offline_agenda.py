@@ -9,19 +9,17 @@ topic cards by meaning, and decides what fits into the time; this module gives t
 - **formats**: peer sessions add a block in which the senior teaches (both teach), group sessions name
   every junior and let them contribute in turn, project sessions start from the work in progress;
 - **duration**: 30 minutes get fewer, longer blocks; the junior-led core never gets under a third;
-- **first session**: getting to know each other, what stays confidential, the senior's situation, a
-  first activity for the main goal, topics for the next sessions; **check-in** and **final session**
-  look at every goal by name.
+- **first session**, **check-in** and **final retrospective** follow the programme's rhythm but are
+  shaped by the goals too (:mod:`~companion.generation.frame_sessions`): the first session makes the
+  goals concrete, the check-in reviews them one by one, the retrospective decides what continues.
 
 Goals that do not fit are named "for a later session" in the closing item, never dropped.
 """
 
 from __future__ import annotations
 
+from companion.generation import frame_sessions
 from companion.generation.agenda_plan import Draft, Plan, principle_ids
-from companion.generation.guidance_phrases import pick, say
-from companion.generation.guidance_review import R, review
-from companion.generation.phrases import phrase
 from companion.generation.safety import clip
 from companion.generation.schemas import Agenda, AgendaItem, GenerationContext
 from companion.generation.timing import allocate_minutes, max_items
@@ -42,11 +40,11 @@ def compose_agenda(
     p = plan or Plan.build(knowledge, ctx, topics)
     pattern = p.g.pattern.id
     if pattern == "pattern-first-session":
-        drafts = _first(p)
+        drafts = frame_sessions.first(p)
     elif pattern == "pattern-final-retrospective":
-        drafts = _final(p)
+        drafts = frame_sessions.final(p)
     elif pattern == "pattern-mid-checkin":
-        drafts = _checkin(p)
+        drafts = frame_sessions.checkin(p)
     else:
         drafts = _focus(p)
     if ctx.format == "peer" and not any(
@@ -115,171 +113,3 @@ def _focus(p: Plan) -> list[Draft]:
         drafts.append(p.nontech(weight=10 if short else 15))
     drafts.append(p.closing())
     return drafts
-
-
-# --- first session, check-in, retrospective -------------------------------------------------------
-
-
-def _first(p: Plan) -> list[Draft]:
-    lang, people = p.lang, p.people
-    plural = people.plural("junior") or people.plural("senior")
-    main = p.goals[0] if p.goals else None
-    # The main goal is part of getting to know each other: why it matters to this pair.
-    goal_q = review(lang, f"meet_q_{main.kind}", main.text) if main else ""
-    meet_prompts = [step_prompt(p, 0, 0), goal_q or step_prompt(p, 0, 1)]
-    if p.g.label:
-        meet_prompts.insert(1, say(lang, "first_meet_q_topic", topic=p.g.quoted_label() or ""))
-    drafts = [
-        Draft(
-            say(lang, "first_meet_t"),
-            20,
-            "both",
-            say(lang, "first_meet_p", plural, p.seed, J=people.names("junior"), S=people.names("senior")),
-            meet_prompts,
-            p.all_contributors(),
-        ),
-        Draft(
-            say(lang, "first_rules_t"),
-            15,
-            "both",
-            say(lang, "first_rules_p", seed=p.seed),
-            [
-                say(lang, "first_rules_q1"),
-                review(lang, f"rules_q_{main.kind}") if main else step_prompt(p, 1, 0),
-                say(lang, "first_rules_q2"),
-            ],
-            p.all_contributors(),
-        ),
-    ]
-    if p.ctx.duration_minutes > 30:
-        drafts.append(p.senior_context(weight=15))
-    drafts += p.goal_items(weights=(25,))
-    topics = Draft(
-        say(lang, "first_topics_t"),
-        15,
-        "junior",
-        say(lang, "first_topics_p", people.plural("junior"), p.seed, J=people.names("junior")),
-        [step_prompt(p, 3, 0), step_prompt(p, 3, 1)],
-        p.contributors("junior"),
-    )
-    if p.ctx.duration_minutes > 45 or not p.goal_activities:
-        drafts.append(topics)
-    closing = p.closing(first=True)
-    if topics not in drafts:  # short first session: the topic choice moves into the closing item
-        closing.purpose = f"{topics.purpose} {closing.purpose}"
-    drafts.append(closing)
-    return drafts
-
-
-def step_prompt(p: Plan, step: int, index: int) -> str:
-    """A prompt of the session pattern's step (the card's own questions, addressed with du/you)."""
-    steps = p.g.pattern.steps
-    if step < len(steps) and index < len(steps[step].prompts):
-        return steps[step].prompts[index]
-    return ""
-
-
-def _checkin(p: Plan) -> list[Draft]:
-    lang, people = p.lang, p.people
-    steps = p.g.pattern.steps
-    mood = Draft(
-        steps[0].title,
-        10,
-        "both",
-        say(lang, "mood_p", seed=p.seed),
-        [step_prompt(p, 0, 0), step_prompt(p, 0, 1)],
-        p.all_contributors(),
-    )
-    progress = p.progress()
-    if p.ctx.duration_minutes <= 30:  # fewer, longer blocks: the mood check opens the goal review
-        progress.title, progress.purpose = steps[0].title, f"{mood.purpose} {progress.purpose}"
-        drafts = [progress]
-    else:
-        drafts = [mood, progress] if p.goals else [mood]
-    if p.goal_activities or p.g.label:
-        drafts += p.goal_items(weights=(30,))
-    else:
-        drafts.append(p.junior_view(checkin=True))
-    drafts.append(
-        Draft(
-            say(lang, "s_view_t", S=people.names("senior")),
-            15,
-            "senior",
-            say(
-                lang,
-                "s_view_p",
-                people.plural("senior"),
-                p.seed,
-                S=people.names("senior"),
-                J=people.names("junior"),
-            ),
-            [step_prompt(p, 3, 0), step_prompt(p, 3, 1)],
-            p.contributors("senior"),
-        )
-    )
-    if p.category == "technology" and p.g.label:
-        drafts.append(p.nontech(weight=10))
-    closing = p.closing()
-    closing.title = steps[-1].title
-    closing.purpose = f"{say(lang, 'plan_p', seed=p.seed)} {closing.purpose}"
-    if p.g.label:
-        closing.prompts.insert(0, phrase(lang, "topic_next", topic=p.g.quoted_label() or ""))
-    drafts.append(closing)
-    return drafts
-
-
-def _final(p: Plan) -> list[Draft]:
-    lang = p.lang
-    drafts = [p.looking_back(), *(_reviews(p) or [p.progress(weight=20)]), p.junior_view(checkin=False)]
-    drafts.append(
-        Draft(
-            say(lang, "s_view_t", S=p.people.names("senior")),
-            20,
-            "senior",
-            say(
-                lang,
-                "s_view_p",
-                p.people.plural("senior"),
-                p.seed,
-                S=p.people.names("senior"),
-                J=p.people.names("junior"),
-            ),
-            [step_prompt(p, 2, 0), step_prompt(p, 2, 1)],
-            p.contributors("senior"),
-        )
-    )
-    seed = " ".join(p.ctx.goals) or p.people.names("senior")
-    drafts.append(
-        Draft(
-            say(lang, "retro_close_t"),
-            15,
-            "both",
-            say(lang, "retro_close_p", seed=p.seed) + p.later_line(),
-            [say(lang, "retro_q_go_on"), pick([say(lang, "retro_q_rec"), step_prompt(p, 3, 0)], seed)],
-            p.all_contributors(),
-        )
-    )
-    return drafts
-
-
-def _reviews(p: Plan) -> list[Draft]:
-    """One review block per goal in a final session, shaped by what the goal wanted (a decision is
-    looked at differently from a habit or a contact); as many as the time allows, the last block
-    names the goals beyond that."""
-    lang, people = p.lang, p.people
-    names = {"J": people.names("junior"), "S": people.names("senior")}
-    fit = max(1, (p.ctx.duration_minutes - 40) // 10)
-    blocks = [
-        Draft(
-            review(lang, f"rev_t_{goal.kind}"),
-            20 if len(p.goals) == 1 else 12,
-            "both",
-            f"{p.goal_line(goal)} {review(lang, f'rev_p_{goal.kind}', **names)}",
-            R[lang][f"rev_q_{goal.kind}"].split("|"),
-            p.all_contributors(),
-        )
-        for goal in p.goals[:fit]
-    ]
-    if blocks and len(p.goals) > fit:
-        blocks[-1].purpose += " " + " ".join(p.goal_line(g) for g in p.goals[fit:])
-    return blocks
