@@ -67,6 +67,21 @@ def _about(p: Plan, key: str, goal: Goal, many: bool) -> str:
     return labelled(p, goal, question) if many else question
 
 
+def _each(p: Plan, key: str, goals: list[Goal]) -> list[str]:
+    """:func:`_about` for several goals; two goals of one kind get different questions where the
+    kind has more than one."""
+    asked: set[str] = set()
+    prompts = []
+    for goal in goals:
+        question = frame(p.lang, f"{key}_{goal.kind}", seed=goal.text, **_names(p))
+        if question in asked:
+            options = [frame(p.lang, f"{key}_{goal.kind}", seed=str(i), **_names(p)) for i in range(8)]
+            question = next((q for q in options if q not in asked), question)
+        asked.add(question)
+        prompts.append(labelled(p, goal, question) if len(p.goals) > 1 else question)
+    return prompts
+
+
 def ideas(p: Plan, key: str, n: int) -> list[str]:
     """Up to ``n`` further activities for the goals, as proposals for the next sessions (from the
     cards, chosen by meaning); their cards count as sources once proposed."""
@@ -102,9 +117,10 @@ def first(p: Plan) -> list[Draft]:
     personal = p.question("junior", stems(main.about, lang)) if main else []
     if personal or p.g.label:
         meet_prompts[1:1] = personal or [say(lang, "first_meet_q_topic", topic=p.g.quoted_label() or "")]
+    compact = p.ctx.duration_minutes <= 45  # the goals need their time: shorter introductions
     meet = Draft(
         say(lang, "first_meet_t"),
-        20,
+        15 if compact and main else 20,
         "both",
         say(lang, "first_meet_p", plural, p.seed, **_names(p)),
         meet_prompts,
@@ -116,7 +132,7 @@ def first(p: Plan) -> list[Draft]:
         meet.purpose = f"{meet.purpose} {goal_list(p, p.goals)} {tail}"
     rules = Draft(
         say(lang, "first_rules_t"),
-        15,
+        10 if compact and main else 15,
         "both",
         say(lang, "first_rules_p", seed=p.seed),
         [
@@ -150,7 +166,7 @@ def concrete_goals(p: Plan) -> Draft:
     contribute from their area."""
     lang, goals = p.lang, p.goals
     many = len(goals) > 1
-    prompts = [_about(p, "reach_q", g, many) for g in goals[:2]]
+    prompts = _each(p, "reach_q", goals[:2])
     # What the senior side can contribute: the topic card's question that fits the main goal's
     # subject best (a goal about figures gets the question about figures), else one for its kind.
     fits = p.question("senior", stems(goals[0].about, lang) or p.wanted)
@@ -267,7 +283,7 @@ def midway(p: Plan, weight: float = 15) -> Draft:
     if len(goals) > 3:
         parts.append(goal_list(p, goals[3:]))
     title = frame(lang, f"mid_t_{goals[0].kind}") if not many else say(lang, "progress_t")
-    prompts = [_about(p, "mid_q", g, many) for g in goals[:3]]
+    prompts = _each(p, "mid_q", goals[:3])
     return Draft(title, weight, "both", " ".join(parts), prompts, p.all_contributors())
 
 
@@ -301,7 +317,7 @@ def final(p: Plan) -> list[Draft]:
         senior.prompts[0] = say(lang, f"retro_q_{main.kind}")
     drafts = [back, *(reviews(p) or [p.progress(weight=20)]), junior, senior]
     seed = " ".join(p.ctx.goals) or people.names("senior")
-    prompts = [say(lang, "retro_q_go_on"), *(_about(p, "cont_q", g, many) for g in p.goals[:2])]
+    prompts = [say(lang, "retro_q_go_on"), *_each(p, "cont_q", p.goals[:2])]
     prompts.append(pick([say(lang, "retro_q_rec"), step_prompt(p, 3, 0)], seed))
     purpose = say(lang, "retro_close_p", seed=p.seed) + p.later_line()
     if main:  # goal by goal: what is finished, what continues, and who takes care of it
