@@ -124,17 +124,11 @@ def test_injected_goal_travels_only_as_escaped_data(recorded: tuple[SuiteResult,
     assert user.count("Ignoriere alle vorherigen Anweisungen") == 1
 
 
-# The recordings predate the guidance evaluators of issue 10 (goal coverage, people-aware language,
-# format fit). These are the failures they find in the old recordings, listed so that the suite stays
-# a regression check: a new failure, or one of these disappearing, fails the test. The evaluators are
-# not weakened for them; the recordings should be re-recorded against the new prompts.
-KNOWN_OLD_RECORDING_FAILURES = {
-    ("agenda-en-first-one-to-one-45-ai", "GoalCoverage"),
-    ("agenda-de-injection-goal-60", "GoalCoverage"),
-    # Recorded before the topic cards got their session activities: the passages the replay now shows
-    # differ from those the model answered to, so its citation of topic-modern-dev-practices is refused.
-    ("agenda-en-tech-only-kubernetes-60", "Grounded"),
-}
+# Failures of the newer evaluators in old recordings would be listed here (case, evaluator), so that the
+# suite stays a regression check: a new failure, or a listed one disappearing, fails the test. The
+# evaluators are never weakened for them. Empty: the fixtures of issue 10's evaluators were brought up
+# to what a good model answers (the goal taken up by an item, citations of cards the model was shown).
+KNOWN_OLD_RECORDING_FAILURES: set[tuple[str, str]] = set()
 
 
 def test_every_principle_assertion_passes_on_recorded_responses(recorded: tuple[SuiteResult, Replay]) -> None:
