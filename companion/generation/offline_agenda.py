@@ -18,7 +18,7 @@ Goals that do not fit are named "for a later session" in the closing item, never
 
 from __future__ import annotations
 
-from companion.generation import frame_sessions
+from companion.generation import frame_reviews, frame_sessions
 from companion.generation.agenda_plan import Draft, Plan, principle_ids
 from companion.generation.safety import clip
 from companion.generation.schemas import Agenda, AgendaItem, GenerationContext
@@ -42,9 +42,9 @@ def compose_agenda(
     if pattern == "pattern-first-session":
         drafts = frame_sessions.first(p)
     elif pattern == "pattern-final-retrospective":
-        drafts = frame_sessions.final(p)
+        drafts = frame_reviews.final(p)
     elif pattern == "pattern-mid-checkin":
-        drafts = frame_sessions.checkin(p)
+        drafts = frame_reviews.checkin(p)
     else:
         drafts = _focus(p)
     if ctx.format == "peer" and not any(
