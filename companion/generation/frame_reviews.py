@@ -126,7 +126,6 @@ def final(p: Plan) -> list[Draft]:
             junior.purpose = frame(lang, f"jfin_p_{main.kind}", **side_names(p))
         senior.purpose = frame(lang, f"sfin_p_{main.kind}", plural, **side_names(p))
         senior.title = frame(lang, f"sfin_t_{main.kind}", **side_names(p))
-        senior.prompts[0] = say(lang, f"retro_q_{main.kind}")
     drafts = [back, *(reviews(p) or [p.progress(weight=20)]), junior, senior]
     seed = " ".join(p.ctx.goals) or people.names("senior")
     prompts = [say(lang, "retro_q_go_on"), *each(p, "cont_q", p.goals[:2])]

@@ -91,12 +91,13 @@ def ideas(p: Plan, key: str, n: int) -> list[str]:
     lines = []
     for goal, act in p.next_acts[:n]:
         text = p.people.fill_roles(act.text).rstrip(".")
+        text = text if text.endswith(("?", "!")) else f"{text}."
         title = p.people.fill_roles(act.title)
         if many and key == "idea_next":
             quoted = gq(p.lang, goal.text)
-            lines.append(frame(p.lang, "idea_next_goal", goal=quoted, title=title, text=f"{text}."))
+            lines.append(frame(p.lang, "idea_next_goal", goal=quoted, title=title, text=text))
         else:
-            lines.append(frame(p.lang, key, title=title, text=f"{text}."))
+            lines.append(frame(p.lang, key, title=title, text=text))
     p.next_shown = p.next_shown or bool(lines)
     return lines
 

@@ -30,7 +30,7 @@ RETRO: Final[dict[str, dict[str, str]]] = {
         "cont_t_produce": "Wie es weitergeht: wer das Ergebnis pflegt",
         "cont_t_habit": "Wie es weitergeht: wer nachfragt, wenn die Gewohnheit nachlässt",
         "cont_t_connect": "Wie es weitergeht: wie die Kontakte bleiben",
-        "cont_p_one": "Ihr haltet fest, ob euer Ziel erreicht ist, was weiterläuft und wer sich darum kümmert.",
+        "cont_p_one": "Ist euer Ziel erreicht? Ihr klärt, was weiterläuft und wer sich darum kümmert.",
         "cont_p_understand": "Was ihr verstanden habt, soll nicht bei euch bleiben: Ihr klärt, wem ihr es "
         "weitergebt.",
         "cont_p_try": "Was ausprobiert wurde, bekommt einen nächsten Schritt, der ohne Hilfe gelingt.",
@@ -105,7 +105,7 @@ RETRO: Final[dict[str, dict[str, str]]] = {
         "cont_t_produce": "How it goes on: who keeps the result up to date",
         "cont_t_habit": "How it goes on: who asks when the habit slips",
         "cont_t_connect": "How it goes on: how the contacts last",
-        "cont_p_one": "You note whether your goal is reached, what continues and who takes care of it.",
+        "cont_p_one": "Is your goal reached? You agree what continues and who takes care of it.",
         "cont_p_understand": "What you have understood should not stay with you two: you agree whom you "
         "pass it on to.",
         "cont_p_try": "What was tried gets a next step that works without help.",
