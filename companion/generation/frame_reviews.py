@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import re
+
 from companion.generation.agenda_plan import Draft, Plan
 from companion.generation.frame_phrases import F, frame
 from companion.generation.frame_sessions import (
@@ -22,6 +24,7 @@ from companion.generation.frame_sessions import (
     side_names,
     step_prompt,
 )
+from companion.generation.goals import Goal
 from companion.generation.guidance_phrases import gq, pick, say
 from companion.generation.guidance_review import R, review
 from companion.generation.phrases import phrase
@@ -102,6 +105,33 @@ def midway(p: Plan, weight: float = 15) -> Draft:
 # --- final retrospective --------------------------------------------------------------------------
 
 
+# Goals about the time after the programme ("Empfehlungen für HR formulieren", "Keep meeting after the
+# programme", "Das Gelernte in mein Team tragen"): the last session works on them instead of looking
+# back on them. Checked in this order.
+_FORWARD = [
+    ("produce", re.compile(r"empfehl\w*|recommend\w*|leitfaden|tipps? für|tips for", re.IGNORECASE)),
+    (
+        "connect",
+        re.compile(
+            r"nach dem programm|after the program\w*|fortsetz\w*|fortführ\w*|weiterführ\w*|keep meeting|"
+            r"keep in touch|stay in touch|in kontakt bleiben",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "pass",
+        re.compile(
+            r"in (?:mein|unser)\w* team\w* tragen|weitergeb\w*|\bpass\b.*\bon\b|to my team", re.IGNORECASE
+        ),
+    ),
+]
+
+
+def forward_kind(goal: Goal) -> str | None:
+    """``produce``/``connect``/``pass`` for a goal about the time after the programme, else None."""
+    return next((kind for kind, pattern in _FORWARD if pattern.search(goal.text)), None)
+
+
 def final(p: Plan) -> list[Draft]:
     lang, people = p.lang, p.people
     main = p.goals[0] if p.goals else None
@@ -117,25 +147,30 @@ def final(p: Plan) -> list[Draft]:
         [step_prompt(p, 2, 0), step_prompt(p, 2, 1)],
         p.contributors("senior"),
     )
-    if main:  # the goals from the start lie next to the timeline; both views look at the main goal
+    # Goals the session looks back on; one about the time after the programme is worked on instead.
+    behind = [g for g in p.goals if forward_kind(g) is None]
+    if main:  # the goals from the start lie next to the timeline
         quoted = "; ".join(gq(lang, g.text) for g in p.goals)
         back.purpose = f"{back.purpose} {F[lang]['back_goals' if many else 'back_goals_one']}: {quoted}."
-        back.prompts[-1] = labelled(p, main, frame(lang, "back_q"))
-        junior.prompts.insert(1, frame(lang, f"jfin_q_{main.kind}"))
+    if behind:  # both sides' views look at the first goal the session looks back on
+        first = behind[0]
+        back.prompts[-1] = labelled(p, first, frame(lang, "back_q"))
+        junior.prompts.insert(1, frame(lang, f"jfin_q_{first.kind}"))
         if not people.plural("junior"):
-            junior.purpose = frame(lang, f"jfin_p_{main.kind}", **side_names(p))
-        senior.purpose = frame(lang, f"sfin_p_{main.kind}", plural, **side_names(p))
-        senior.title = frame(lang, f"sfin_t_{main.kind}", **side_names(p))
+            junior.purpose = frame(lang, f"jfin_p_{first.kind}", **side_names(p))
+        senior.purpose = frame(lang, f"sfin_p_{first.kind}", plural, **side_names(p))
+        senior.title = frame(lang, f"sfin_t_{first.kind}", **side_names(p))
     drafts = [back, *(reviews(p) or [p.progress(weight=20)]), junior, senior]
     seed = " ".join(p.ctx.goals) or people.names("senior")
-    prompts = [say(lang, "retro_q_go_on"), *each(p, "cont_q", p.goals[:2])]
+    prompts = [say(lang, "retro_q_go_on"), *each(p, "cont_q", behind[:2])]
     prompts.append(pick([say(lang, "retro_q_rec"), step_prompt(p, 3, 0)], seed))
     purpose = say(lang, "retro_close_p", seed=p.seed) + p.later_line()
-    if main:  # goal by goal: what is finished, what continues, and who takes care of it
-        kinds = dict.fromkeys(g.kind for g in p.goals[:2])
+    title = say(lang, "retro_close_t")
+    if behind:  # goal by goal: what is finished, what continues, and who takes care of it
+        kinds = dict.fromkeys(g.kind for g in behind[:2])
         steps = " ".join(frame(lang, f"cont_p_{k}", people.plural("junior"), **side_names(p)) for k in kinds)
-        purpose = f"{frame(lang, 'cont_p' if many else 'cont_p_one')} {steps} {purpose}"
-    title = frame(lang, f"cont_t_{main.kind}") if main else say(lang, "retro_close_t")
+        purpose = " ".join([frame(lang, "cont_p" if len(behind) > 1 else "cont_p_one"), steps, purpose])
+        title = frame(lang, f"cont_t_{behind[0].kind}")
     drafts.append(Draft(title, 15, "both", purpose, prompts, p.all_contributors()))
     return drafts
 
@@ -146,17 +181,22 @@ def reviews(p: Plan) -> list[Draft]:
     names the goals beyond that."""
     lang = p.lang
     fit = max(1, (p.ctx.duration_minutes - 40) // 10)
-    blocks = [
-        Draft(
-            review(lang, f"rev_t_{goal.kind}"),
-            20 if len(p.goals) == 1 else 12,
-            "both",
-            f"{p.goal_line(goal)} {review(lang, f'rev_p_{goal.kind}', **side_names(p))}",
-            R[lang][f"rev_q_{goal.kind}"].split("|"),
-            p.all_contributors(),
+    blocks = []
+    for goal in p.goals[:fit]:
+        weight = 20 if len(p.goals) == 1 else 12
+        if ahead := forward_kind(goal):  # worked on now: the pair writes, agrees or plans it
+            purpose = frame(lang, f"fwd_p_{ahead}", p.people.plural("senior"), **side_names(p))
+            names = side_names(p)
+            prompts = [q.format(**names) for q in F[lang][f"fwd_q_{ahead}"].split("|")]
+            title = frame(lang, f"fwd_t_{ahead}")
+            weight += 5  # work to do, not only a look back
+        else:
+            purpose = review(lang, f"rev_p_{goal.kind}", **side_names(p))
+            prompts = R[lang][f"rev_q_{goal.kind}"].split("|")
+            title = review(lang, f"rev_t_{goal.kind}")
+        blocks.append(
+            Draft(title, weight, "both", f"{p.goal_line(goal)} {purpose}", prompts, p.all_contributors())
         )
-        for goal in p.goals[:fit]
-    ]
     if blocks and len(p.goals) > fit:
         blocks[-1].purpose += " " + " ".join(p.goal_line(g) for g in p.goals[fit:])
     return blocks

@@ -87,6 +87,25 @@ RETRO: Final[dict[str, dict[str, str]]] = {
         "{J} sagt, welche Verbindung für den eigenen Weg am meisten zählt.",
         "sfin_p_connect_pl": "{S} erzählen, welche Türen sich durch die Kontakte geöffnet haben und für "
         "wen; {J} sagt, welche Verbindung für den eigenen Weg am meisten zählt.",
+        # a goal about the time after the programme is worked on in the session, not looked back on
+        "fwd_t_produce": "Jetzt aufschreiben: was weitergegeben wird",
+        "fwd_p_produce": "Ihr schreibt es in dieser Session gemeinsam auf: {J} bringt die Sicht der Jüngeren "
+        "ein, {S} das, was im Unternehmen gehört werden muss. Am Ende steht eine Fassung, die ohne Namen und "
+        "vertrauliche Details weitergegeben werden kann.",
+        "fwd_q_produce": "Was soll die nächste Runde unbedingt anders machen?|Was hat bei euch so gut "
+        "funktioniert, dass es bleiben muss?|Wer gibt die Fassung an wen weiter, und bis wann?",
+        "fwd_t_connect": "Wie ihr in Kontakt bleibt",
+        "fwd_p_connect": "Ihr legt fest, in welcher Form es nach dem Programm weitergeht: wie oft, aus welchem "
+        "Anlass und wer sich zuerst meldet, und wen ihr einander noch vorstellt.",
+        "fwd_q_connect": "Wie oft wollt ihr euch nach dem Programm sehen, und aus welchem Anlass?|Wer meldet "
+        "sich zuerst, und wann?|Welche Tür kann {S} zum Abschluss noch öffnen?",
+        "fwd_t_pass": "Das Gelernte weitergeben",
+        "fwd_p_pass": "{S} plant, wem im eigenen Team was davon erzählt wird und in welcher Form, etwa in "
+        "einer Teamrunde; {J} sagt, was Jüngere davon hören wollen.",
+        "fwd_p_pass_pl": "{S} planen, wem in den eigenen Teams was davon erzählt wird und in welcher Form, "
+        "etwa in einer Teamrunde; {J} sagt, was Jüngere davon hören wollen.",
+        "fwd_q_pass": "Was ist das eine, das dein Team aus unseren Treffen erfahren soll?|In welcher Runde "
+        "erzählst du davon, und wann?|Was darf dabei nicht fehlen, und was bleibt unter uns?",
     },
     "en": {
         "back_goals": "Your goals from the start lie next to it",
@@ -161,5 +180,23 @@ RETRO: Final[dict[str, dict[str, str]]] = {
         "connection matters most for their own path.",
         "sfin_p_connect_pl": "{S} tell which doors the contacts opened, and for whom; {J} says which "
         "connection matters most for their own path.",
+        "fwd_t_produce": "Writing it down now: what you pass on",
+        "fwd_p_produce": "You write it down together in this session: {J} brings in how younger colleagues "
+        "see it, {S} what the organisation needs to hear. At the end there is a version that can be passed "
+        "on without names or confidential details.",
+        "fwd_q_produce": "What should the next round do differently at all costs?|What worked so well for "
+        "you that it must stay?|Who passes the version on to whom, and by when?",
+        "fwd_t_connect": "How you stay in touch",
+        "fwd_p_connect": "You decide in which form it goes on after the programme: how often, on which "
+        "occasion and who gets in touch first, and whom you still introduce to each other.",
+        "fwd_q_connect": "How often do you want to meet after the programme, and on which occasion?|Who gets "
+        "in touch first, and when?|Which door can {S} still open at the end?",
+        "fwd_t_pass": "Passing on what you learned",
+        "fwd_p_pass": "{S} plans whom in their team to tell what, and in which form, for example in a team "
+        "meeting; {J} says what younger colleagues want to hear of it.",
+        "fwd_p_pass_pl": "{S} plan whom in their teams to tell what, and in which form, for example in a "
+        "team meeting; {J} says what younger colleagues want to hear of it.",
+        "fwd_q_pass": "What is the one thing your team should hear from our sessions?|In which meeting do "
+        "you tell it, and when?|What must not be missing, and what stays between us?",
     },
 }
