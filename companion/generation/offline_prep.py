@@ -12,7 +12,7 @@ import re
 
 from companion.generation.agenda_plan import Plan
 from companion.generation.grounding import Grounding, dedupe, rotate
-from companion.generation.guidance_phrases import say
+from companion.generation.guidance_phrases import oblique, say
 from companion.generation.guidance_review import review
 from companion.generation.people import People
 from companion.generation.phrases import phrase, phrase_list
@@ -122,7 +122,7 @@ def _of(people: People, role: str, ctx: GenerationContext) -> str:
     """Whose view a German reflection prompt asks about: "von Petra", "von Aylin und Ben", else
     "deines Gegenübers" (one-to-one) or "der Senior-Seite" (several people) — never "des Seniors"."""
     if people.side(role):
-        return f"von {people.names(role)}"
+        return f"von {oblique(people.names(role))}"
     if ctx.format in ("group", "project"):
         return f"der {role.capitalize()}-Seite"
     return "deines Gegenübers"

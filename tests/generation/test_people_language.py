@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 
 import pytest
@@ -85,3 +86,39 @@ async def test_preparation_never_defaults_to_the_masculine(
         text = json.dumps(prep.model_dump(), ensure_ascii=False)
         assert not _MASCULINE_ROLE.search(text), _MASCULINE_ROLE.findall(text)
         assert "seinen eigenen" not in text
+
+
+def test_herr_takes_its_oblique_form_after_a_preposition() -> None:
+    from companion.generation.guidance_phrases import oblique, say
+
+    assert oblique("Frau Keller und Herr Vogt") == "Frau Keller und Herrn Vogt"
+    assert oblique("Herrmann Schulz") == "Herrmann Schulz"  # a first name, not the title
+    assert (
+        say("de", "ctx_t", S="Frau Keller und Herr Vogt")
+        == "Wie es bei Frau Keller und Herrn Vogt heute läuft"
+    )
+    assert say("de", "open_ctx", S="Herr Vogt").startswith("Herr Vogt teilt")  # the subject stays
+
+
+_HERR_AFTER_PREPOSITION = re.compile(
+    r"\b(?:bei|mit|von|für|über|ohne|gegen|aus|nach|seit|zu)\s+(?:Frau \w+ und )?Herr\s"
+)
+
+
+@pytest.mark.parametrize("number", [1, 2, 3, 6])
+async def test_a_group_with_frau_and_herr_reads_grammatically(
+    offline: OfflineComposer, make_ctx: Make, number: int
+) -> None:
+    ctx = make_ctx(
+        format="group",
+        session_number=number,
+        juniors=[{"name": "Aylin"}, {"name": "Ben"}, {"name": "Chiara"}],
+        seniors=[{"name": "Frau Keller"}, {"name": "Herr Vogt"}],
+    )
+    texts = [
+        json.dumps((await offline.agenda(ctx)).model_dump(), ensure_ascii=False),
+        json.dumps((await offline.preparation(ctx)).model_dump(), ensure_ascii=False),
+        json.dumps((await offline.reflection_prompts(ctx)).model_dump(), ensure_ascii=False),
+    ]
+    for text in texts:
+        assert not _HERR_AFTER_PREPOSITION.search(text), _HERR_AFTER_PREPOSITION.findall(text)
