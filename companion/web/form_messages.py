@@ -69,10 +69,10 @@ def say(message: str, lang: str, **values: Any) -> str:
     return text.format(**values) if values else text
 
 
-def describe(error: ErrorDetails, label: str, lang: str) -> str:
-    """One pydantic error as a sentence for people, naming the field by its (translated) label."""
+def describe(error: ErrorDetails, name: str, lang: str) -> str:
+    """One pydantic error as a sentence for people, naming the field by ``name`` (its label as the
+    page shows it, already in ``lang``)."""
     kind, ctx = error["type"], error.get("ctx") or {}
-    name = say(label, lang)
     if kind == "missing" or (kind in ("string_too_short", "too_short") and ctx.get("min_length") == 1):
         key = N_("{label}: please fill in this field.")
         if kind == "too_short" and error["loc"] and isinstance(error.get("input"), list):
@@ -90,7 +90,7 @@ def describe(error: ErrorDetails, label: str, lang: str) -> str:
         return say(N_("{label}: please choose at least {min}."), lang, label=name, min=ctx["min_length"])
     if kind == "too_long":
         return say(N_("{label}: please choose at most {max}."), lang, label=name, max=ctx["max_length"])
-    if kind in ("int_parsing", "int_from_float", "int_type") and len(error["loc"]) > 1:
+    if kind in ("int_parsing", "int_from_float", "int_type") and len(error["loc"]) == 2:
         return say(
             N_("{label}: please choose one of the offered options."), lang, label=name
         )  # a list of ids

@@ -7,7 +7,7 @@ import re
 from datetime import date
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BeforeValidator, EmailStr, Field
+from pydantic import BeforeValidator, EmailStr, Field, field_validator
 
 from companion.programmes.schemas import (
     Format,
@@ -20,7 +20,7 @@ from companion.programmes.schemas import (
     Tag,
 )
 from companion.validation import DbId, InputDate
-from companion.web.forms import Commas, FormModel, Ids, Lines
+from companion.web.forms import Commas, FormModel, Ids, Lines, Ticked
 
 GERMAN_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
 
@@ -151,12 +151,19 @@ class CoordinatorForm(FormModel):
 
 
 class ConfirmForm(FormModel):
-    """A delete confirmation: nothing happens without the ticked box."""
+    """A confirmation box (delete, close a survey round): nothing happens without the tick."""
 
     form_id: ClassVar[str] = "delete"
     labels: ClassVar[dict[str, str]] = {"confirm": "Confirmation"}
 
-    confirm: Literal["yes"]
+    confirm: Annotated[bool, Ticked, Field(validate_default=True)] = False
+
+    @field_validator("confirm")
+    @classmethod
+    def _ticked(cls, value: bool) -> bool:
+        if not value:
+            raise ValueError("tick the box to confirm")
+        return value
 
 
 def sent_fields(data: FormModel, sent: dict[str, Any]) -> dict[str, Any]:
@@ -172,3 +179,13 @@ class InviteForm(FormModel):
     labels: ClassVar[dict[str, str]] = {"participant_id": "Participant"}
 
     participant_id: DbId
+
+
+class LanguageForm(FormModel):
+    """The coordinator pages' language switch: the language to read the pages in (anything else
+    returns to the programme's own) and the page to go back to."""
+
+    form_id: ClassVar[str] = "language"
+
+    language: Annotated[str, Field(max_length=8)] = ""
+    next: Annotated[str, Field(max_length=2000)] = "/coordinator"
