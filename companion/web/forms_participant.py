@@ -9,10 +9,12 @@ from pydantic import Field
 
 from companion.i18n import N_
 from companion.matching.schemas import Slot
+from companion.planning.schemas import PlanItemEdit, PlanUpdate
 from companion.programmes.schemas import Format, Tag
 from companion.sessions.schemas import Topic
 from companion.validation import DbId, InputDatetime
-from companion.web.forms import Commas, FormModel, Ids
+from companion.web.forms import Commas, FormModel, FormRow, Ids, Numbered
+from companion.web.forms_coordinator import Day
 
 # Labels the session forms name in their messages (msgids; listed so extraction finds them).
 LABELS = (
@@ -26,6 +28,8 @@ LABELS = (
     N_("When I am usually free"),
     N_("Formats that suit me"),
     N_("Rather not with (private)"),
+    N_("Sessions"),
+    N_("Minutes"),
 )
 
 
@@ -89,3 +93,37 @@ class PreferencesForm(FormModel):
     availability: Annotated[list[Slot], Field(max_length=10)] = Field(default_factory=list)
     formats: Annotated[list[Format], Field(max_length=4)] = Field(default_factory=list)
     rather_not: Annotated[list[DbId], Ids, Field(max_length=20)] = Field(default_factory=list)
+
+
+class TopicPlanRow(FormRow):
+    """One session of the topic plan as the pair edits it; an emptied topic removes the topic (a
+    retrospective), an emptied date or duration leaves it as it is."""
+
+    not_blank: ClassVar[frozenset[str]] = frozenset({"topic_id"})
+
+    number: int = Field(ge=1, le=60)
+    topic_id: str | None = Field(None, max_length=80)
+    date: Day | None = None
+    duration_minutes: int | None = Field(None, ge=30, le=120)
+
+
+class TopicPlanForm(FormModel):
+    """The topic plan's table: per session number ``date_<n>``, ``topic_<n>`` and ``minutes_<n>``."""
+
+    form_id: ClassVar[str] = "topic-plan"
+    labels: ClassVar[dict[str, str]] = {
+        "items": "Sessions",
+        "items.number": "Sessions",
+        "items.date": "Date",
+        "items.topic_id": "Topic",
+        "items.duration_minutes": "Minutes",
+    }
+
+    items: Annotated[
+        list[TopicPlanRow],
+        Numbered(date="date_{n}", topic_id="topic_{n}", duration_minutes="minutes_{n}"),
+        Field(min_length=1, max_length=60),
+    ]
+
+    def update(self) -> PlanUpdate:
+        return PlanUpdate(items=[PlanItemEdit.model_validate(row.model_dump()) for row in self.items])

@@ -17,13 +17,12 @@ from companion.matching.explain import SLOT_CODES, slot_label
 from companion.matching.schemas import PreferencesUpdate
 from companion.planning import services as plan_svc
 from companion.planning.controllers import plan_composer
-from companion.planning.schemas import PlanItemEdit, PlanUpdate
 from companion.programmes import services as psvc
 from companion.programmes.controllers import ObjId
 from companion.settings import Settings
 from companion.web.design_texts import translator, warning_text
 from companion.web.forms import FormState, Submission, submit
-from companion.web.forms_participant import PreferencesForm
+from companion.web.forms_participant import PreferencesForm, TopicPlanForm
 from companion.web.pages_design import Action, _attempt
 from companion.web.render import page
 
@@ -92,6 +91,7 @@ class ParticipantDesignPages(Controller):
         pair_id: int,
         *,
         error: str | None = None,
+        sent: Submission[Any] | None = None,
         status: int = 200,
     ) -> Template:
         pair = await psvc.get_or_404(db, Pair, pair_id, "Pair")
@@ -111,6 +111,7 @@ class ParticipantDesignPages(Controller):
             plan=plan,
             topics=topics,
             error=error,
+            form_state=FormState.of(sent, lang),
             d=translator(lang),
             warn=lambda w: warning_text(w, lang),
         )
@@ -122,14 +123,25 @@ class ParticipantDesignPages(Controller):
         return await self._plan(request, db_session, retriever, pair_id)
 
     async def _plan_act(
-        self, request: Request[Any, Any, Any], db: AsyncSession, retriever: Any, pair_id: int, action: Action
+        self,
+        request: Request[Any, Any, Any],
+        db: AsyncSession,
+        retriever: Any,
+        pair_id: int,
+        action: Action,
+        sent: Submission[Any] | None = None,
     ) -> Redirect | Template:
-        pair = await psvc.get_or_404(db, Pair, pair_id, "Pair")
-        lang = (await psvc.get_or_404(db, Programme, pair.programme_id, "Programme")).language
+        if sent is not None and not sent.ok:  # refused before anything ran: input kept, summary on top
+            return await self._plan(request, db, retriever, pair_id, sent=sent, status=400)
+        lang = await self._language(db, pair_id)
         error, status = await _attempt(db, action, lang)
         if error is not None:
-            return await self._plan(request, db, retriever, pair_id, error=error, status=status)
+            return await self._plan(request, db, retriever, pair_id, error=error, sent=sent, status=status)
         return Redirect(f"/me/pairs/{pair_id}/plan", status_code=303)
+
+    async def _language(self, db: AsyncSession, pair_id: int) -> str:
+        pair = await psvc.get_or_404(db, Pair, pair_id, "Pair")
+        return (await psvc.get_or_404(db, Programme, pair.programme_id, "Programme")).language
 
     @post("/me/pairs/{pair_id:int}/plan", status_code=303)
     async def propose(
@@ -153,26 +165,13 @@ class ParticipantDesignPages(Controller):
     async def edit(
         self, request: Request[Any, Any, Any], db_session: AsyncSession, retriever: Any, pair_id: ObjId
     ) -> Redirect | Template:
-        form = await request.form()
+        sent = await submit(request, TopicPlanForm, await self._language(db_session, pair_id))
 
         async def action() -> object:
-            numbers = sorted(
-                {int(k.split("_")[1]) for k in form if k.startswith("date_") and k.split("_")[1].isdigit()}
-            )
-            items = [
-                PlanItemEdit.model_validate(
-                    {
-                        "number": n,
-                        "topic_id": form.get(f"topic_{n}", ""),
-                        "date": form.get(f"date_{n}"),
-                        "duration_minutes": form.get(f"minutes_{n}"),
-                    }
-                )
-                for n in numbers
-            ]
-            return await plan_svc.edit(db_session, pair_id, PlanUpdate(items=items), retriever.knowledge)
+            assert sent.data is not None
+            return await plan_svc.edit(db_session, pair_id, sent.data.update(), retriever.knowledge)
 
-        return await self._plan_act(request, db_session, retriever, pair_id, action)
+        return await self._plan_act(request, db_session, retriever, pair_id, action, sent)
 
     @post("/me/pairs/{pair_id:int}/plan/accept", status_code=303)
     async def accept(

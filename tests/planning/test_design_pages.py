@@ -65,8 +65,11 @@ def test_english_matching_page_and_accept_all(client: Any) -> None:
     client.post(f"{base}/run", data={"max_per_senior": "1"})
     page = client.get(base).text
     assert "Matching suggestions" in page and "no reporting line" in page
-    r = client.post(f"{base}/accept-all")
-    assert r.status_code == 200 and "pair formed" in r.text
+    r = client.post(f"{base}/accept-all", follow_redirects=False)  # post/redirect/get
+    assert r.status_code == 303 and r.headers["location"].startswith(f"{base}?accepted=")
+    shown = client.get(r.headers["location"])
+    assert shown.status_code == 200 and "pair formed" in shown.text
+    assert "pair formed" not in client.get(base).text  # the outcome belongs to that one request
 
 
 def test_participant_wishes_and_plan_pages(client: Any) -> None:
@@ -125,8 +128,20 @@ def test_participant_wishes_and_plan_pages(client: Any) -> None:
     )
     assert r.status_code == 303
     assert "nur Technikthemen" in client.get(f"/me/pairs/{pair}/plan", headers=lea).text
-    bad = client.post(f"/me/pairs/{pair}/plan/edit", data={"date_1": "kein Datum"}, headers=lea)
+    bad = client.post(
+        f"/me/pairs/{pair}/plan/edit",
+        data={"date_1": "kein Datum", "minutes_2": "500", "date_2": "2027-04-01"},
+        headers=lea,
+    )
     assert bad.status_code == 400
+    summary = bad.text.split('id="error-summary"')[1].split("</div>")[0]  # German, at the top, linked
+    assert "Datum 1: Das Datum ließ sich nicht lesen" in summary and 'href="#topic-plan-date-1"' in summary
+    assert (
+        "Minuten 2: Bitte gib eine Zahl bis 120 ein." in summary and 'href="#topic-plan-minutes-2"' in summary
+    )
+    assert 'value="kein Datum"' in bad.text and 'value="500"' in bad.text  # the input is kept
+    assert 'id="topic-plan-date-1" aria-invalid="true"' in bad.text
+    assert "2027-03-01" in client.get(f"/me/pairs/{pair}/plan", headers=lea).text  # nothing was changed
     assert (
         client.post(f"/me/pairs/{pair}/plan/accept", headers=lea, follow_redirects=False).status_code == 303
     )
