@@ -16,12 +16,14 @@ from companion.evaluation import services as svc
 from companion.evaluation.charts import change_chart, distribution_chart, percent_chart
 from companion.evaluation.controllers import KindParam
 from companion.evaluation.export import choice_label, export_csv
+from companion.evaluation.forms import CloseRoundForm
 from companion.evaluation.health import programme_health
 from companion.evaluation.questions import question, theme_label
 from companion.i18n import tr
 from companion.insights.charts import bar_chart
 from companion.programmes.controllers import ProgrammeId
 from companion.programmes.services import get_or_404
+from companion.web.forms import FormState, Submission, submit
 from companion.web.i18n import eval_text as et
 from companion.web.i18n import eval_translator as translator
 from companion.web.render import page
@@ -72,6 +74,8 @@ class EvaluationPages(Controller):
         programme_id: int,
         *,
         error: str | None = None,
+        sent: Submission[Any] | None = None,
+        refused_kind: str | None = None,
         status: int = 200,
     ) -> Template:
         programme = await get_or_404(db, Programme, programme_id, "Programme")
@@ -99,6 +103,8 @@ class EvaluationPages(Controller):
             rounds=rounds,
             choice_text=lambda choices, value: choice_label(choices, value, lang),
             error=error,
+            form_state=FormState.of(sent, lang),
+            refused_kind=refused_kind,
             status_code=status,
         )
 
@@ -133,13 +139,16 @@ class EvaluationPages(Controller):
     async def _change(
         self, request: Request[Any, Any, Any], db: AsyncSession, programme_id: int, kind: str, action: str
     ) -> Redirect | Template:
-        form = await request.form()
         try:
             if action == "open":
                 await svc.open_round(db, programme_id, kind)
             else:
-                if form.get("confirm") != "yes":
-                    return await self._render(request, db, programme_id, error="confirm_needed", status=400)
+                lang = (await get_or_404(db, Programme, programme_id, "Programme")).language
+                sent = await submit(request, CloseRoundForm, lang)
+                if not sent.ok:
+                    return await self._render(
+                        request, db, programme_id, sent=sent, refused_kind=kind, status=400
+                    )
                 await svc.close_round(db, programme_id, kind)
         except DomainError as exc:
             await db.rollback()

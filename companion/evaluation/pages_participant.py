@@ -8,7 +8,6 @@ from typing import Any
 
 from litestar import Controller, Request, get, post
 from litestar.response import Redirect, Template
-from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -16,10 +15,11 @@ from companion.db.models import MentoringSession, PairMember, Participant, Progr
 from companion.errors import DomainError
 from companion.evaluation import services as svc
 from companion.evaluation.controllers import KindParam, me_participant
+from companion.evaluation.forms import survey_form
 from companion.evaluation.questions import MAX_TOPICS, SCALE_VALUES, SURVEYS, THEME_SETS, pick
-from companion.evaluation.schemas import SurveySubmit
 from companion.insights import anonymise as an
 from companion.settings import Settings
+from companion.web.forms import FormState, Submission, submit
 from companion.web.i18n import eval_translator as translator
 from companion.web.render import page
 
@@ -44,28 +44,21 @@ async def _pair_topics(db: AsyncSession, participant_id: int) -> list[str]:
     return list(dict.fromkeys(t for t in rows.all() if t))
 
 
-def parse_form(form: Any, kind: str) -> SurveySubmit:
-    """The survey form as a submission; raises ValueError/ValidationError on values that cannot be read."""
+def _kept(kind: str, values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[str]], list[Any]]:
+    """A refused survey's input as the form shows it: answers, ticked themes and topic rows."""
     answers: dict[str, Any] = {}
     themes: dict[str, list[str]] = {}
     for q in SURVEYS[kind].questions:
-        if q.type == "topics":
-            rated: dict[str, int] = {}
-            for n in range(MAX_TOPICS):
-                topic, rating = str(form.get(f"topic_{n}") or ""), str(form.get(f"rating_{n}") or "")
-                if topic and rating:
-                    rated[topic] = int(rating)
-            if rated:
-                answers[q.id] = rated
-            continue
-        raw = str(form.get(f"q_{q.id}") or "").strip()
+        raw = values.get(f"q_{q.id}")
         if raw:
-            answers[q.id] = int(raw) if q.type == "scale" else raw
-        if q.themes:
-            ticked = [str(t) for t in form.getall(f"theme_{q.id}", [])]
-            if ticked:
-                themes[q.id] = ticked
-    return SurveySubmit(answers=answers, themes=themes)
+            answers[q.id] = int(raw) if q.type == "scale" and str(raw).isdigit() else raw
+        if values.get(f"theme_{q.id}"):
+            themes[q.id] = list(values[f"theme_{q.id}"])
+    rows = []
+    for n in range(1, MAX_TOPICS + 1):
+        rating = str(values.get(f"rating_{n}") or "")
+        rows.append((values.get(f"topic_{n}") or "", int(rating) if rating.isdigit() else None))
+    return answers, themes, rows
 
 
 class SurveyPages(Controller):
@@ -122,19 +115,19 @@ class SurveyPages(Controller):
         *,
         saved: bool = False,
         error: str | None = None,
-        submitted: SurveySubmit | None = None,
+        sent: Submission[Any] | None = None,
         status_code: int = 200,
     ) -> Template:
         me, programme = await self._context(request, db)
         lang = programme.language
         states = {d.kind: (d, r) for d, r in await svc.my_surveys(db, me)}
         state, response = states[kind]
-        answers: dict[str, Any] = (
-            dict(submitted.answers) if submitted else (dict(response.answers) if response else {})
-        )
-        themes = submitted.themes if submitted else (dict(response.themes) if response else {})
-        chosen = list((answers.get("confidence") or {}).items())
-        if not chosen:  # the end survey asks about the topics rated at the start
+        answers: dict[str, Any] = dict(response.answers) if response else {}
+        themes: dict[str, list[str]] = dict(response.themes) if response else {}
+        chosen: list[Any] = list((answers.get("confidence") or {}).items())
+        if sent is not None:  # a refused or unsaved form shows what was typed
+            answers, themes, chosen = _kept(kind, sent.values)
+        elif not chosen:  # the end survey asks about the topics rated at the start
             start = states["pre"][1]
             base = list((start.answers.get("confidence") or {}) if start else []) or await _pair_topics(
                 db, me.id
@@ -159,6 +152,7 @@ class SurveyPages(Controller):
             k=an.effective_k(programme.k_threshold),
             saved=saved,
             error=error,
+            form_state=FormState.of(sent, lang),
             status_code=status_code,
         )
 
@@ -167,22 +161,18 @@ class SurveyPages(Controller):
         self, request: Request[Any, Any, Any], db_session: AsyncSession, settings: Settings, kind: KindParam
     ) -> Redirect | Template:
         """Save my answers; a form that does not fit is shown again with what was typed and a message."""
-        me = await me_participant(request, db_session)
-        form = await request.form()
+        me, programme = await self._context(request, db_session)
+        sent = await submit(request, survey_form(kind), programme.language)
+        if sent.data is None:
+            return await self._form(request, db_session, settings, kind, sent=sent, status_code=400)
         try:
-            data = parse_form(form, kind)
-        except (ValueError, ValidationError):
-            return await self._form(
-                request, db_session, settings, kind, error="answer_invalid", status_code=400
-            )
-        try:
-            await svc.submit(db_session, me, kind, data)
+            await svc.submit(db_session, me, kind, sent.data.submission())
         except DomainError as exc:
             await db_session.rollback()
             code = {"survey_closed": "is_closed", "survey_not_open": "not_open"}.get(
                 exc.code or "", "answer_invalid"
             )
             return await self._form(
-                request, db_session, settings, kind, error=code, submitted=data, status_code=exc.status_code
+                request, db_session, settings, kind, error=code, sent=sent, status_code=exc.status_code
             )
         return Redirect(f"/me/surveys/{kind}?saved=1", status_code=303)

@@ -54,8 +54,8 @@ def test_participant_fills_in_the_start_survey_in_german(sqlite_eval_client: Any
         {
             "q_want_to_learn": "Sicherer vor Führungskräften sprechen",
             "theme_want_to_learn": ["confidence"],
-            "topic_0": "topic-ai-automation",
-            "rating_0": "2",
+            "topic_1": "topic-ai-automation",
+            "rating_1": "2",
         },
     )
     assert r.status_code == 303 and r.headers["location"] == "/me/surveys/pre?saved=1"
@@ -64,8 +64,22 @@ def test_participant_fills_in_the_start_survey_in_german(sqlite_eval_client: Any
     assert "Sicherer vor Führungskräften sprechen" in saved
     assert re.search(r'value="confidence"\s+checked', saved)
 
-    bad = _post(w, "/me/surveys/pre", me, {"topic_0": "topic-ai-automation", "rating_0": "neun"})
-    assert bad.status_code == 400 and "Es wurde nichts gespeichert" in bad.text
+    bad = _post(
+        w,
+        "/me/surveys/pre",
+        me,
+        {"q_want_to_learn": "Mut", "topic_1": "topic-ai-automation", "rating_1": "neun", "topic_2": "x"},
+    )
+    assert bad.status_code == 400
+    summary = bad.text.split('id="error-summary"')[1].split("</div>")[0]  # German, at the top, linked
+    assert "Einschätzung 1: Bitte wähle eine der angebotenen Möglichkeiten." in summary
+    assert 'href="#survey-rating-1"' in summary and 'href="#survey-topic-2"' in summary
+    assert 'id="survey-rating-1" aria-invalid="true"' in bad.text
+    assert ">Mut</textarea>" in bad.text  # the input is kept
+    assert re.search(r'<option value="topic-ai-automation" selected>', bad.text)
+    long = _post(w, "/me/surveys/pre", me, {"q_want_to_learn": "x" * 2001})
+    assert long.status_code == 400 and "Antwort: Bitte höchstens 2000 Zeichen." in long.text
+    assert "Sicherer vor Führungskräften sprechen" in _page(w, "/me/surveys/pre", me).text  # unchanged
     early = _post(w, "/me/surveys/post", me, {"q_satisfaction": "4"})
     assert early.status_code == 409 and "noch nicht dran" in early.text
     assert _page(w, "/me/surveys/pre", w.coordinator).status_code == 403
@@ -89,7 +103,7 @@ def test_end_survey_in_english_preselects_start_topics_and_locks_when_closed(
         w,
         "/me/surveys/post",
         senior,
-        {"q_satisfaction": "5", "q_continue_wanted": "yes", "topic_0": "topic-remote-work", "rating_0": "4"},
+        {"q_satisfaction": "5", "q_continue_wanted": "yes", "topic_1": "topic-remote-work", "rating_1": "4"},
     )
     assert r.status_code == 303
     w.close("post")
@@ -123,7 +137,10 @@ def test_coordinator_sees_participation_then_frozen_results_with_charts(
     assert "Terminfindung" not in page
 
     refused = _post(w, f"{base}/rounds/pulse_mid/close", w.coordinator, {})
-    assert refused.status_code == 400 and "Häkchen" in refused.text
+    summary = refused.text.split('id="error-summary"')[1].split("</div>")[0]
+    assert refused.status_code == 400 and "Bitte setze zur Bestätigung den Haken." in summary
+    assert 'href="#close-confirm"' in summary and 'id="close-confirm" aria-invalid="true"' in refused.text
+    assert refused.text.count('id="close-confirm"') == 1  # only the refused round's box
     assert _post(w, f"{base}/rounds/pulse_mid/close", w.coordinator, {"confirm": "yes"}).status_code == 303
     page = _page(w, base, w.coordinator).text
     section = page.split('id="round-pulse_mid"')[1].split("</section>")[0]
