@@ -199,6 +199,7 @@ class ParticipantPages(Controller):
             my_reflection=mine,
             progress=state,
             cls=_button_class(state),
+            form_state=FormState.of(None, programme.language),
             **await reflection_context(
                 db_session, pair, programme.language, mine, _topics(request, settings, programme.language)
             ),

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.auth.policy import principal_of
-from companion.db.models import MentoringSession, Pair, Reflection
+from companion.db.models import MentoringSession, Pair, Programme, Reflection
 from companion.errors import DomainError
 from companion.generation.composer import Composer
 from companion.generation.reflection_slots import NONE_OF_THESE
@@ -20,7 +20,8 @@ from companion.programmes.controllers import ObjId
 from companion.sessions import reflections as refl
 from companion.sessions.schemas import ReflectionCreate, ReflectionUpdate
 from companion.settings import Settings
-from companion.web.reflection_form import FormError, ReflectionForm, fields
+from companion.web.forms import submit
+from companion.web.reflection_form import ReflectionForm, ShareForm, fields
 
 
 async def reflection_context(
@@ -49,6 +50,11 @@ async def _mine(db: AsyncSession, session_id: int, who_id: int) -> Reflection | 
     ).first()
 
 
+async def _language(db: AsyncSession, pair: Pair) -> str:
+    programme = await db.get(Programme, pair.programme_id)
+    return programme.language if programme is not None else "de"
+
+
 def _taxonomy(request: Request[Any, Any, Any], settings: Settings) -> set[str] | None:
     from companion.sessions.controllers import taxonomy_of
 
@@ -71,10 +77,14 @@ class ReflectionPages(Controller):
         pair = await db_session.get(Pair, session.pair_id) if session is not None else None
         assert session is not None and pair is not None
         role = next((m.role for m in pair.members if m.participant_id == who.id), "junior")
+        lang = await _language(db_session, pair)
+        sent = await submit(request, ReflectionForm, lang)
+        if sent.data is not None:
+            sent.errors.extend(sent.data.refused(lang))
+        if sent.data is None or not sent.ok:  # input kept, the summary says why
+            return await render_session(request, db_session, settings, session_id, sent=sent, status_code=400)
+        form = sent.data
         try:
-            form = ReflectionForm.parse(await request.form())
-            if not form.has_shared_text:
-                raise FormError("reflection_empty")
             mine = await _mine(db_session, session_id, who.id)
             if mine is None:
                 data = ReflectionCreate(
@@ -88,13 +98,10 @@ class ReflectionPages(Controller):
             else:
                 update = ReflectionUpdate(answers={}, slots=form.slots, themes=form.themes, share=False)
                 await refl.change(db_session, mine.id, who.id, update, _taxonomy(request, settings))
-        except FormError as exc:
-            return await render_session(
-                request, db_session, settings, session_id, error=exc.key, status_code=400
-            )
         except (DomainError, ValueError):
+            await db_session.rollback()
             return await render_session(
-                request, db_session, settings, session_id, error="reflection", status_code=400
+                request, db_session, settings, session_id, error="reflection", sent=sent, status_code=400
             )
         return Redirect(f"/me/sessions/{session_id}#reflection", status_code=303)
 
@@ -108,14 +115,20 @@ class ReflectionPages(Controller):
         who = principal_of(request)
         assert who is not None
         mine = await _mine(db_session, session_id, who.id)
+        session = await db_session.get(MentoringSession, session_id)
+        pair = await db_session.get(Pair, session.pair_id) if session is not None else None
+        assert pair is not None
+        sent = await submit(request, ShareForm, await _language(db_session, pair))
+        if sent.data is None:
+            return await render_session(request, db_session, settings, session_id, sent=sent, status_code=400)
         try:
             if mine is None:
-                raise FormError("reflection")
-            form = ReflectionForm.parse(await request.form())
+                raise ValueError("no reflection to share")
             await refl.change(
-                db_session, mine.id, who.id, ReflectionUpdate(excluded=form.excluded, share=True)
+                db_session, mine.id, who.id, ReflectionUpdate(excluded=sent.data.exclude, share=True)
             )
-        except (FormError, DomainError, ValueError):
+        except (DomainError, ValueError):
+            await db_session.rollback()
             return await render_session(
                 request, db_session, settings, session_id, error="reflection", status_code=400
             )

@@ -17,11 +17,17 @@ def test_empty_reflection_says_why_and_saves_nothing(demo: dict[str, Any]) -> No
         f"/me/sessions/{sid}/reflection", {"slot_learned": "   ", "slot_private_note": "nur für mich"}
     )
     assert r.status_code == 400
-    error = r.text.split('id="reflection-error"')[1].split("</p>")[0]
-    assert "Bitte beantworte mindestens eine Frage" in error and "Das hat nicht geklappt" not in error
+    summary = r.text.split('id="error-summary"')[1].split("</div>")[0]  # at the top, linked to the field
+    assert "Bitte beantworte mindestens eine Frage" in summary and "flash error" not in r.text
+    assert 'href="#reflection-slot-learned"' in summary and 'id="reflection-slot-learned"' in r.text
+    assert ">nur für mich</textarea>" in r.text  # the input is kept
     assert "Deine Reflexion ist gespeichert" not in lea.get(f"/me/sessions/{sid}").text
-    r = lea.post_form(f"/me/sessions/{sid}/reflection", {"slot_learned": "x" * 5001})
-    assert r.status_code == 400 and "länger als 5.000 Zeichen" in r.text
+    r = lea.post_form(
+        f"/me/sessions/{sid}/reflection", {"slot_learned": "x" * 5001, "slot_next_step": "Video drehen"}
+    )
+    summary = r.text.split('id="error-summary"')[1].split("</div>")[0]
+    assert r.status_code == 400 and "Was hast du heute gelernt" in summary
+    assert "Bitte höchstens 5000 Zeichen" in summary and ">Video drehen</textarea>" in r.text
 
 
 def test_generated_by_in_words_and_session_wording(demo: dict[str, Any]) -> None:
