@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from email_validator import EmailNotValidError, validate_email
 from litestar import Controller, Request, Response, get, post
 from litestar.exceptions import NotFoundException
 from litestar.middleware.rate_limit import get_remote_address
@@ -17,11 +16,13 @@ from companion.db.models import Participant, Programme
 from companion.errors import DomainError
 from companion.notifications import feeds, links, service
 from companion.notifications.compose import first_name
+from companion.notifications.forms import MailChoicesForm, SigninForm
 from companion.notifications.i18n import Texts
 from companion.notifications.models import OPTIONAL_KINDS
 from companion.notifications.setup import notifier_of
 from companion.programmes.controllers import ObjId, ProgrammeId
 from companion.settings import Settings
+from companion.web.forms import FormState, Submission, form_error, submit
 from companion.web.i18n import request_language
 from companion.web.render import page
 
@@ -49,44 +50,39 @@ class NotificationPages(Controller):
     include_in_schema = False
 
     @get("/signin")
-    async def signin_form(self, request: Request[Any, Any, Any]) -> Template:
-        return view(request, "pages/signin.html", request_language(request), sent=False, error=None, email="")
-
-    @post("/signin")
-    async def signin(self, request: Request[Any, Any, Any], settings: Settings) -> Template:
-        """Mail a sign-in link if the address has an account; the answer is the same either way."""
+    async def signin_form(self, request: Request[Any, Any, Any], settings: Settings) -> Template:
+        """The sign-in form; after a request (``?sent=1``) the answer that is the same for every address."""
         lang = request_language(request)
-        t = _texts(request, lang)
+        sent = request.query_params.get("sent") == "1"
+        return view(
+            request,
+            "pages/signin.html",
+            lang,
+            sent=sent,
+            hours=settings.invite_ttl_hours,
+            form_state=FormState.of(None, lang),
+        )
+
+    @post("/signin", status_code=303)
+    async def signin(self, request: Request[Any, Any, Any]) -> Redirect | Template:
+        """Mail a sign-in link if the address has an account; the answer is the same either way
+        (post/redirect/get to ``/signin?sent=1``)."""
+        lang = request_language(request)
         notifier = notifier_of(request)
-        form = await request.form()
-        typed = str(form.get("email") or "").strip()[:254]
-        try:
-            address = validate_email(typed, check_deliverability=False).normalized.lower()
-        except EmailNotValidError:
-            return view(
-                request,
-                "pages/signin.html",
-                lang,
-                sent=False,
-                email=typed,
-                status_code=400,
-                error=t("That doesn't look like an e-mail address. Please check it."),
-            )
+        sent = await submit(request, SigninForm, lang)
+        if sent.data is None:
+            return _signin_refused(request, lang, sent, 400)
+        address = sent.data.address
         now = notifier.services.clock()
         limiter = request.app.state.signin_limiter
         if not await limiter.allow_ip(get_remote_address(request), now):
-            return view(
-                request,
-                "pages/signin.html",
-                lang,
-                sent=False,
-                email=typed,
-                status_code=429,
-                error=t("Too many requests from this network. Please try again in an hour."),
-            )
+            t = _texts(request, lang)
+            busy = t("Too many requests from this network. Please try again in an hour.")
+            sent.errors.append(form_error(SigninForm.form_id, busy, "email"))
+            return _signin_refused(request, lang, sent, 429)
         if await limiter.allow_address(address, now):
             await notifier.enqueue("signin_request", email=address)
-        return view(request, "pages/signin.html", lang, sent=True, hours=settings.invite_ttl_hours)
+        return Redirect("/signin?sent=1", status_code=303)
 
     @get("/notifications/{token:str}")
     async def preferences_by_link(
@@ -98,9 +94,13 @@ class NotificationPages(Controller):
     @post("/notifications/{token:str}", status_code=303)
     async def save_by_link(
         self, request: Request[Any, Any, Any], db_session: AsyncSession, settings: Settings, token: str
-    ) -> Redirect:
+    ) -> Redirect | Template:
         person = await _person_by_token(db_session, settings, token)
-        await feeds.save_preferences(db_session, person.id, await _choices(request))
+        sent = await submit(request, MailChoicesForm, await _language_of(db_session, person))
+        if sent.data is None:
+            action = f"/notifications/{token}"
+            return await _preferences_page(request, db_session, settings, person, action, sent=sent)
+        await feeds.save_preferences(db_session, person.id, sent.data.choices())
         return Redirect(f"/notifications/{token}?saved=1", status_code=303)
 
     @get("/me/notifications")
@@ -114,8 +114,17 @@ class NotificationPages(Controller):
         )
 
     @post("/me/notifications", status_code=303)
-    async def save_mine(self, request: Request[Any, Any, Any], db_session: AsyncSession) -> Redirect:
-        await feeds.save_preferences(db_session, acting_participant(request), await _choices(request))
+    async def save_mine(
+        self, request: Request[Any, Any, Any], db_session: AsyncSession, settings: Settings
+    ) -> Redirect | Template:
+        person = await db_session.get(Participant, acting_participant(request))
+        assert person is not None
+        sent = await submit(request, MailChoicesForm, await _language_of(db_session, person))
+        if sent.data is None:
+            return await _preferences_page(
+                request, db_session, settings, person, "/me/notifications", signed_in=True, sent=sent
+            )
+        await feeds.save_preferences(db_session, person.id, sent.data.choices())
         return Redirect("/me/notifications?saved=1", status_code=303)
 
     @post("/me/calendar-feed", status_code=303)
@@ -145,19 +154,26 @@ class NotificationPages(Controller):
 
     @get("/coordinator/programmes/{programme_id:int}/invitations")
     async def invitations(
-        self, request: Request[Any, Any, Any], db_session: AsyncSession, programme_id: ProgrammeId
+        self,
+        request: Request[Any, Any, Any],
+        db_session: AsyncSession,
+        programme_id: ProgrammeId,
+        sent: int | None = None,
     ) -> Template:
-        return await _invitations_page(request, db_session, programme_id)
+        """The invitations; after one was sent (``?sent=<participant id>``) a note saying to whom."""
+        person = await db_session.get(Participant, sent) if sent is not None else None
+        name = person.display_name if person is not None and person.programme_id == programme_id else None
+        return await _invitations_page(request, db_session, programme_id, sent_to=name)
 
-    @post("/coordinator/programmes/{programme_id:int}/invitations/{participant_id:int}")
+    @post("/coordinator/programmes/{programme_id:int}/invitations/{participant_id:int}", status_code=303)
     async def send_invitation(
         self,
         request: Request[Any, Any, Any],
         db_session: AsyncSession,
         programme_id: ProgrammeId,
         participant_id: ObjId,
-    ) -> Template:
-        """Mail a participant their sign-in link (again)."""
+    ) -> Redirect | Template:
+        """Mail a participant their sign-in link (again), then back to the list (post/redirect/get)."""
         notifier = notifier_of(request)
         try:
             row = await service.record_invite(
@@ -167,9 +183,8 @@ class NotificationPages(Controller):
             await db_session.rollback()
             return await _invitations_page(request, db_session, programme_id, error=exc, status_code=422)
         await notifier.enqueue("deliver", notification_id=row.id)
-        person = await db_session.get(Participant, participant_id)
-        return await _invitations_page(
-            request, db_session, programme_id, sent_to=person.display_name if person else ""
+        return Redirect(
+            f"/coordinator/programmes/{programme_id}/invitations?sent={participant_id}", status_code=303
         )
 
 
@@ -187,9 +202,18 @@ async def _person_by_token(db: AsyncSession, settings: Settings, token: str) -> 
     return person
 
 
-async def _choices(request: Request[Any, Any, Any]) -> dict[str, bool]:
-    form = await request.form()
-    return {kind: form.get(kind) == "on" for kind in OPTIONAL_KINDS}
+def _signin_refused(
+    request: Request[Any, Any, Any], lang: str, sent: Submission[Any], status_code: int
+) -> Template:
+    """The sign-in form again, the address as typed, the reason in the summary at the top."""
+    return view(
+        request,
+        "pages/signin.html",
+        lang,
+        sent=False,
+        form_state=FormState.of(sent, lang),
+        status_code=status_code,
+    )
 
 
 async def _language_of(db: AsyncSession, person: Participant) -> str:
@@ -205,6 +229,7 @@ async def _preferences_page(
     action: str,
     *,
     signed_in: bool = False,
+    sent: Submission[Any] | None = None,
 ) -> Template:
     lang = await _language_of(db, person)
     prefs = await feeds.preferences_of(db, person.id)
@@ -219,7 +244,9 @@ async def _preferences_page(
         action=action,
         signed_in=signed_in,
         feed_url=feed_url,
-        saved=request.query_params.get("saved") == "1",
+        saved=request.query_params.get("saved") == "1" and sent is None,
+        form_state=FormState.of(sent, lang),
+        status_code=200 if sent is None else 400,
     )
 
 

@@ -3,6 +3,7 @@ per session, growing SEQUENCE) to the pair; a private, revocable feed per partic
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -92,6 +93,11 @@ def test_calendar_mails_follow_preferences_and_the_zone_setting(make_app, smtp_s
     r = app.client.post(f"/notifications/{token}", data={"reminder": "on"}, follow_redirects=True)
     assert r.status_code == 200 and "Gespeichert." in r.text
     assert app.client.get("/notifications/1.forged").status_code == 404
+    bad = app.client.post(f"/notifications/{token}", data={"calendar": "vielleicht", "reminder": "on"})
+    summary = bad.text.split('id="error-summary"')[1].split("</div>")[0]
+    assert bad.status_code == 400 and 'href="#mails-calendar"' in summary
+    assert "Bitte wähle eine der angebotenen Möglichkeiten." in summary and "Gespeichert." not in bad.text
+    assert re.search(r'name="reminder" value="on" id="mails-reminder"\s*checked', bad.text)  # kept
 
     plan(app, datetime.now(UTC) + timedelta(days=9))
     run_job(app, "scan_due")

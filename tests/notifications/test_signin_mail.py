@@ -70,7 +70,20 @@ def test_limits_per_address_and_per_ip(make_app, smtp_server) -> None:
 def test_bad_address_is_a_400_with_a_message(make_app) -> None:
     app = make_app()
     r = ask(app, "not an address")
-    assert r.status_code == 400 and "sieht nicht nach einer E-Mail-Adresse aus" in r.text
+    assert r.status_code == 400
+    summary = r.text.split('id="error-summary"')[1].split("</div>")[0]  # German, at the top, linked
+    assert "E-Mail-Adresse: Das ist keine E-Mail-Adresse." in summary and 'href="#signin-email"' in summary
+    assert 'id="signin-email" aria-invalid="true"' in r.text and 'value="not an address"' in r.text
+
+
+def test_a_sign_in_request_is_answered_by_a_redirect(make_app) -> None:
+    """Post/redirect/get: a reload of the answer page asks for nothing again."""
+    app = make_app()
+    r = app.client.post(
+        "/signin", data={"email": "nobody@example.org", "_csrf_token": app.csrf()}, follow_redirects=False
+    )
+    assert r.status_code == 303 and r.headers["location"] == "/signin?sent=1"
+    assert "ist der Anmeldelink unterwegs" in app.client.get("/signin?sent=1").text
 
 
 def test_browser_session_slides_up_to_the_programme_end(make_app, smtp_server) -> None:
