@@ -16,6 +16,8 @@ from litestar.response import Redirect
 from companion.auth.middleware import cookie_secure
 from companion.i18n import LANGUAGES
 from companion.settings import Settings
+from companion.web.forms import submit
+from companion.web.forms_coordinator import LanguageForm
 from companion.web.i18n import LANGUAGE_COOKIE
 
 ONE_YEAR = 365 * 24 * 3600
@@ -35,9 +37,9 @@ class LanguagePages(Controller):
     @post("/language", status_code=303)
     async def switch(self, request: Request[Any, Any, Any], settings: Settings) -> Redirect:
         """Remember the page language for this browser; an unknown value returns to the programme's own."""
-        form = await request.form()
-        language = str(form.get("language") or "")
-        target = back_to(str(form.get("next") or "/coordinator"))
+        sent = await submit(request, LanguageForm, "de")
+        language = sent.data.language if sent.data else ""  # a form that cannot be read: the programme's
+        target = back_to(sent.data.next if sent.data else "/coordinator")
         cookie = Cookie(
             key=LANGUAGE_COOKIE,
             value=language if language in LANGUAGES else "",

@@ -34,6 +34,22 @@ def test_coordinator_switches_to_english_and_back(demo: dict[str, Any]) -> None:
     assert 'lang="de"' in hr.get("/coordinator/programmes/1").text
 
 
+def test_a_switch_that_cannot_be_read_returns_to_the_programme_language(demo: dict[str, Any]) -> None:
+    """A tampered switch (control characters, an over-long language) is no 500: back to the coordinator
+    home in the programme's language."""
+    hr = demo["browser"]("Katrin Vogel (HR)")
+    hr.post_form("/coordinator/language", {"language": "en", "next": "/coordinator"})
+    r = hr.post_form(
+        "/coordinator/language",
+        {"language": "en\x00", "next": "/coordinator/programmes/1"},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303 and r.headers["location"] == "/coordinator"
+    assert 'lang="de"' in hr.get("/coordinator").text
+    r = hr.post_form("/coordinator/language", {"language": "e" * 50, "next": "/coordinator"})
+    assert r.status_code == 200 and 'lang="de"' in r.text
+
+
 def test_participants_keep_the_programme_language(demo: dict[str, Any]) -> None:
     lea = demo["browser"]("Lea Hoffmann")
     assert 'id="lang-switch"' not in lea.get("/me").text
