@@ -17,6 +17,7 @@ from companion.errors import DomainError
 from companion.i18n import tr
 from companion.matching import decisions, preferences
 from companion.matching import services as msvc
+from companion.matching.schemas import AcceptResult
 from companion.planning import frame
 from companion.programmes import services as psvc
 from companion.programmes.controllers import ObjId, ProgrammeId
@@ -59,11 +60,13 @@ class CoordinatorDesignPages(Controller):
         error: str | None = None,
         sent: Submission[Any] | None = None,
         status: int = 200,
-        results: Any = None,
+        accepted: list[int] | None = None,
     ) -> Template:
         programme = await psvc.get_or_404(db, Programme, programme_id, "Programme")
         run = await msvc.latest_run(db, programme_id)
         view = await msvc.run_read(db, run, programme.language) if run is not None else None
+        pairs = {s.id: s.pair_id for s in view.suggestions} if view is not None else {}
+        results = [AcceptResult(suggestion_id=i, pair_id=pairs.get(i)) for i in accepted or [] if i in pairs]
         return page(
             request,
             "pages/coordinator_matching.html",
@@ -80,9 +83,14 @@ class CoordinatorDesignPages(Controller):
 
     @get("/")
     async def show(
-        self, request: Request[Any, Any, Any], db_session: AsyncSession, programme_id: ProgrammeId
+        self,
+        request: Request[Any, Any, Any],
+        db_session: AsyncSession,
+        programme_id: ProgrammeId,
+        accepted: list[int] | None = None,
     ) -> Template:
-        return await self._render(request, db_session, programme_id)
+        """The matching page; after "accept all" (``?accepted=<id>&…``) the outcome per suggestion."""
+        return await self._render(request, db_session, programme_id, accepted=accepted)
 
     async def _act(
         self,
@@ -153,12 +161,15 @@ class CoordinatorDesignPages(Controller):
             "suggestions",
         )
 
-    @post("/accept-all", status_code=200)
-    async def accept_all(
-        self, request: Request[Any, Any, Any], db_session: AsyncSession, programme_id: ProgrammeId
-    ) -> Template:
+    @post("/accept-all", status_code=303)
+    async def accept_all(self, db_session: AsyncSession, programme_id: ProgrammeId) -> Redirect:
+        """Accept every open suggestion (each on its own), then show per suggestion whether its pair
+        was formed (post/redirect/get: the outcome is read back from the suggestions)."""
         results = await decisions.accept_many(db_session, programme_id, None)
-        return await self._render(request, db_session, programme_id, results=results)
+        tried = "&".join(f"accepted={r.suggestion_id}" for r in results)
+        return Redirect(
+            f"/coordinator/programmes/{programme_id}/matching?{tried}#suggestions", status_code=303
+        )
 
     @post("/swap", status_code=303)
     async def swap(
