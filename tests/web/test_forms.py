@@ -10,14 +10,19 @@ from typing import Any
 import pytest
 from litestar.datastructures import FormMultiDict
 
+from companion.evaluation.forms import survey_form
+from companion.notifications.forms import MailChoicesForm, SigninForm
 from companion.web.forms import FormState, read, validate
 from companion.web.forms_coordinator import (
+    ConfirmForm,
     PairEditForm,
     PairForm,
     ParticipantEditForm,
     ParticipantForm,
     ProgrammeForm,
 )
+from companion.web.forms_participant import TopicPlanForm
+from companion.web.reflection_form import ReflectionForm, ShareForm
 
 P = "/coordinator/programmes/1"
 
@@ -124,6 +129,97 @@ def test_form_state_marks_fields_and_keeps_values() -> None:
     assert str(state.attrs("pair", "name")) == 'id="pair-name"'
     assert 'id="pair-senior-ids-error"' in str(state.error("pair", "senior_ids"))
     assert state.value("new", "name", "stored") == "stored"  # another form shows its stored values
+
+
+def test_numbered_rows_are_read_validated_and_named_by_their_input() -> None:
+    form = FormMultiDict(
+        [
+            ("date_1", "01.03.2027"),
+            ("topic_1", ""),  # an emptied topic removes it (a retrospective)
+            ("minutes_1", "60"),
+            ("date_2", "2027-04-01"),
+            ("minutes_2", "zehn"),
+            ("date_3", ""),  # a row left wholly empty is no row
+            ("_csrf_token", "x"),
+        ]
+    )
+    values = read(TopicPlanForm, form)
+    assert "_csrf_token" not in values and values["minutes_2"] == "zehn"
+    sent = validate(TopicPlanForm, values, "de")
+    assert [(e.field, e.message) for e in sent.errors] == [
+        ("minutes_2", "Minuten 2: Bitte gib eine ganze Zahl ein.")
+    ]
+    assert sent.errors[0].anchor == "topic-plan-minutes-2"
+    ok = validate(TopicPlanForm, {**values, "minutes_2": "90"}, "en")
+    assert ok.data is not None
+    items = ok.data.update().items
+    assert [(i.number, i.topic_id, str(i.date), i.duration_minutes) for i in items] == [
+        (1, "", "2027-03-01", 60),
+        (2, None, "2027-04-01", 90),
+    ]
+    assert validate(TopicPlanForm, {"date_1": ""}, "en").errors[0].message == (
+        "Sessions: please choose at least 1."
+    )
+
+
+def test_a_survey_model_per_kind_types_every_question() -> None:
+    form = survey_form("post")
+    assert form is survey_form("post") and "q_satisfaction" in form.model_fields
+    sent = validate(
+        form,
+        {
+            "q_satisfaction": "5",
+            "q_continue_wanted": "yes",
+            "topic_1": "topic-remote-work",
+            "rating_1": "4",
+            "topic_2": "topic-ai-automation",  # a topic without a rating is not counted
+            "theme_change": ["time"],
+        },
+        "de",
+    )
+    assert sent.data is not None
+    data = sent.data.submission()
+    assert data.answers == {
+        "satisfaction": 5,
+        "confidence": {"topic-remote-work": 4},
+        "continue_wanted": "yes",
+    }
+    assert data.themes == {"change": ["time"]}
+    bad = validate(
+        form,
+        {"q_satisfaction": "9", "q_continue_wanted": "nie", "theme_change": ["x"], "rating_3": "0"},
+        "en",
+    )
+    assert {e.field: e.message for e in bad.errors} == {
+        "q_satisfaction": "Answer: please choose one of the offered options.",
+        "rating_3": "Rating 3: please choose one of the offered options.",
+        "q_continue_wanted": "Answer: please choose one of the offered options.",
+        "theme_change": "Keywords: please choose one of the offered options.",
+    }
+
+
+def test_reflection_and_mail_forms_say_what_is_wrong() -> None:
+    sent = validate(ReflectionForm, {"slot_learned": "x" * 5001, "themes": ["a"] * 7}, "de")
+    assert {e.field: e.message for e in sent.errors} == {
+        "slot_learned": "Was hast du heute gelernt oder neu verstanden?: Bitte höchstens 5000 Zeichen.",
+        "themes": "Themen: Bitte wähle höchstens 6 aus.",
+    }
+    private = validate(ReflectionForm, {"slot_private_note": "nur für mich", "themes": ["none", "a"]}, "de")
+    assert private.data is not None and private.data.themes == ["none"]  # "none of these" stands alone
+    [empty] = private.data.refused("de")
+    assert empty.field == "slot_learned" and "mindestens eine Frage" in empty.message
+    assert validate(ShareForm, {"exclude": ["2", "zwei"]}, "de").errors[0].field == "exclude"
+    assert validate(SigninForm, {"email": " Jonas@Example.org "}, "de").data.address == "jonas@example.org"  # type: ignore[union-attr]
+    mails = validate(MailChoicesForm, {"reminder": "on"}, "de").data
+    assert mails is not None and mails.choices() == {
+        "calendar": False,
+        "reminder": True,
+        "reflection": False,
+        "nudge": False,
+    }
+    assert (
+        validate(ConfirmForm, {}, "en").errors[0].message == "Confirmation: please tick the box to confirm."
+    )
 
 
 # --- pages --------------------------------------------------------------------------------------
