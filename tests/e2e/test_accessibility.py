@@ -128,6 +128,18 @@ def test_no_serious_axe_violations_and_labels_everywhere(server: dict[str, Any],
     hr.locator("tr", has_text="Ben Wagner").locator("button.invite-button").click()
     hr.wait_for_selector("#invite-url")
     walk("coordinator-invite-link")
+    # a pair across a reporting line (Lea Hoffmann reports to Thomas Keller) is refused: the error
+    # state — summary at the top, marked pickers, the choices kept — is audited like any page
+    hr.goto(prog)
+    pair_form = hr.locator("#pair-form")
+    pair_form.locator("input[name=name]").fill("Tandem quer zur Linie")
+    pair_form.locator("#pair-junior-ids label", has_text="Lea Hoffmann").locator("input").check()
+    pair_form.locator("#pair-senior-ids label", has_text="Thomas Keller").locator("input").check()
+    pair_form.locator("button[type=submit]").click()
+    hr.wait_for_selector("#error-summary")
+    assert "berichtet direkt an" in hr.inner_text("#error-summary")
+    assert pair_form.locator("input[name=name]").input_value() == "Tandem quer zur Linie"
+    walk("coordinator-pair-refused")
     walk("coordinator-participant", f"{prog}/participants/{ids['people']['Ben Wagner']}")
     walk("coordinator-pair", f"{prog}/pairs/{ids['pair']}")
     walk("coordinator-insights", f"{prog}/insights")
@@ -191,8 +203,9 @@ class Keyboard:
 
 
 def test_keyboard_only_through_the_main_job(server: dict[str, Any], browser: Any) -> None:
-    """Lea (junior) with Tab and Enter only: sign-in link → home → next session → agenda → held →
-    reflection written, previewed and shared. Focus lands on the new agenda once it is generated."""
+    """Lea (junior) with Tab and Enter only: sign-in link → home → next session (past the header by the
+    skip link) → agenda → held → reflection written, previewed and shared. Focus lands on the new agenda
+    once it is generated."""
     base = server["base"]
     links = _seed_in_thread(server["settings"])
     lea = _page(browser)
@@ -203,6 +216,15 @@ def test_keyboard_only_through_the_main_job(server: dict[str, Any], browser: Any
     lea.wait_for_load_state("networkidle")
     keys.press("p.next-session a")
     lea.wait_for_url(f"{base}/me/sessions/*")
+    # the skip link: out of sight, the first Tab stop and then visible, Enter lands in <main>
+    skip = lea.locator("#skip-link")
+    assert (skip.bounding_box() or {"y": 0})["y"] < 0, "the skip link shows before it has the focus"
+    keys.tab_to("#skip-link", limit=1)
+    box = skip.bounding_box()
+    assert box is not None and box["y"] >= 0 and box["height"] >= 24, box
+    assert skip.inner_text().strip() == "Zum Inhalt springen"
+    lea.keyboard.press("Enter")
+    assert lea.evaluate("() => document.activeElement.id") == "main"
     keys.press("#agenda-button")
     lea.wait_for_selector("#agenda ol.agenda li")
     focused = lea.evaluate("() => document.activeElement.closest('section')?.id")
