@@ -19,7 +19,7 @@ from companion.evaluation.forms import survey_form
 from companion.evaluation.questions import MAX_TOPICS, SCALE_VALUES, SURVEYS, THEME_SETS, pick
 from companion.insights import anonymise as an
 from companion.settings import Settings
-from companion.web.forms import FormState, Submission, submit
+from companion.web.forms import FormState, Submission, form_error, submit
 from companion.web.i18n import eval_translator as translator
 from companion.web.render import page
 
@@ -162,16 +162,19 @@ class SurveyPages(Controller):
     ) -> Redirect | Template:
         """Save my answers; a form that does not fit is shown again with what was typed and a message."""
         me, programme = await self._context(request, db_session)
-        sent = await submit(request, survey_form(kind), programme.language)
+        lang = programme.language  # read before a rollback expires the row
+        sent = await submit(request, survey_form(kind), lang)
         if sent.data is None:
             return await self._form(request, db_session, settings, kind, sent=sent, status_code=400)
         try:
             await svc.submit(db_session, me, kind, sent.data.submission())
         except DomainError as exc:
             await db_session.rollback()
-            code = {"survey_closed": "is_closed", "survey_not_open": "not_open"}.get(
-                exc.code or "", "answer_invalid"
-            )
+            code = {"survey_closed": "is_closed", "survey_not_open": "not_open"}.get(exc.code or "")
+            if code is None:  # the answers break a rule of the survey (e.g. none given): say so on top
+                empty = any(e.get("key") == "answers" for e in exc.errors)
+                message = translator(lang)("answer_none" if empty else "answer_invalid")
+                sent.errors.append(form_error(sent.form_id, message))
             return await self._form(
                 request, db_session, settings, kind, error=code, sent=sent, status_code=exc.status_code
             )

@@ -449,6 +449,7 @@ EVAL_KEYS: dict[str, str] = {
     "answer_invalid": N_(
         "An answer does not fit its question; please check what you entered. Nothing was saved."
     ),
+    "answer_none": N_("Please answer at least one question; nothing was saved."),
     "no_answer": N_("no answer"),
     "optional_all": N_("Every question is optional – answer only what you want to."),
     "themes_consent": N_(

@@ -77,6 +77,10 @@ def test_participant_fills_in_the_start_survey_in_german(sqlite_eval_client: Any
     assert 'id="survey-rating-1" aria-invalid="true"' in bad.text
     assert ">Mut</textarea>" in bad.text  # the input is kept
     assert re.search(r'<option value="topic-ai-automation" selected>', bad.text)
+    empty = _post(w, "/me/surveys/pre", me, {"q_want_to_learn": " "})
+    summary = empty.text.split('id="error-summary"')[1].split("</div>")[0]
+    assert empty.status_code == 422 and "Bitte beantworte mindestens eine Frage" in summary
+    assert 'href="#survey-form"' in summary
     long = _post(w, "/me/surveys/pre", me, {"q_want_to_learn": "x" * 2001})
     assert long.status_code == 400 and "Antwort: Bitte höchstens 2000 Zeichen." in long.text
     assert "Sicherer vor Führungskräften sprechen" in _page(w, "/me/surveys/pre", me).text  # unchanged

@@ -28,6 +28,11 @@ def test_empty_reflection_says_why_and_saves_nothing(demo: dict[str, Any]) -> No
     summary = r.text.split('id="error-summary"')[1].split("</div>")[0]
     assert r.status_code == 400 and "Was hast du heute gelernt" in summary
     assert "Bitte höchstens 5000 Zeichen" in summary and ">Video drehen</textarea>" in r.text
+    # a theme that is not in the taxonomy is refused by the service: a message, the text kept, no 500
+    r = lea.post_form(
+        f"/me/sessions/{sid}/reflection", {"slot_next_step": "Video drehen", "themes": ["topic-erfunden"]}
+    )
+    assert r.status_code == 400 and 'id="reflection-error"' in r.text and ">Video drehen</textarea>" in r.text
 
 
 def test_generated_by_in_words_and_session_wording(demo: dict[str, Any]) -> None:
