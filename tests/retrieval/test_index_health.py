@@ -18,6 +18,10 @@ def test_health_reports_the_index_until_it_is_ready(
     settings = make_settings(database_url=sqlite_url, knowledge_dir=sample_dir, index_on_start=True)
     frozen: list[str] = []
     monkeypatch.setattr(runtime.gc, "freeze", lambda: frozen.append("freeze"))
+    thread_limits: list[object] = []
+    monkeypatch.setattr(
+        "threadpoolctl.threadpool_limits", lambda limits=None, **_: thread_limits.append(limits)
+    )
     seen = []
     with TestClient(create_app(settings)) as client:
         deadline = time.monotonic() + 60
@@ -39,6 +43,7 @@ def test_health_reports_the_index_until_it_is_ready(
     assert body["index"]["passages"] > 16  # 8 cards in two languages, several passages each
     # Once the index is up, the start-up objects leave the collector's reach (no full-GC pauses).
     assert frozen == ["freeze"]
+    assert thread_limits == [1]  # one BLAS/OpenMP thread per serving process
 
 
 def test_health_says_when_the_index_was_not_built(make_settings, sqlite_url: str) -> None:
