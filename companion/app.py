@@ -48,7 +48,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     settings = settings or get_settings()
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     runtime = runtime or Runtime(settings)
-    engine = db.make_engine(settings.resolved_database_url)
+    engine = db.make_engine(settings.resolved_database_url, pool_size=settings.database_pool_size)
     alchemy = SQLAlchemyAsyncConfig(
         engine_instance=engine,
         session_config=AsyncSessionConfig(expire_on_commit=False),

@@ -35,6 +35,12 @@ class Settings(NotificationSettings, BaseSettings):
         description="SQLAlchemy async URL; default: SQLite file in the data directory. "
         "PostgreSQL: postgresql+asyncpg://user@host:5432/db",
     )
+    database_pool_size: int = Field(
+        20,
+        ge=1,
+        le=500,
+        description="PostgreSQL connections each worker keeps open (10 more may open briefly under peaks).",
+    )
     secret_key: SecretStr = Field(
         SecretStr(DEFAULT_SECRET),
         description="Signs sessions and tokens. Must be set (32+ chars) outside development.",

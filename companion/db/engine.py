@@ -26,10 +26,11 @@ STATEMENT_TIMEOUT_SECONDS = 30.0
 SQLITE_BUSY_TIMEOUT_SECONDS = 15.0
 # A pooled PostgreSQL connection idle for longer than this is checked before it is handed out.
 IDLE_PING_SECONDS = 5.0
+MAX_OVERFLOW = 10
 log = logging.getLogger(__name__)
 
 
-def make_engine(url: str) -> AsyncEngine:
+def make_engine(url: str, pool_size: int = 5) -> AsyncEngine:
     """An async engine; SQLite gets foreign keys switched on and its parent directory created."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -52,8 +53,13 @@ def make_engine(url: str) -> AsyncEngine:
         return engine
     # Short connect and pool timeouts: an unreachable server must become a quick 503, not a request
     # that hangs for a minute.
+    # A request holds its connection from the first query to the commit: the pool must cover the
+    # requests in flight, or every burst opens (and closes again) overflow connections, each a new
+    # PostgreSQL backend process (issue 13: 16 requests in flight per worker, pool of 5).
     engine = create_async_engine(
         url,
+        pool_size=pool_size,
+        max_overflow=MAX_OVERFLOW,
         pool_timeout=CONNECT_TIMEOUT_SECONDS * 2,
         connect_args={"timeout": CONNECT_TIMEOUT_SECONDS, "command_timeout": STATEMENT_TIMEOUT_SECONDS},
     )
