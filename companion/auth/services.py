@@ -182,27 +182,31 @@ async def issue_token(
 
 @cache
 def _principal_query() -> Any:
-    """The principal lookup, built once: it runs on every signed-in request, and a reused statement
-    keeps its memoised cache key (no rebuilding and re-hashing per request)."""
+    """The principal lookup, built once on the tables (Core, not the ORM): it runs on every signed-in
+    request, and a reused Core statement keeps its memoised cache key and skips the ORM's compile
+    and loading steps."""
+    token, coord, person = AuthToken.__table__.c, Coordinator.__table__.c, Participant.__table__.c
+    prog, member = Programme.__table__.c, PairMember.__table__.c
     return (
         select(
-            AuthToken.revoked_at,
-            AuthToken.expires_at,
-            Coordinator.id,
-            Coordinator.name,
-            Coordinator.language,
-            Participant.id,
-            Participant.display_name,
-            Participant.programme_id,
-            Participant.role,
-            Programme.language,
-            PairMember.pair_id,
+            token.revoked_at,
+            token.expires_at,
+            coord.id,
+            coord.name,
+            coord.language,
+            person.id,
+            person.display_name,
+            person.programme_id,
+            person.role,
+            prog.language,
+            member.pair_id,
         )
-        .outerjoin(Coordinator, Coordinator.id == AuthToken.coordinator_id)
-        .outerjoin(Participant, Participant.id == AuthToken.participant_id)
-        .outerjoin(Programme, Programme.id == Participant.programme_id)
-        .outerjoin(PairMember, PairMember.participant_id == Participant.id)
-        .where(AuthToken.token_hash == bindparam("token_hash"), AuthToken.kind == bindparam("kind_"))
+        .select_from(AuthToken.__table__)
+        .outerjoin(Coordinator.__table__, coord.id == token.coordinator_id)
+        .outerjoin(Participant.__table__, person.id == token.participant_id)
+        .outerjoin(Programme.__table__, prog.id == person.programme_id)
+        .outerjoin(PairMember.__table__, member.participant_id == person.id)
+        .where(token.token_hash == bindparam("token_hash"), token.kind == bindparam("kind_"))
     )
 
 

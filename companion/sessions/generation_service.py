@@ -6,10 +6,10 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from functools import cache
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import bindparam, func, insert, select, text
+from sqlalchemy import Table, bindparam, func, insert, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -148,27 +148,26 @@ async def _compose(composer: Composer, kind: Kind, ctx: GenerationContext) -> Ba
 def _insert_next_version() -> Any:
     """INSERT of a new version whose number the database computes inside the statement itself.
 
-    Built once with bound parameters: a statement object that is reused keeps its memoised cache
-    key, so SQLAlchemy neither rebuilds nor re-hashes it on every request."""
+    Built once, with bound parameters, on the table rather than the mapped class: a reused statement
+    keeps its memoised cache key, and a Core INSERT skips the ORM's bulk-insert machinery (~10 % of
+    an agenda request's CPU when it went through the ORM)."""
+    table = cast(Table, GeneratedOutput.__table__)
     next_version = (
-        select(func.coalesce(func.max(GeneratedOutput.version), 0) + 1)
-        .where(
-            GeneratedOutput.session_id == bindparam("sid"),
-            GeneratedOutput.kind == bindparam("kind_"),
-        )
+        select(func.coalesce(func.max(table.c.version), 0) + 1)
+        .where(table.c.session_id == bindparam("sid"), table.c.kind == bindparam("kind_"))
         .scalar_subquery()
     )
     return (
-        insert(GeneratedOutput)
+        insert(table)
         .values(
             session_id=bindparam("sid"),
             kind=bindparam("kind_"),
             version=next_version,
-            payload=bindparam("payload", type_=GeneratedOutput.__table__.c.payload.type),
+            payload=bindparam("payload", type_=table.c.payload.type),
             generated_by=bindparam("generated_by"),
-            created_at=bindparam("created_at", type_=GeneratedOutput.__table__.c.created_at.type),
+            created_at=bindparam("created_at", type_=table.c.created_at.type),
         )
-        .returning(GeneratedOutput.id, GeneratedOutput.version)
+        .returning(table.c.id, table.c.version)
     )
 
 
