@@ -95,3 +95,24 @@ def test_two_workers_share_one_port_and_one_database(two_workers: tuple[str, str
             assert listing.status_code == 200
             assert {p["name"] for p in listing.json()["items"]} >= {f"Programm {i}" for i in range(12)}
     assert proc.poll() is None
+
+
+def test_each_worker_listens_on_its_own_reuseport_socket(two_workers: tuple[str, str, Any]) -> None:
+    """The kernel spreads new connections over the workers' own sockets; with one shared socket a
+    burst of connections could all land on whichever worker was waiting in accept() (issue 13).
+    Two listening sockets on one port can only exist with SO_REUSEPORT."""
+    import re
+    import shutil
+
+    if shutil.which("ss") is None:
+        pytest.skip("ss (iproute2) is not installed")
+    base, _, proc = two_workers
+    port = base.rsplit(":", 1)[1]
+    out = subprocess.run(
+        ["ss", "-ltnpH", f"sport = :{port}"], capture_output=True, text=True, check=True
+    ).stdout
+    pids = [int(p) for p in re.findall(r"pid=(\d+)", out)]
+    workers = set(_children(proc.pid))
+    assert len(out.strip().splitlines()) == 2, out  # two listening sockets on the port
+    assert len(pids) == 2 and len(set(pids)) == 2, out  # each in one process
+    assert set(pids) <= workers, (pids, workers)  # the workers', not one shared from the parent
