@@ -126,6 +126,13 @@ def _stemmer(lang: str) -> Stemmer.Stemmer:
 
 def stems(text: str, lang: str) -> set[str]:
     """Stemmed content words of ``text`` (three letters or more, stop words left out)."""
+    return set(_cached_stems(text, lang))
+
+
+# The same card lines and goals are stemmed again for every agenda (an agenda compares dozens of
+# card lines with the pair's goals); the result depends on the text alone.
+@functools.lru_cache(maxsize=16384)
+def _cached_stems(text: str, lang: str) -> frozenset[str]:
     text = _GENDER.sub("innen", text.casefold())  # "Kolleg:innen" is one word, not "kolleg" + "innen"
     words = [w for w in _WORD.findall(text) if w not in _STOP]
-    return set(_stemmer(lang).stemWords(words))
+    return frozenset(_stemmer(lang).stemWords(words))
