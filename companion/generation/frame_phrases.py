@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from companion.generation.guidance_phrases import pick
+from companion.generation.guidance_phrases import variant
 from companion.generation.retro_phrases import RETRO
 
 F: Final[dict[str, dict[str, str]]] = {
@@ -294,6 +294,5 @@ def frame(lang: str, key: str, plural: bool = False, seed: str = "", **values: s
     ``|``-separated variants the one ``seed`` picks (the first without a seed)."""
     table = F[lang]
     text = table.get(f"{key}_pl", table[key]) if plural else table[key]
-    options = text.split("|")
-    out = (pick(options, seed) if seed else options[0]).format(**values)
+    out = variant(lang, text, seed, values)
     return out[0].upper() + out[1:]  # a neutral side form ("die Senior-Seite") may open the sentence

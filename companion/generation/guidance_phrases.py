@@ -11,11 +11,12 @@ different goals read differently and one pair reads the same on every run.
 
 from __future__ import annotations
 
-import re
 import zlib
+from collections.abc import Mapping
 from typing import Final
 
 from companion.generation.guidance_variants import VARIANTS
+from companion.generation.people import fill
 
 G: Final[dict[str, dict[str, str]]] = {
     "de": {
@@ -494,43 +495,15 @@ def say(lang: str, key: str, plural: bool = False, seed: str = "", **values: str
     ``|``-separated variants the one ``seed`` picks (the first without a seed)."""
     table = G[lang]
     text = table.get(f"{key}_pl", table[key]) if plural else table[key]
+    return variant(lang, text, seed, values)
+
+
+def variant(lang: str, text: str, seed: str, values: Mapping[str, str | int]) -> str:
+    """Of ``text``'s ``|``-separated variants the one ``seed`` picks (the first without a seed),
+    filled in with the people's names in the right case (:func:`~companion.generation.people.fill`).
+    Every phrase table (this one, the frame sessions', the goal reviews') fills its sentences here."""
     options = text.split("|")
-    chosen = pick(options, seed) if seed else options[0]
-    if lang == "de":
-        chosen, values = _oblique_names(chosen, values)
-    return chosen.format(**values)
-
-
-# German prepositions after which a name stands in the dative or accusative ("bei Herrn Vogt", "für
-# Herrn Vogt"); only "Herr" changes its form there, "Frau" and first names do not.
-_OBLIQUE_AFTER = re.compile(
-    r"\b(bei|mit|von|vom|zu|zum|für|an|am|über|ohne|gegen|um|nach|aus|seit|gegenüber|neben|durch)"
-    r"(\s+)\{(\w+)\}"
-)
-_HERR = re.compile(r"\bHerr\b(?=\s+\S)")
-
-
-def oblique(names: str) -> str:
-    """``names`` in the dative/accusative: "Frau Keller und Herr Vogt" -> "Frau Keller und Herrn Vogt"."""
-    return _HERR.sub("Herrn", names)
-
-
-def _oblique_names(text: str, values: dict[str, str | int]) -> tuple[str, dict[str, str | int]]:
-    """Placeholders right after a preposition get the oblique form of their value."""
-    if not _OBLIQUE_AFTER.search(text):
-        return text, values
-    extra: dict[str, str | int] = {}
-
-    def mark(m: re.Match[str]) -> str:
-        name = m.group(3)
-        value = values.get(name)
-        if not isinstance(value, str) or "Herr" not in value:
-            return m.group(0)
-        extra[f"{name}__obl"] = oblique(value)
-        return f"{m.group(1)}{m.group(2)}{{{name}__obl}}"
-
-    text = _OBLIQUE_AFTER.sub(mark, text)
-    return text, {**values, **extra}
+    return fill(lang, pick(options, seed) if seed else options[0], values)
 
 
 def has(lang: str, key: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from companion.generation.guidance_phrases import pick
+from companion.generation.guidance_phrases import variant
 
 R: Final[dict[str, dict[str, str]]] = {
     "de": {
@@ -221,5 +221,4 @@ def review(lang: str, key: str, seed: str = "", **values: str) -> str:
     text = R[lang].get(key)
     if text is None:
         return ""
-    options = text.split("|")
-    return (pick(options, seed) if seed else options[0]).format(**values)
+    return variant(lang, text, seed, values)

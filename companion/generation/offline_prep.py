@@ -12,9 +12,9 @@ import re
 
 from companion.generation.agenda_plan import Plan
 from companion.generation.grounding import Grounding, dedupe, rotate
-from companion.generation.guidance_phrases import oblique, say
+from companion.generation.guidance_phrases import say
 from companion.generation.guidance_review import review
-from companion.generation.people import People
+from companion.generation.people import People, oblique
 from companion.generation.phrases import phrase, phrase_list
 from companion.generation.safety import clip
 from companion.generation.schemas import GenerationContext, Preparation, ReflectionPrompts

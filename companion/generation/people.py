@@ -11,6 +11,7 @@ forms ("die Junior-Seite", "the junior side"), never a default masculine.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from companion.generation.safety import safe_phrase
@@ -29,28 +30,54 @@ _AND = {"de": "und", "en": "and"}
 _OR = {"de": "oder", "en": "or"}
 _R = r"(?P<role>Junior|Senior)"
 _PREP = r"mit|von|bei|aus|zu|nach|seit|gegenüber|für|an|auf|über|um|vor|neben|zwischen|durch|ohne"
+# After a preposition a name stands in the dative or accusative: "bei Herrn Vogt", "für Herrn Vogt".
+# Only "Herr" changes its form there; "Frau" and first names do not.
+_HERR = re.compile(r"\bHerr\b(?=\s+\S)")
+_SLOT_AFTER_PREP = re.compile(rf"\b((?:{_PREP}|vom|zum|am|gegen))(\s+)\{{(\w+)\}}")
 # Role references in card text (and the odd older wording): (pattern, with names, without names).
 # With names the side's people stand in; without, a default masculine becomes the neutral side form
 # ("der Senior" → "die Senior-Seite"), so no generated German says "der Senior … seine".
-_ROLE_NOUNS: dict[str, list[tuple[str, str, str | None]]] = {
+_ROLE_NOUNS: dict[str, list[tuple[str, str, str | None, bool]]] = {
     "de": [
-        (rf"\b(?:[Dd]es|[Dd]eines|[Ss]eines|[Ii]hres) {_R}s\b", "von {n}", "der {r}-Seite"),
-        (rf"\b[Vv]om {_R}\b(?![-:])", "von {n}", "von der {r}-Seite"),
-        (rf"\b[Zz]um {_R}\b(?![-:])", "zu {n}", "zur {r}-Seite"),
-        (rf"\b(?:[Dd]einem|[Dd]em) {_R}\b(?![-:])", "{n}", "der {r}-Seite"),
-        (rf"\b(?:[Dd]einen|[Dd]en) {_R}\b(?![-:])", "{n}", "die {r}-Seite"),
-        (rf"\b(?:[Dd]ein|[Dd]er) {_R}\b(?![-:])", "{n}", "die {r}-Seite"),
+        (rf"\b(?:[Dd]es|[Dd]eines|[Ss]eines|[Ii]hres) {_R}s\b", "von {n}", "der {r}-Seite", True),
+        (rf"\b[Vv]om {_R}\b(?![-:])", "von {n}", "von der {r}-Seite", True),
+        (rf"\b[Zz]um {_R}\b(?![-:])", "zu {n}", "zur {r}-Seite", True),
+        (rf"\b(?:[Dd]einem|[Dd]em) {_R}\b(?![-:])", "{n}", "der {r}-Seite", True),
+        (rf"\b(?:[Dd]einen|[Dd]en) {_R}\b(?![-:])", "{n}", "die {r}-Seite", True),
+        (rf"\b(?:[Dd]ein|[Dd]er) {_R}\b(?![-:])", "{n}", "die {r}-Seite", False),
         # The neutral side forms of the cards, replaced by names when they are known.
-        (rf"\b(?P<pre>(?i:{_PREP})\s+)(?:der|die) {_R}-Seite\b", "{pre}{n}", None),
-        (rf"\b[Zz]ur {_R}-Seite\b", "zu {n}", None),
-        (rf"(?P<pre>\b[A-ZÄÖÜ][\wäöüß]+\s+)der {_R}-Seite\b", "{pre}von {n}", None),
-        (rf"\b(?:[Dd]ie|[Dd]er) {_R}-Seite\b", "{n}", None),
+        (rf"\b(?P<pre>(?i:{_PREP})\s+)(?:der|die) {_R}-Seite\b", "{pre}{n}", None, True),
+        (rf"\b[Zz]ur {_R}-Seite\b", "zu {n}", None, True),
+        (rf"(?P<pre>\b[A-ZÄÖÜ][\wäöüß]+\s+)der {_R}-Seite\b", "{pre}von {n}", None, True),
+        (rf"\b(?:[Dd]ie|[Dd]er) {_R}-Seite\b", "{n}", None, False),
     ],
     "en": [
-        (r"\b(?:[Tt]he|[Yy]our) (?P<role>junior|senior)'s\b", "{n}'s", None),
-        (r"\b(?:[Tt]he|[Yy]our) (?P<role>junior|senior)\b(?![-:])", "{n}", None),
+        (r"\b(?:[Tt]he|[Yy]our) (?P<role>junior|senior)'s\b", "{n}'s", None, False),
+        (r"\b(?:[Tt]he|[Yy]our) (?P<role>junior|senior)\b(?![-:])", "{n}", None, False),
     ],
 }
+
+
+def oblique(names: str) -> str:
+    """``names`` in the dative or accusative: "Frau Keller und Herr Vogt" -> "Frau Keller und Herrn Vogt"."""
+    return _HERR.sub("Herrn", names)
+
+
+def fill(lang: str, template: str, values: Mapping[str, str | int]) -> str:
+    """``template`` with its ``{placeholders}`` filled in; in German a name right after a preposition
+    takes its oblique form ("Wer bei {S} mitentscheidet" -> "Wer bei Herrn Vogt mitentscheidet")."""
+    if lang != "de" or not _SLOT_AFTER_PREP.search(template):
+        return template.format(**values)
+    extra: dict[str, str] = {}
+
+    def mark(m: re.Match[str]) -> str:
+        value = values.get(m.group(3))
+        if not isinstance(value, str) or "Herr" not in value:
+            return m.group(0)
+        extra[f"{m.group(3)}__obl"] = oblique(value)
+        return f"{m.group(1)}{m.group(2)}{{{m.group(3)}__obl}}"
+
+    return _SLOT_AFTER_PREP.sub(mark, template).format(**values, **extra)
 
 
 @dataclass(frozen=True)
@@ -144,14 +171,17 @@ class People:
         """A knowledge card's sentence with its role references ("der Senior", "des Juniors", "die
         Junior-Seite") replaced by the people's names; a side without names gets the neutral side form
         instead of a default masculine."""
-        for pattern, named, neutral in _ROLE_NOUNS.get(self.lang, []):
+        for pattern, named, neutral, oblique_case in _ROLE_NOUNS.get(self.lang, []):
 
-            def swap(m: re.Match[str], named: str = named, neutral: str | None = neutral) -> str:
+            def swap(
+                m: re.Match[str], named: str = named, neutral: str | None = neutral, obl: bool = oblique_case
+            ) -> str:
                 word = m.group("role")
                 role = "junior" if word.casefold().startswith("junior") else "senior"
                 pre = m.groupdict().get("pre") or ""
                 if self.side(role):
-                    out = named.format(n=self.one(role), pre=pre)
+                    who = self.one(role)
+                    out = named.format(n=oblique(who) if obl else who, pre=pre)
                 elif neutral is None:
                     return m.group(0)
                 else:

@@ -89,7 +89,8 @@ async def test_preparation_never_defaults_to_the_masculine(
 
 
 def test_herr_takes_its_oblique_form_after_a_preposition() -> None:
-    from companion.generation.guidance_phrases import oblique, say
+    from companion.generation.guidance_phrases import say
+    from companion.generation.people import oblique
 
     assert oblique("Frau Keller und Herr Vogt") == "Frau Keller und Herrn Vogt"
     assert oblique("Herrmann Schulz") == "Herrmann Schulz"  # a first name, not the title
@@ -106,11 +107,25 @@ _HERR_AFTER_PREPOSITION = re.compile(
 
 
 @pytest.mark.parametrize("number", [1, 2, 3, 6])
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Verstehen, wie junge Kolleg:innen KI im Alltag nutzen",
+        "Kernarbeitszeiten für das Team festlegen",
+        "Eine Vorlage für Stellenanzeigen erstellen",
+        "Weniger E-Mails schreiben",
+        "Kontakte in die IT knüpfen",
+    ],
+)
 async def test_a_group_with_frau_and_herr_reads_grammatically(
-    offline: OfflineComposer, make_ctx: Make, number: int
+    offline: OfflineComposer, make_ctx: Make, number: int, goal: str
 ) -> None:
+    # Every kind of goal: the check-in's and the retrospective's sentences ("Wer bei {S} mitentscheidet")
+    # and the cards' role nouns ("vom Senior") name the seniors after a preposition too.
     ctx = make_ctx(
         format="group",
+        topic="topic-remote-work",
+        goals=[goal],
         session_number=number,
         juniors=[{"name": "Aylin"}, {"name": "Ben"}, {"name": "Chiara"}],
         seniors=[{"name": "Frau Keller"}, {"name": "Herr Vogt"}],
