@@ -21,7 +21,6 @@ from companion.generation.frame_sessions import (
     goal_list,
     ideas,
     labelled,
-    side_names,
     step_prompt,
 )
 from companion.generation.goals import Goal
@@ -56,12 +55,12 @@ def checkin(p: Plan) -> list[Draft]:
         drafts.append(p.junior_view(checkin=True))
     senior_q = frame(lang, f"smid_q_{main.kind}") if main else step_prompt(p, 3, 1)
     plural = people.plural("senior")
-    view = say(lang, "s_view_p", plural, p.seed, **side_names(p))
+    view = say(lang, "s_view_p", plural, p.seed, **p.side_names())
     if main:  # what the senior side's area shows of the main goal so far
-        view = frame(lang, f"smid_p_{main.kind}", plural, **side_names(p))
+        view = frame(lang, f"smid_p_{main.kind}", plural, **p.side_names())
     title = say(lang, "s_view_t", S=people.names("senior"))
     if main:
-        title = frame(lang, f"smid_t_{main.kind}", **side_names(p))
+        title = frame(lang, f"smid_t_{main.kind}", **p.side_names())
     drafts.append(
         Draft(
             title,
@@ -94,7 +93,7 @@ def midway(p: Plan, weight: float = 15) -> Draft:
         parts.append(p.goal_line(goal))
         if goal.kind not in kinds:
             kinds.add(goal.kind)
-            parts.append(frame(lang, f"mid_p_{goal.kind}", p.people.plural("senior"), **side_names(p)))
+            parts.append(frame(lang, f"mid_p_{goal.kind}", p.people.plural("senior"), **p.side_names()))
     if len(goals) > 3:
         parts.append(goal_list(p, goals[3:]))
     title = frame(lang, f"mid_t_{goals[0].kind}") if not many else say(lang, "progress_t")
@@ -143,7 +142,7 @@ def final(p: Plan) -> list[Draft]:
         say(lang, "s_view_t", S=people.names("senior")),
         20,
         "senior",
-        say(lang, "s_view_p", plural, p.seed, **side_names(p)),
+        say(lang, "s_view_p", plural, p.seed, **p.side_names()),
         [step_prompt(p, 2, 0), step_prompt(p, 2, 1)],
         p.contributors("senior"),
     )
@@ -157,9 +156,9 @@ def final(p: Plan) -> list[Draft]:
         back.prompts[-1] = labelled(p, first, frame(lang, "back_q"))
         junior.prompts.insert(1, frame(lang, f"jfin_q_{first.kind}"))
         if not people.plural("junior"):
-            junior.purpose = frame(lang, f"jfin_p_{first.kind}", **side_names(p))
-        senior.purpose = frame(lang, f"sfin_p_{first.kind}", plural, **side_names(p))
-        senior.title = frame(lang, f"sfin_t_{first.kind}", **side_names(p))
+            junior.purpose = frame(lang, f"jfin_p_{first.kind}", **p.side_names())
+        senior.purpose = frame(lang, f"sfin_p_{first.kind}", plural, **p.side_names())
+        senior.title = frame(lang, f"sfin_t_{first.kind}", **p.side_names())
     drafts = [back, *(reviews(p) or [p.progress(weight=20)]), junior, senior]
     seed = " ".join(p.ctx.goals) or people.names("senior")
     prompts = [say(lang, "retro_q_go_on"), *each(p, "cont_q", behind[:2])]
@@ -168,7 +167,7 @@ def final(p: Plan) -> list[Draft]:
     title = say(lang, "retro_close_t")
     if behind:  # goal by goal: what is finished, what continues, and who takes care of it
         kinds = dict.fromkeys(g.kind for g in behind[:2])
-        steps = " ".join(frame(lang, f"cont_p_{k}", people.plural("junior"), **side_names(p)) for k in kinds)
+        steps = " ".join(frame(lang, f"cont_p_{k}", people.plural("junior"), **p.side_names()) for k in kinds)
         purpose = " ".join([frame(lang, "cont_p" if len(behind) > 1 else "cont_p_one"), steps, purpose])
         title = frame(lang, f"cont_t_{behind[0].kind}")
     drafts.append(Draft(title, 15, "both", purpose, prompts, p.all_contributors()))
@@ -185,13 +184,13 @@ def reviews(p: Plan) -> list[Draft]:
     for goal in p.goals[:fit]:
         weight = 20 if len(p.goals) == 1 else 12
         if ahead := forward_kind(goal):  # worked on now: the pair writes, agrees or plans it
-            purpose = frame(lang, f"fwd_p_{ahead}", p.people.plural("senior"), **side_names(p))
-            names = side_names(p)
+            purpose = frame(lang, f"fwd_p_{ahead}", p.people.plural("senior"), **p.side_names())
+            names = p.side_names()
             prompts = [q.format(**names) for q in F[lang][f"fwd_q_{ahead}"].split("|")]
             title = frame(lang, f"fwd_t_{ahead}")
             weight += 5  # work to do, not only a look back
         else:
-            purpose = review(lang, f"rev_p_{goal.kind}", **side_names(p))
+            purpose = review(lang, f"rev_p_{goal.kind}", **p.side_names())
             prompts = R[lang][f"rev_q_{goal.kind}"].split("|")
             title = review(lang, f"rev_t_{goal.kind}")
         blocks.append(

@@ -21,8 +21,6 @@ are built in :mod:`~companion.generation.frame_reviews`.
 
 from __future__ import annotations
 
-from typing import TypedDict
-
 from companion.generation.agenda_plan import Draft, Plan
 from companion.generation.frame_phrases import F, frame
 from companion.generation.goals import Goal
@@ -37,16 +35,6 @@ def step_prompt(p: Plan, step: int, index: int) -> str:
     if step < len(steps) and index < len(steps[step].prompts):
         return steps[step].prompts[index]
     return ""
-
-
-class Names(TypedDict):
-    J: str
-    S: str
-
-
-def side_names(p: Plan) -> Names:
-    """The names of both sides, for ``{J}``/``{S}``."""
-    return {"J": p.people.names("junior"), "S": p.people.names("senior")}
 
 
 def labelled(p: Plan, goal: Goal, question: str) -> str:
@@ -65,19 +53,19 @@ def goal_list(p: Plan, goals: list[Goal]) -> str:
 
 def about(p: Plan, key: str, goal: Goal, many: bool) -> str:
     """The question ``key_<kind>`` for ``goal``, labelled with the goal when there are several."""
-    question = frame(p.lang, f"{key}_{goal.kind}", seed=goal.text, **side_names(p))
+    question = frame(p.lang, f"{key}_{goal.kind}", seed=goal.text, **p.side_names())
     return labelled(p, goal, question) if many else question
 
 
 def each(p: Plan, key: str, goals: list[Goal]) -> list[str]:
-    """:func:`_about` for several goals; two goals of one kind get different questions where the
+    """:func:`about` for several goals; two goals of one kind get different questions where the
     kind has more than one."""
     asked: set[str] = set()
     prompts = []
     for goal in goals:
-        question = frame(p.lang, f"{key}_{goal.kind}", seed=goal.text, **side_names(p))
+        question = frame(p.lang, f"{key}_{goal.kind}", seed=goal.text, **p.side_names())
         if question in asked:
-            options = [frame(p.lang, f"{key}_{goal.kind}", seed=str(i), **side_names(p)) for i in range(8)]
+            options = [frame(p.lang, f"{key}_{goal.kind}", seed=str(i), **p.side_names()) for i in range(8)]
             question = next((q for q in options if q not in asked), question)
         asked.add(question)
         prompts.append(labelled(p, goal, question) if len(p.goals) > 1 else question)
@@ -125,7 +113,7 @@ def first(p: Plan) -> list[Draft]:
         say(lang, "first_meet_t"),
         15 if compact and main else 20,
         "both",
-        say(lang, "first_meet_p", plural, p.seed, **side_names(p)),
+        say(lang, "first_meet_p", plural, p.seed, **p.side_names()),
         meet_prompts,
         p.all_contributors(),
     )
@@ -173,17 +161,18 @@ def concrete_goals(p: Plan) -> Draft:
     # What the senior side can contribute: the topic card's question that fits the main goal's
     # subject best (a goal about figures gets the question about figures), else one for its kind.
     fits = p.question("senior", stems(goals[0].about, lang) or p.wanted)
-    prompts += fits or [frame(lang, f"give_q_{goals[0].kind}", seed=goals[0].text, **side_names(p))]
-    if not many:
-        prompts.append(frame(lang, f"give_q_{goals[0].kind}", seed=goals[0].text, **side_names(p)))
+    give = frame(lang, f"give_q_{goals[0].kind}", seed=goals[0].text, **p.side_names())
+    prompts += fits or [give]
+    if not many and give not in prompts:
+        prompts.append(give)
     purpose = " ".join(
         [
             goal_list(p, goals),
             frame(lang, "goals_p" if many else "goals_p_one"),
-            frame(lang, "give_p", p.people.plural("senior"), **side_names(p)),
+            frame(lang, "give_p", p.people.plural("senior"), **p.side_names()),
         ]
     )
-    title = frame(lang, "goals_t" if many else f"goals_t_{goals[0].kind}", **side_names(p))
+    title = frame(lang, "goals_t" if many else f"goals_t_{goals[0].kind}", **p.side_names())
     # Led by the senior side: its goals, its area, what it can contribute (the junior side asks).
     return Draft(title, 15, "senior", purpose, prompts, p.contributors("senior"))
 
@@ -207,7 +196,7 @@ def roadmap(p: Plan, own_item: bool = True) -> Draft:
         frame(lang, f"road_t{one}"),
         15,
         "junior",
-        frame(lang, f"road_p{one}", people.plural("junior"), **side_names(p)),
+        frame(lang, f"road_p{one}", people.plural("junior"), **p.side_names()),
         [frame(lang, f"road_q{one}", seed=p.seed), *(_road_more(p) if own_item else [])],
         p.contributors("junior"),
     )

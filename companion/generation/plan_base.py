@@ -9,6 +9,7 @@ chooses the activities.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from companion.generation.activities import Activity
 from companion.generation.goals import Goal
@@ -43,6 +44,13 @@ def _best(
     return sorted(order, key=lambda x: -len(stems(x, lang) & wanted))[:n]
 
 
+class SideNames(TypedDict):
+    """``{J}`` and ``{S}`` of the phrase tables (typed, so ``**`` keeps the keyword types)."""
+
+    J: str
+    S: str
+
+
 class PlanBase:
     """Goals, activities and people of one agenda, and the wording helpers of its items."""
 
@@ -71,11 +79,14 @@ class PlanBase:
 
     # --- wording helpers -------------------------------------------------------------------
 
+    def side_names(self) -> SideNames:
+        """The names of both sides, for the phrases' ``{J}`` and ``{S}``."""
+        return {"J": self.people.names("junior"), "S": self.people.names("senior")}
+
     def say(self, key: str, plural_role: str | None = None, **values: str) -> str:
         """A phrase with the people filled in (plural form when ``plural_role`` has several people)."""
         plural = self.people.plural(plural_role) if plural_role else False
-        names = {"J": self.people.names("junior"), "S": self.people.names("senior")}
-        return say(self.lang, key, plural, self.seed, **{**names, **values})
+        return say(self.lang, key, plural, self.seed, **self.side_names(), **values)
 
     def goal_line(self, goal: Goal) -> str:
         """ "Ziel: „…“." or, for a goal in the other language, marked as the pair's own words."""
