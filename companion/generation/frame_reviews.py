@@ -26,6 +26,7 @@ from companion.generation.frame_sessions import (
 from companion.generation.goals import Goal
 from companion.generation.guidance_phrases import gq, pick, say
 from companion.generation.guidance_review import R, review
+from companion.generation.people import fill
 from companion.generation.phrases import phrase
 
 # --- mid-programme check-in -----------------------------------------------------------------------
@@ -186,7 +187,7 @@ def reviews(p: Plan) -> list[Draft]:
         if ahead := forward_kind(goal):  # worked on now: the pair writes, agrees or plans it
             purpose = frame(lang, f"fwd_p_{ahead}", p.people.plural("senior"), **p.side_names())
             names = p.side_names()
-            prompts = [q.format(**names) for q in F[lang][f"fwd_q_{ahead}"].split("|")]
+            prompts = [fill(lang, q, names) for q in F[lang][f"fwd_q_{ahead}"].split("|")]
             title = frame(lang, f"fwd_t_{ahead}")
             weight += 5  # work to do, not only a look back
         else:
