@@ -63,7 +63,7 @@ def oblique(names: str) -> str:
     return _HERR.sub("Herrn", names)
 
 
-def fill(lang: str, template: str, values: Mapping[str, str | int]) -> str:
+def fill(lang: str, template: str, values: Mapping[str, object]) -> str:
     """``template`` with its ``{placeholders}`` filled in; in German a name right after a preposition
     takes its oblique form ("Wer bei {S} mitentscheidet" -> "Wer bei Herrn Vogt mitentscheidet")."""
     if lang != "de" or not _SLOT_AFTER_PREP.search(template):
