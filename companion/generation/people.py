@@ -63,9 +63,40 @@ def oblique(names: str) -> str:
     return _HERR.sub("Herrn", names)
 
 
+# The verbs the phrase tables put right after a side's names in the singular, with their plural: a
+# sentence written for one person of a side ("{J} fragt nach") then agrees with several ("Aylin, Ben
+# und Chiara fragen nach"). Sentences written for several people have their own ``_pl`` wording.
+_PLURAL_VERB: dict[str, dict[str, str]] = {
+    "de": {
+        "sagt": "sagen", "fragt": "fragen", "bringt": "bringen", "schlägt": "schlagen", "zeigt": "zeigen",
+        "erzählt": "erzählen", "notiert": "notieren", "leitet": "leiten", "skizziert": "skizzieren",
+        "nennt": "nennen", "hört": "hören", "stellt": "stellen", "gleicht": "gleichen", "gibt": "geben",
+        "beschreibt": "beschreiben", "probiert": "probieren", "ergänzt": "ergänzen", "öffnet": "öffnen",
+        "schildert": "schildern", "prüft": "prüfen", "hält": "halten", "ordnet": "ordnen",
+        "berichtet": "berichten", "teilt": "teilen", "plant": "planen", "legt": "legen",
+    },
+    "en": {"adds": "add", "asks": "ask", "brings": "bring", "checks": "check", "describes": "describe", "does": "do", "explains": "explain", "follows": "follow", "gives": "give", "guides": "guide", "has": "have", "holds": "hold", "lays": "lay", "listens": "listen", "names": "name", "needs": "need", "notes": "note", "opens": "open", "plans": "plan", "presents": "present", "puts": "put", "reports": "report", "says": "say", "shares": "share", "shows": "show", "sketches": "sketch", "suggests": "suggest", "takes": "take", "teaches": "teach", "tells": "tell", "tries": "try"},
+}  # fmt: skip
+_AND_WORD = {"de": " und ", "en": " and "}
+_SUBJECT_VERB = {
+    lang: re.compile(r"\{(\w+)\} (" + "|".join(verbs) + r")\b") for lang, verbs in _PLURAL_VERB.items()
+}
+
+
 def fill(lang: str, template: str, values: Mapping[str, object]) -> str:
-    """``template`` with its ``{placeholders}`` filled in; in German a name right after a preposition
-    takes its oblique form ("Wer bei {S} mitentscheidet" -> "Wer bei Herrn Vogt mitentscheidet")."""
+    """``template`` with its ``{placeholders}`` filled in. A verb right after several names agrees
+    with them ("{J} fragt" -> "Aylin und Ben fragen", "{J} asks" -> "Aylin and Ben ask"), and in
+    German a name right after a preposition takes its oblique form ("Wer bei {S} mitentscheidet" ->
+    "Wer bei Herrn Vogt mitentscheidet")."""
+    if lang in _SUBJECT_VERB:
+        verbs, word = _PLURAL_VERB[lang], _AND_WORD[lang]
+
+        def agree(m: re.Match[str]) -> str:
+            value = values.get(m.group(1))
+            several = isinstance(value, str) and word in value  # "Aylin, Ben und Chiara"
+            return f"{{{m.group(1)}}} {verbs[m.group(2)]}" if several else m.group(0)
+
+        template = _SUBJECT_VERB[lang].sub(agree, template)
     if lang != "de" or not _SLOT_AFTER_PREP.search(template):
         return template.format(**values)
     extra: dict[str, str] = {}

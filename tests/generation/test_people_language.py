@@ -137,3 +137,37 @@ async def test_a_group_with_frau_and_herr_reads_grammatically(
     ]
     for text in texts:
         assert not _HERR_AFTER_PREPOSITION.search(text), _HERR_AFTER_PREPOSITION.findall(text)
+
+
+_SINGULAR_AFTER_SEVERAL = {
+    "de": re.compile(
+        r"Aylin, Ben und Chiara (?:sagt|fragt|notiert|bringt|skizziert|erzählt|hört|leitet|zeigt)\b"
+    ),
+    "en": re.compile(
+        r"Aylin, Ben and Chiara (?:says|asks|takes|notes|brings|sketches|tells|follows|listens)\b"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("number", [1, 2, 3, 6])
+@pytest.mark.parametrize(
+    "goal", ["Kernarbeitszeiten festlegen", "Eine Vorlage erstellen", "Weniger E-Mails schreiben"]
+)
+async def test_several_juniors_take_a_plural_verb(
+    offline: OfflineComposer, make_ctx: Make, lang: str, number: int, goal: str
+) -> None:
+    # Sentences written for one junior ("{J} fragt nach") agree with three: "Aylin, Ben und Chiara
+    # fragen nach" (the scan before the fix found 107 singular verbs in 100 German group outputs).
+    ctx = make_ctx(
+        language=lang,
+        format="group",
+        topic="topic-remote-work",
+        goals=[goal],
+        session_number=number,
+        juniors=[{"name": "Aylin"}, {"name": "Ben"}, {"name": "Chiara"}],
+        seniors=[{"name": "Frau Keller"}],
+    )
+    for out in (await offline.agenda(ctx), await offline.preparation(ctx)):
+        text = json.dumps(out.model_dump(), ensure_ascii=False)
+        assert not _SINGULAR_AFTER_SEVERAL[lang].search(text), _SINGULAR_AFTER_SEVERAL[lang].findall(text)
