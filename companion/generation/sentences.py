@@ -7,7 +7,7 @@ cutting "Frau Dr." or "bis zum 3." in half.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+import threading
 
 import pysbd
 
@@ -16,9 +16,20 @@ _STARTS_LOWER = re.compile(r"^[a-zäöüß\d(„\"'‚]")  # a real sentence doe
 _LIST_MARK = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")
 
 
-@lru_cache(maxsize=2)
+# A pysbd Segmenter keeps the text it is working on in its own attributes, so one instance shared
+# by two threads (requests run sync handlers and retrieval in worker threads while the event loop
+# splits reflections) hands one thread's sentences to the other. One segmenter per thread and language.
+_LOCAL = threading.local()
+
+
 def _segmenter(lang: str) -> pysbd.Segmenter:
-    return pysbd.Segmenter(language=lang if lang in ("de", "en") else "de", clean=False)
+    code = lang if lang in ("de", "en") else "de"
+    cache: dict[str, pysbd.Segmenter] | None = getattr(_LOCAL, "segmenters", None)
+    if cache is None:
+        cache = _LOCAL.segmenters = {}
+    if code not in cache:
+        cache[code] = pysbd.Segmenter(language=code, clean=False)
+    return cache[code]
 
 
 def split_sentences(text: str, lang: str = "de") -> list[str]:
