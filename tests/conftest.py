@@ -1,13 +1,15 @@
 """Shared fixtures: settings for tests, and a database URL per backend (SQLite and PostgreSQL).
 
 PostgreSQL tests use the server at COMPANION_TEST_PG (default 127.0.0.1:5432, database ``test``) and
-create a throw-away database per test; when the server is unreachable they are skipped with a reason.
+create a throw-away database per test, copied from one migrated once per run; when the server is
+unreachable they are skipped with a reason. ``empty_*`` fixtures give databases without tables.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import socket
 import uuid
 from collections.abc import Iterator
@@ -54,23 +56,92 @@ def _pg_admin(sql: str) -> None:
     asyncio.run(run())
 
 
-@pytest.fixture
-def postgres_url(pg_available: bool) -> Iterator[str]:
-    """A fresh, empty PostgreSQL database for one test; dropped afterwards."""
+def _migrate(url: str) -> None:
+    from companion.db import engine as db
+
+    async def run() -> None:
+        engine = db.make_engine(url)
+        try:
+            await db.upgrade(engine)
+        finally:
+            await engine.dispose()
+
+    asyncio.run(run())
+
+
+def _pg_url(name: str) -> str:
+    return f"postgresql+asyncpg://{os.environ.get('PGUSER', 'postgres')}@{PG_HOST}:{PG_PORT}/{name}"
+
+
+# Most tests start the app on an empty database, which then migrates it (0.2-0.4 s a test, a good
+# part of the suite's time). They get a copy of a database migrated once per run instead; the app's
+# own migration then finds nothing to do. Tests of migrations themselves take the ``empty_*`` fixtures.
+@pytest.fixture(scope="session")
+def pg_template(pg_available: bool) -> Iterator[str | None]:
+    """A PostgreSQL database at the newest revision, for this run only."""
     if not pg_available:
-        pytest.skip(PG_REASON)
-    name = f"companion_t_{uuid.uuid4().hex[:12]}"
+        yield None
+        return
+    name = f"companion_tpl_{uuid.uuid4().hex[:12]}"
     _pg_admin(f'CREATE DATABASE "{name}"')
-    user = os.environ.get("PGUSER", "postgres")
     try:
-        yield f"postgresql+asyncpg://{user}@{PG_HOST}:{PG_PORT}/{name}"
+        _migrate(_pg_url(name))
+        yield name
+    finally:
+        _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file at the newest revision, copied for every test that wants a database."""
+    path = tmp_path_factory.mktemp("sqlite-template") / "companion.db"
+    _migrate(f"sqlite+aiosqlite:///{path}")
+    return path
+
+
+def _fresh_pg(template: str | None) -> Iterator[str]:
+    name = f"companion_t_{uuid.uuid4().hex[:12]}"
+    _pg_admin(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+    try:
+        yield _pg_url(name)
     finally:
         _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture
-def sqlite_url(tmp_path: Path) -> str:
+def postgres_url(pg_available: bool, pg_template: str | None) -> Iterator[str]:
+    """A fresh PostgreSQL database at the newest revision for one test; dropped afterwards."""
+    if not pg_available:
+        pytest.skip(PG_REASON)
+    yield from _fresh_pg(pg_template)
+
+
+@pytest.fixture
+def empty_postgres_url(pg_available: bool) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database (no tables) for one test; dropped afterwards."""
+    if not pg_available:
+        pytest.skip(PG_REASON)
+    yield from _fresh_pg(None)
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path, sqlite_template: Path) -> str:
+    """A SQLite file at the newest revision, for one test."""
+    target = tmp_path / "companion.db"
+    shutil.copyfile(sqlite_template, target)
+    return f"sqlite+aiosqlite:///{target}"
+
+
+@pytest.fixture
+def empty_sqlite_url(tmp_path: Path) -> str:
+    """A SQLite database that does not exist yet (the app or the test creates it)."""
     return f"sqlite+aiosqlite:///{tmp_path / 'companion.db'}"
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def empty_database_url(request: pytest.FixtureRequest) -> str:
+    """An empty database, once per backend (tests of the migrations themselves)."""
+    return request.getfixturevalue(f"empty_{request.param}_url")
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

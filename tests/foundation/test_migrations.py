@@ -12,9 +12,9 @@ from companion.db import engine as db
 from companion.db.models import Base
 
 
-def test_empty_to_head_and_back(database_url: str) -> None:
+def test_empty_to_head_and_back(empty_database_url: str) -> None:
     async def run() -> None:
-        engine = db.make_engine(database_url)
+        engine = db.make_engine(empty_database_url)
         try:
             assert await db.current_revision(engine) is None
             await db.upgrade(engine)
@@ -46,12 +46,12 @@ def test_empty_to_head_and_back(database_url: str) -> None:
     asyncio.run(run())
 
 
-def test_0003_links_existing_programmes_to_existing_coordinators(database_url: str) -> None:
+def test_0003_links_existing_programmes_to_existing_coordinators(empty_database_url: str) -> None:
     """Upgrading an install that predates programme scope keeps today's behaviour: every existing
     programme is linked to every existing coordinator; downgrading drops only the link table."""
 
     async def run() -> None:
-        engine = db.make_engine(database_url)
+        engine = db.make_engine(empty_database_url)
         try:
             await db.upgrade(engine, "0002")
             async with engine.begin() as conn:
