@@ -64,6 +64,7 @@ class Result:
     errors: dict[int, int]
     seconds: float
     rss_mb: dict[int, float] = field(default_factory=dict)
+    connections: dict[int, int] = field(default_factory=dict)  # most open client connections per worker
 
     def figures(self) -> tuple[float, float, float, float]:
         """req/s, p50, p95 and p99 in ms."""
@@ -162,6 +163,34 @@ def rss_mb(pid: int) -> float:
     except OSError:
         pass
     return 0.0
+
+
+def _established_inodes(port: int) -> set[str]:
+    """Socket inodes of established TCP connections whose local port is ``port`` (the server side)."""
+    inodes: set[str] = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            if fields[3] == "01" and int(fields[1].rsplit(":", 1)[1], 16) == port:
+                inodes.add(fields[9])
+    return inodes
+
+
+def connections_per_worker(pids: list[int], port: int) -> dict[int, int]:
+    """How many client connections each worker holds right now (its open sockets on ``port``)."""
+    established = _established_inodes(port)
+    counts = {}
+    for pid in pids:
+        try:
+            links = [os.readlink(f"/proc/{pid}/fd/{fd}") for fd in os.listdir(f"/proc/{pid}/fd")]
+        except OSError:
+            links = []
+        counts[pid] = sum(1 for link in links if link.startswith("socket:[") and link[8:-1] in established)
+    return counts
 
 
 def worker_pids(proc: subprocess.Popen[bytes], workers: int) -> list[int]:
@@ -375,6 +404,33 @@ async def fire(base: str, jobs: list[tuple[int, str]], requests: int, clients: i
     return Result(clients, latencies, errors, time.perf_counter() - started)
 
 
+def measured_round(
+    base: str, jobs: list[tuple[int, str]], requests: int, clients: int, pids: list[int]
+) -> Result:
+    """One round, with the workers' peak RSS and how the clients' connections were spread over them
+    (sampled every 0.1 s while the round runs)."""
+    peak: dict[int, float] = {}
+    held: dict[int, int] = {}
+    port = int(base.rsplit(":", 1)[1])
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.1):
+            for pid, n in connections_per_worker(pids, port).items():
+                held[pid] = max(held.get(pid, 0), n)
+            for pid in pids:
+                peak[pid] = max(peak.get(pid, 0.0), rss_mb(pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    result = asyncio.run(fire(base, jobs, requests, clients))
+    done.set()
+    sampler.join()
+    result.rss_mb = {pid: max(peak.get(pid, 0.0), rss_mb(pid)) for pid in pids}
+    result.connections = held
+    return result
+
+
 def run_config(config: Config, args: argparse.Namespace) -> list[list[Result]]:
     data_dir = Path(args.data_dir).resolve()
     if config.database_url.startswith("sqlite"):
@@ -387,25 +443,14 @@ def run_config(config: Config, args: argparse.Namespace) -> list[list[Result]]:
     proc, base = start(config, data_dir, args.embedder)
     try:
         jobs = seed(base, config.database_url, args.sessions)
-        asyncio.run(fire(base, jobs, len(jobs), 8))  # warm-up: every session and member once
+        # Warm-up: every session and member once, at the highest concurrency measured, so that each
+        # worker's connection pool has grown to it and every pooled connection has prepared its
+        # statements (asyncpg prepares per connection): otherwise the first round pays for that.
+        asyncio.run(fire(base, jobs, len(jobs), max(args.clients)))
         pids = worker_pids(proc, config.workers)
         results = []
         for clients in args.clients:
-            peak: dict[int, float] = {}
-            done = threading.Event()
-
-            def sample(peak: dict[int, float] = peak, done: threading.Event = done) -> None:
-                while not done.wait(0.25):
-                    for pid in pids:
-                        peak[pid] = max(peak.get(pid, 0.0), rss_mb(pid))
-
-            sampler = threading.Thread(target=sample, daemon=True)
-            sampler.start()
-            rounds = [asyncio.run(fire(base, jobs, args.requests, clients)) for _ in range(args.rounds)]
-            done.set()
-            sampler.join()
-            for result in rounds:
-                result.rss_mb = {pid: max(peak.get(pid, 0.0), rss_mb(pid)) for pid in pids}
+            rounds = [measured_round(base, jobs, args.requests, clients, pids) for _ in range(args.rounds)]
             results.append(rounds)
         return results
     finally:
@@ -454,6 +499,14 @@ def main() -> None:
         for rounds in results:
             print(median_line(rounds))
             summary.append((config.name, rounds))
+        if config.workers > 1:
+            print("by round: connections per worker (most at once) and p99")
+            for rounds in results:
+                detail = ", ".join(
+                    f"{':'.join(str(n) for n in sorted(r.connections.values()))} {r.figures()[3]:.0f} ms"
+                    for r in rounds
+                )
+                print(f"{rounds[0].clients:>7} | {detail}")
     top = max(args.clients)
     name, rounds = max(
         summary,
