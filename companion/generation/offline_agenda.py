@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from companion.generation import frame_reviews, frame_sessions
 from companion.generation.agenda_plan import Draft, Plan, principle_ids
+from companion.generation.pronouns import Possessives
 from companion.generation.safety import clip
 from companion.generation.schemas import Agenda, AgendaItem, GenerationContext
 from companion.generation.timing import allocate_minutes, max_items
@@ -53,13 +54,14 @@ def compose_agenda(
         drafts.insert(len(drafts) - 1, p.peer_block())  # both teach, in every kind of peer session
     drafts = drafts[: max_items(ctx.duration_minutes)]
     minutes = _minutes(drafts, ctx.duration_minutes)
+    own = Possessives(p.people)  # "her area" for someone who gave she/her, not "their area"
     items = [
         AgendaItem(
-            title=clip(d.title, 160),
+            title=clip(own(d.title), 160),
             minutes=m,
             lead=d.lead,
-            purpose=clip(d.purpose, 600),
-            prompts=[clip(q, 400) for q in list(dict.fromkeys(q for q in d.prompts if q))[:3]],
+            purpose=clip(own(d.purpose), 600),
+            prompts=[clip(own(q), 400) for q in list(dict.fromkeys(q for q in d.prompts if q))[:3]],
             contributors=d.contributors,
         )
         for d, m in zip(drafts, minutes, strict=True)

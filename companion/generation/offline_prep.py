@@ -16,6 +16,7 @@ from companion.generation.guidance_phrases import say
 from companion.generation.guidance_review import review
 from companion.generation.people import People, oblique
 from companion.generation.phrases import phrase, phrase_list
+from companion.generation.pronouns import Possessives
 from companion.generation.safety import clip
 from companion.generation.schemas import GenerationContext, Preparation, ReflectionPrompts
 from companion.generation.topics import TopicResolver
@@ -106,13 +107,14 @@ def compose_preparation(
         tips = [people.fill_roles(b) for b in (tip.bullets("preparation") if tip else [])]
         if not bring:
             bring += [b for b in tips if ctx.duration_minutes == 60 or not hour.search(b)][:2]
+    own = Possessives(people)  # "her area" for someone who gave she/her, not "their area"
     return Preparation(
         title=g.title("prep_title"),
         language=lang,
-        junior_questions=[clip(q, 400) for q in dedupe(junior_q, 10)],
-        senior_questions=[clip(q, 400) for q in dedupe(senior_q, 10)],
-        junior_to_bring=[clip(b, 400) for b in dedupe(junior_bring, 8)],
-        senior_to_bring=[clip(b, 400) for b in dedupe(senior_bring, 8)],
+        junior_questions=[clip(own(q), 400) for q in dedupe(junior_q, 10)],
+        senior_questions=[clip(own(q), 400) for q in dedupe(senior_q, 10)],
+        junior_to_bring=[clip(own(b), 400) for b in dedupe(junior_bring, 8)],
+        senior_to_bring=[clip(own(b), 400) for b in dedupe(senior_bring, 8)],
         sources=g.refs([*p.used_cards(), g.pattern.id, "role-junior-mentor", "role-senior-mentee"]),
         generated_by=generated_by,
     )

@@ -77,6 +77,7 @@ _PLURAL_VERB: dict[str, dict[str, str]] = {
     },
     "en": {"adds": "add", "asks": "ask", "brings": "bring", "checks": "check", "describes": "describe", "does": "do", "explains": "explain", "follows": "follow", "gives": "give", "guides": "guide", "has": "have", "holds": "hold", "lays": "lay", "listens": "listen", "names": "name", "needs": "need", "notes": "note", "opens": "open", "plans": "plan", "presents": "present", "puts": "put", "reports": "report", "says": "say", "shares": "share", "shows": "show", "sketches": "sketch", "suggests": "suggest", "takes": "take", "teaches": "teach", "tells": "tell", "tries": "try"},
 }  # fmt: skip
+SINGULAR_VERBS: dict[str, tuple[str, ...]] = {lang: tuple(verbs) for lang, verbs in _PLURAL_VERB.items()}
 _AND_WORD = {"de": " und ", "en": " and "}
 _SUBJECT_VERB = {
     lang: re.compile(r"\{(\w+)\} (" + "|".join(verbs) + r")\b") for lang, verbs in _PLURAL_VERB.items()
