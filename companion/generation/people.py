@@ -77,6 +77,23 @@ _PLURAL_VERB: dict[str, dict[str, str]] = {
     },
     "en": {"adds": "add", "asks": "ask", "brings": "bring", "checks": "check", "describes": "describe", "does": "do", "explains": "explain", "follows": "follow", "gives": "give", "guides": "guide", "has": "have", "holds": "hold", "lays": "lay", "listens": "listen", "names": "name", "needs": "need", "notes": "note", "opens": "open", "plans": "plan", "presents": "present", "puts": "put", "reports": "report", "says": "say", "shares": "share", "shows": "show", "sketches": "sketch", "suggests": "suggest", "takes": "take", "teaches": "teach", "tells": "tell", "tries": "try"},
 }  # fmt: skip
+# In a German subordinate clause the finite verb comes late ("eine Frage, der {J} bis zum nächsten
+# Treffen nachgeht", "was {S} wissen sollte", "was {J} gelernt hat"): after a relative pronoun or a
+# conjunction, the last of these verbs in the clause agrees with several names too.
+_CLAUSE_VERB: dict[str, str] = {
+    **_PLURAL_VERB["de"],
+    "kann": "können", "sollte": "sollten", "soll": "sollen", "hat": "haben", "will": "wollen",
+    "muss": "müssen", "möchte": "möchten", "darf": "dürfen", "ist": "sind", "wird": "werden",
+    "weiß": "wissen", "braucht": "brauchen", "nachgeht": "nachgehen", "erklärt": "erklären",
+    "mitnimmt": "mitnehmen", "sieht": "sehen", "kennt": "kennen", "lernt": "lernen",
+}  # fmt: skip
+_SUBORDINATE = re.compile(
+    r"\b(?:der|die|das|was|damit|dass|ob|wie|wo|wenn|weil|welche[nrms]?(?:\s+\w+){0,2})\s+\{(\w+)\}"
+    # the clause runs to a punctuation mark, the next name or the next "und was …"
+    r"(?P<rest>(?:(?!\{|\bund (?:was|wie|wo|welche|ob|dass)\b)[^.,;:?!|])*)"
+)
+# A verb right before the names ("Jetzt ist {J} dran"): inverted word order, same agreement.
+_INVERTED = re.compile(r"\b(ist|hat|kann|wird)(\s+)\{(\w+)\}")
 SINGULAR_VERBS: dict[str, tuple[str, ...]] = {lang: tuple(verbs) for lang, verbs in _PLURAL_VERB.items()}
 _AND_WORD = {"de": " und ", "en": " and "}
 _SUBJECT_VERB = {
@@ -98,6 +115,16 @@ def fill(lang: str, template: str, values: Mapping[str, object]) -> str:
             return f"{{{m.group(1)}}} {verbs[m.group(2)]}" if several else m.group(0)
 
         template = _SUBJECT_VERB[lang].sub(agree, template)
+        if lang == "de":
+            template = _SUBORDINATE.sub(lambda m: _agree_late(m, values), template)
+            template = _INVERTED.sub(
+                lambda m: (
+                    f"{_CLAUSE_VERB[m.group(1)]}{m.group(2)}{{{m.group(3)}}}"
+                    if " und " in str(values.get(m.group(3), ""))
+                    else m.group(0)
+                ),
+                template,
+            )
     if lang != "de" or not _SLOT_AFTER_PREP.search(template):
         return template.format(**values)
     extra: dict[str, str] = {}
@@ -110,6 +137,21 @@ def fill(lang: str, template: str, values: Mapping[str, object]) -> str:
         return f"{m.group(1)}{m.group(2)}{{{m.group(3)}__obl}}"
 
     return _SLOT_AFTER_PREP.sub(mark, template).format(**values, **extra)
+
+
+def _agree_late(m: re.Match[str], values: Mapping[str, object]) -> str:
+    """A German subordinate clause with several names as subject: its late verb in the plural."""
+    value = values.get(m.group(1))
+    rest = m.group("rest")
+    if not (isinstance(value, str) and " und " in value):
+        return m.group(0)
+    verbs = [w for w in re.finditer(r"\w+", rest) if w.group(0) in _CLAUSE_VERB]
+    if not verbs:
+        return m.group(0)
+    last = verbs[-1]
+    start = m.start("rest") - m.start()
+    head = m.group(0)[:start]
+    return f"{head}{rest[: last.start()]}{_CLAUSE_VERB[last.group(0)]}{rest[last.end() :]}"
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import pytest
 
 from companion.generation.checks import _MASCULINE_ROLE
 from companion.generation.offline import OfflineComposer
-from companion.generation.people import People
+from companion.generation.people import People, fill
 from companion.generation.reflection_slots import slot_of
 from companion.generation.schemas import GenerationContext
 
@@ -171,3 +171,46 @@ async def test_several_juniors_take_a_plural_verb(
     for out in (await offline.agenda(ctx), await offline.preparation(ctx)):
         text = json.dumps(out.model_dump(), ensure_ascii=False)
         assert not _SINGULAR_AFTER_SEVERAL[lang].search(text), _SINGULAR_AFTER_SEVERAL[lang].findall(text)
+
+
+GROUP = {"J": "Aylin, Ben und Chiara", "S": "Frau Keller und Herr Vogt"}
+ONE = {"J": "Aylin", "S": "Frau Keller"}
+
+
+@pytest.mark.parametrize(
+    ("template", "several", "alone"),
+    [
+        (
+            "Eine offene Frage, der {J} bis zum nächsten Treffen nachgeht.",
+            "Eine offene Frage, der Aylin, Ben und Chiara bis zum nächsten Treffen nachgehen.",
+            "Eine offene Frage, der Aylin bis zum nächsten Treffen nachgeht.",
+        ),
+        (
+            "Bring ein Beispiel mit, damit {S} es selbst sehen oder ausprobieren kann?",
+            "Bring ein Beispiel mit, damit Frau Keller und Herr Vogt es selbst sehen oder ausprobieren können?",
+            "Bring ein Beispiel mit, damit Frau Keller es selbst sehen oder ausprobieren kann?",
+        ),
+        (
+            "{J} sagt, was {J} gelernt hat und was {S} wissen sollte.",
+            "Aylin, Ben und Chiara sagen, was Aylin, Ben und Chiara gelernt haben und was Frau Keller und "
+            "Herr Vogt wissen sollten.",
+            "Aylin sagt, was Aylin gelernt hat und was Frau Keller wissen sollte.",
+        ),
+        (
+            "Jetzt ist {J} dran: welche offene Rückmeldung {S} mitnimmt.",
+            "Jetzt sind Aylin, Ben und Chiara dran: welche offene Rückmeldung Frau Keller und Herr Vogt "
+            "mitnehmen.",
+            "Jetzt ist Aylin dran: welche offene Rückmeldung Frau Keller mitnimmt.",
+        ),
+        (
+            "{J} sagt, was {S} heute anders erklärt als früher.",
+            "Aylin, Ben und Chiara sagen, was Frau Keller und Herr Vogt heute anders erklären als früher.",
+            "Aylin sagt, was Frau Keller heute anders erklärt als früher.",
+        ),
+    ],
+)
+def test_late_verbs_of_subordinate_clauses_agree_with_several_names(
+    template: str, several: str, alone: str
+) -> None:
+    assert fill("de", template, GROUP) == several
+    assert fill("de", template, ONE) == alone
