@@ -163,6 +163,40 @@ _VARIANTS: tuple[tuple[re.Pattern[str], Slot], ...] = (
 )
 
 
+# Free wordings (an HR form of its own, an API client): the slot by what the question asks, in this
+# order, so that "Was möchtest du beim nächsten Mal besprechen?" is a topic for later, not a next step,
+# and "Was hast du gelernt, das dich überrascht hat?" a surprise. Never the private note: only its own
+# key files an answer there. Anything else stays "general" (shared, but no learning or next step).
+_CUE_TEXT: tuple[tuple[str, Slot], ...] = (
+    (r"überrasch|erstaunt|annahme|surpris|unexpected|assumption", "surprised"),
+    (
+        r"besprechen|vertiefen|aufgreifen|offen geblieben|offene fragen?|später|"
+        r"worüber\b.*\b(?:sprechen|reden)|\bdiscuss|talk about next|go deeper|deeper into|follow up on|left open|open questions?|for later",
+        "for_later",
+    ),
+    (
+        r"nächste[nr]? schritt|vornehmen|vorgenommen|nimmst du dir\b.*\bvor\b|vereinbart|umsetzen|"
+        r"probierst du\b.*\baus\b|bis zum nächsten (?:mal|treffen)|"
+        r"ab morgen|anders machen|"
+        r"next step|will you (?:try|do|change)|going to|plan to|commit|agreed?\b|before the next|"
+        r"from tomorrow",
+        "next_step",
+    ),
+    (r"eingebracht|beigetragen|beitragen|einbringen|contribut|bring in|brought in", "contributed"),
+    (
+        r"gelernt|verstanden|mitgenommen|nimmst du\b.*\bmit\b|erkenntnis|einsicht|\baha|"
+        r"\blearn|understood|understand|take away|takeaway|insight",
+        "learned",
+    ),
+    (
+        r"erlebt|wie war|wie lief|atmosphäre|augenhöhe|vorbereiten|"
+        r"how was|how did .* go|experience the|\bfeel|\bfelt|atmosphere|eye level|prepare",
+        "about_the_session",
+    ),
+)
+_CUES = tuple((re.compile(pattern, re.IGNORECASE), slot) for pattern, slot in _CUE_TEXT)
+
+
 def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
@@ -183,6 +217,9 @@ def slot_of(question: str) -> Slot:
         return found
     for pattern, slot in _VARIANTS:
         if pattern.match(" ".join(stripped.split())):
+            return slot
+    for cue, slot in _CUES:
+        if cue.search(stripped):
             return slot
     return "general"
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from companion.generation.offline import OfflineComposer
 from companion.generation.reflection_slots import slot_of, to_slots
 from companion.generation.schemas import GenerationContext
@@ -62,6 +64,49 @@ def test_segmenter_keeps_abbreviations_and_dates_inside_sentences() -> None:
     ]
     assert not is_whole("Die Junior-Seite hebt hervor: „Frau Dr.")
     assert not is_whole("Wir nehmen bis zum 3.")
+
+
+@pytest.mark.parametrize(
+    ("question", "slot"),
+    [
+        ("Was nimmst du dir bis zum nächsten Mal vor?", "next_step"),
+        ("Was machst du ab morgen anders?", "next_step"),
+        ("What will you do before we meet again?", "next_step"),
+        ("Was möchtest du beim nächsten Mal besprechen?", "for_later"),
+        ("Worüber möchtest du noch sprechen?", "for_later"),
+        ("What do you want to discuss next time?", "for_later"),
+        ("Was hat dich heute am meisten erstaunt?", "surprised"),
+        ("Was hast du gelernt, das dich überrascht hat?", "surprised"),
+        ("Was war heute dein wichtigster Aha-Moment?", "learned"),
+        ("What did you take away?", "learned"),
+        ("Was hast du selbst beigetragen?", "contributed"),
+        ("How did the conversation feel?", "about_the_session"),
+        ("Anything else?", "general"),
+        ("Private Notiz?", "general"),  # the private note only by its own key, never guessed
+    ],
+)
+def test_free_wordings_are_filed_by_what_they_ask(question: str, slot: str) -> None:
+    assert slot_of(question) == slot
+
+
+async def test_a_free_next_step_question_reaches_the_summarys_next_steps(
+    offline: OfflineComposer, make_ctx: Make
+) -> None:
+    ctx = make_ctx(
+        reflections=[
+            {
+                "author_role": "senior",
+                "answers": {
+                    "Was hast du heute neu verstanden?": "Die Jüngeren wollen Feedback sofort.",
+                    "Was nimmst du dir bis zum nächsten Mal vor?": "Ich frage im Teammeeting nach zwei Ideen.",
+                    "Was möchtest du beim nächsten Mal besprechen?": "Wie ich mit harter Kritik umgehe.",
+                },
+            }
+        ]
+    )
+    summary = await offline.summary(ctx)
+    assert summary.next_steps and "Teammeeting" in summary.next_steps[0]
+    assert any("Kritik" in t for t in summary.follow_up_topics)
 
 
 def test_known_prompts_and_slot_names_map_to_slots_unknown_ones_to_general() -> None:
