@@ -194,7 +194,7 @@ SCAFFOLD = frozenset(_words("""
     reflection reflections reflexion reflexionen said says schritt schritte seite seiten senior
     senior-seite session sessions side sides sitzung step steps summary termin thema theme themen
     themes there topic topics touch treffen vereinbaren vereinbart vorkommen want wants wichtig wollen
-    yet zusammenfassung
+    yet zusammenfassung nimmt nehmen takes take away weitere further herrn
 """))
 
 # fmt: on

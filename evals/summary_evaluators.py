@@ -103,6 +103,8 @@ class SummaryFaithful(PrincipleEvaluator):
         topic = self.topic_card(unit)
         extra = [*ctx.goals, ctx.topic or "", *ctx.previous_topics]
         extra += [c.title for c in kb.cards if c.id in set(out.themes) | ({topic.id} if topic else set())]
+        # The pair's own names say who, not what ("Lea nimmt mit: …"): never an invented fact.
+        extra += [p.name for p in [*ctx.juniors, *ctx.seniors]]
         known = _stems(_answers(unit) + extra)
         scaffold = {stem(w) for w in SCAFFOLD}
         problems = []

@@ -20,6 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from companion.generation.discretion import People, SharedSentence, shared_view
+from companion.generation.people import People as Named
+from companion.generation.people import oblique
 from companion.generation.phrases import phrase
 from companion.generation.reflection_slots import (
     COMPOSER_CHARS_PER_REFLECTION,
@@ -47,8 +49,10 @@ from companion.retrieval.knowledge import KnowledgeBase
 TEXT = {
     "de": {
         "themes": "Themen: {themes}.",
-        "learned_junior": "Die Junior-Seite nimmt mit: {text}",
-        "learned_senior": "Die Senior-Seite nimmt mit: {text}",
+        "more_themes": "Weitere Themen: {themes}.",
+        "learned": "{who} nimmt mit: {text}",
+        "learned_pl": "{who} nehmen mit: {text}",
+        "step": "Nächster Schritt von {who}: {text}",
         "step_junior": "Nächster Schritt der Junior-Seite: {text}",
         "step_senior": "Nächster Schritt der Senior-Seite: {text}",
         "no_step": "Ein konkreter nächster Schritt ist in den Reflexionen noch nicht genannt; vereinbart "
@@ -59,8 +63,10 @@ TEXT = {
     },
     "en": {
         "themes": "Themes: {themes}.",
-        "learned_junior": "The junior side takes away: {text}",
-        "learned_senior": "The senior side takes away: {text}",
+        "more_themes": "Further themes: {themes}.",
+        "learned": "{who} takes away: {text}",
+        "learned_pl": "{who} take away: {text}",
+        "step": "Next step from {who}: {text}",
         "step_junior": "Next step of the junior side: {text}",
         "step_senior": "Next step of the senior side: {text}",
         "no_step": "The reflections do not name a concrete next step yet; agree on one with a date when "
@@ -182,14 +188,29 @@ def summarise(ctx: GenerationContext, knowledge: KnowledgeBase, generated_by: st
         used = _add(parts, phrase(lang, "sum_counts_no_topic", **sides), used)
     else:
         used = _add(parts, phrase(lang, "sum_counts", topic=t["q"].format(card.title), **sides), used)
-    if titles:
-        used = _add(parts, t["themes"].format(themes=", ".join(titles[:4])), used)
+    # The session's topic is named in the first sentence already; only further ticked themes follow.
+    more = [title for title in titles if card is None or title != card.title]
+    if more:
+        used = _add(
+            parts, t["themes" if card is None else "more_themes"].format(themes=", ".join(more[:4])), used
+        )
+    # By name when the pair's names are known ("Lea nimmt mit", "Nächster Schritt von Herrn Vogt"),
+    # else the neutral side ("Die Junior-Seite nimmt mit"), never a default masculine.
+    people = Named(ctx)
     for side in ("junior", "senior"):
         if learnings[side]:
-            used = _add(parts, t[f"learned_{side}"].format(text=t["q"].format(learnings[side][0])), used)
+            key = "learned_pl" if people.plural(side) else "learned"
+            text = t[key].format(who=people.cap(side), text=t["q"].format(learnings[side][0]))
+            used = _add(parts, text, used)
     for side in ("junior", "senior"):
         if steps[side]:
-            used = _add(parts, t[f"step_{side}"].format(text=t["q"].format(steps[side][0])), used)
+            quote = t["q"].format(steps[side][0])
+            if people.side(side):
+                who = oblique(people.names(side)) if lang == "de" else people.names(side)
+                text = t["step"].format(who=who, text=quote)
+            else:
+                text = t[f"step_{side}"].format(text=quote)
+            used = _add(parts, text, used)
     if not steps["junior"] and not steps["senior"]:
         used = _add(parts, t["no_step"], used)
     truncated = any(f.truncated for f in filed)

@@ -172,3 +172,31 @@ async def test_long_answers_are_shortened_by_whole_sentences_with_a_note(
     reflection = {"author_role": "junior", "answers": {"learned": long[:5000], "surprised": long[:5000]}}
     summary = await offline.summary(make_ctx(reflections=[reflection] * 12))
     assert summary.notes and all(is_whole(s) for s in summary.junior_learnings)
+
+
+async def test_summary_paragraph_names_the_people_and_does_not_repeat_the_topic(
+    offline: OfflineComposer, make_ctx: Make
+) -> None:
+    answers = {
+        "junior": {"Was hast du heute gelernt?": "Ich habe gelernt, wie Angebote kalkuliert werden."},
+        "senior": {
+            "Was hast du heute neu verstanden?": "Prompts brauchen Beispiele.",
+            "Was ist dein nächster Schritt?": "Ich teste das Tool mit einem echten Angebot.",
+        },
+    }
+    reflections = [{"author_role": role, "answers": a} for role, a in answers.items()]
+    group = await offline.summary(
+        make_ctx(
+            format="group",
+            juniors=[{"name": "Aylin"}, {"name": "Ben"}],
+            seniors=[{"name": "Herr Vogt"}],
+            reflections=reflections,
+        )
+    )
+    assert "Aylin und Ben nehmen mit: „Ich habe gelernt" in group.summary
+    assert "Herr Vogt nimmt mit: „Prompts brauchen Beispiele.“" in group.summary
+    assert "Nächster Schritt von Herrn Vogt: „Ich teste" in group.summary
+    assert "Themen:" not in group.summary  # the topic is in the first sentence already
+    anonymous = await offline.summary(make_ctx(juniors=[], seniors=[], reflections=reflections))
+    assert "Die Junior-Seite nimmt mit:" in anonymous.summary
+    assert "Nächster Schritt der Senior-Seite:" in anonymous.summary
