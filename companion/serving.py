@@ -27,10 +27,16 @@ APP = "companion.app:create_app"
 
 def migrate_once(settings: Settings) -> str | None:
     """Migrate the database to the newest revision; returns the revision it is at."""
+    return migrate_url(settings.resolved_database_url)
+
+
+def migrate_url(url: str) -> str | None:
+    """Migrate the database at ``url`` to the newest revision (its own engine, disposed after);
+    returns the revision it is at. The test suite builds its template databases with it."""
     from companion.db import engine as db
 
     async def run() -> str | None:
-        engine = db.make_engine(settings.resolved_database_url)
+        engine = db.make_engine(url)
         try:
             await db.upgrade(engine)
             return await db.current_revision(engine)

@@ -56,19 +56,6 @@ def _pg_admin(sql: str) -> None:
     asyncio.run(run())
 
 
-def _migrate(url: str) -> None:
-    from companion.db import engine as db
-
-    async def run() -> None:
-        engine = db.make_engine(url)
-        try:
-            await db.upgrade(engine)
-        finally:
-            await engine.dispose()
-
-    asyncio.run(run())
-
-
 def _pg_url(name: str) -> str:
     return f"postgresql+asyncpg://{os.environ.get('PGUSER', 'postgres')}@{PG_HOST}:{PG_PORT}/{name}"
 
@@ -79,13 +66,15 @@ def _pg_url(name: str) -> str:
 @pytest.fixture(scope="session")
 def pg_template(pg_available: bool) -> Iterator[str | None]:
     """A PostgreSQL database at the newest revision, for this run only."""
+    from companion.serving import migrate_url
+
     if not pg_available:
         yield None
         return
     name = f"companion_tpl_{uuid.uuid4().hex[:12]}"
     _pg_admin(f'CREATE DATABASE "{name}"')
     try:
-        _migrate(_pg_url(name))
+        migrate_url(_pg_url(name))
         yield name
     finally:
         _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -94,8 +83,10 @@ def pg_template(pg_available: bool) -> Iterator[str | None]:
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A SQLite file at the newest revision, copied for every test that wants a database."""
+    from companion.serving import migrate_url
+
     path = tmp_path_factory.mktemp("sqlite-template") / "companion.db"
-    _migrate(f"sqlite+aiosqlite:///{path}")
+    migrate_url(f"sqlite+aiosqlite:///{path}")
     return path
 
 
