@@ -73,7 +73,7 @@ _PLURAL_VERB: dict[str, dict[str, str]] = {
         "nennt": "nennen", "hört": "hören", "stellt": "stellen", "gleicht": "gleichen", "gibt": "geben",
         "beschreibt": "beschreiben", "probiert": "probieren", "ergänzt": "ergänzen", "öffnet": "öffnen",
         "schildert": "schildern", "prüft": "prüfen", "hält": "halten", "ordnet": "ordnen",
-        "berichtet": "berichten", "teilt": "teilen", "plant": "planen", "legt": "legen",
+        "berichtet": "berichten", "teilt": "teilen", "plant": "planen", "legt": "legen", "nimmt": "nehmen",
     },
     "en": {"adds": "add", "asks": "ask", "brings": "bring", "checks": "check", "describes": "describe", "does": "do", "explains": "explain", "follows": "follow", "gives": "give", "guides": "guide", "has": "have", "holds": "hold", "lays": "lay", "listens": "listen", "names": "name", "needs": "need", "notes": "note", "opens": "open", "plans": "plan", "presents": "present", "puts": "put", "reports": "report", "says": "say", "shares": "share", "shows": "show", "sketches": "sketch", "suggests": "suggest", "takes": "take", "teaches": "teach", "tells": "tell", "tries": "try"},
 }  # fmt: skip
@@ -107,20 +107,24 @@ def fill(lang: str, template: str, values: Mapping[str, object]) -> str:
     German a name right after a preposition takes its oblique form ("Wer bei {S} mitentscheidet" ->
     "Wer bei Herrn Vogt mitentscheidet")."""
     if lang in _SUBJECT_VERB:
-        verbs, word = _PLURAL_VERB[lang], _AND_WORD[lang]
+        verbs = _PLURAL_VERB[lang]
+
+        def several(name: str) -> bool:
+            value = values.get(name)
+            return isinstance(value, str) and _AND_WORD[lang] in value  # "Aylin, Ben und Chiara"
 
         def agree(m: re.Match[str]) -> str:
-            value = values.get(m.group(1))
-            several = isinstance(value, str) and word in value  # "Aylin, Ben und Chiara"
-            return f"{{{m.group(1)}}} {verbs[m.group(2)]}" if several else m.group(0)
+            return f"{{{m.group(1)}}} {verbs[m.group(2)]}" if several(m.group(1)) else m.group(0)
 
         template = _SUBJECT_VERB[lang].sub(agree, template)
         if lang == "de":
-            template = _SUBORDINATE.sub(lambda m: _agree_late(m, values), template)
+            template = _SUBORDINATE.sub(
+                lambda m: _agree_late(m) if several(m.group(1)) else m.group(0), template
+            )
             template = _INVERTED.sub(
                 lambda m: (
                     f"{_CLAUSE_VERB[m.group(1)]}{m.group(2)}{{{m.group(3)}}}"
-                    if " und " in str(values.get(m.group(3), ""))
+                    if several(m.group(3))
                     else m.group(0)
                 ),
                 template,
@@ -139,18 +143,14 @@ def fill(lang: str, template: str, values: Mapping[str, object]) -> str:
     return _SLOT_AFTER_PREP.sub(mark, template).format(**values, **extra)
 
 
-def _agree_late(m: re.Match[str], values: Mapping[str, object]) -> str:
-    """A German subordinate clause with several names as subject: its late verb in the plural."""
-    value = values.get(m.group(1))
+def _agree_late(m: re.Match[str]) -> str:
+    """A German subordinate clause whose subject is several names: its last verb in the plural."""
     rest = m.group("rest")
-    if not (isinstance(value, str) and " und " in value):
-        return m.group(0)
     verbs = [w for w in re.finditer(r"\w+", rest) if w.group(0) in _CLAUSE_VERB]
     if not verbs:
         return m.group(0)
     last = verbs[-1]
-    start = m.start("rest") - m.start()
-    head = m.group(0)[:start]
+    head = m.group(0)[: m.start("rest") - m.start()]
     return f"{head}{rest[: last.start()]}{_CLAUSE_VERB[last.group(0)]}{rest[last.end() :]}"
 
 
