@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from companion.generation.discretion import People, SharedSentence, shared_view
 from companion.generation.people import People as Named
-from companion.generation.people import oblique
+from companion.generation.people import fill
 from companion.generation.phrases import phrase
 from companion.generation.reflection_slots import (
     COMPOSER_CHARS_PER_REFLECTION,
@@ -51,7 +51,6 @@ TEXT = {
         "themes": "Themen: {themes}.",
         "more_themes": "Weitere Themen: {themes}.",
         "learned": "{who} nimmt mit: {text}",
-        "learned_pl": "{who} nehmen mit: {text}",
         "step": "Nächster Schritt von {who}: {text}",
         "step_junior": "Nächster Schritt der Junior-Seite: {text}",
         "step_senior": "Nächster Schritt der Senior-Seite: {text}",
@@ -65,7 +64,6 @@ TEXT = {
         "themes": "Themes: {themes}.",
         "more_themes": "Further themes: {themes}.",
         "learned": "{who} takes away: {text}",
-        "learned_pl": "{who} take away: {text}",
         "step": "Next step from {who}: {text}",
         "step_junior": "Next step of the junior side: {text}",
         "step_senior": "Next step of the senior side: {text}",
@@ -195,21 +193,17 @@ def summarise(ctx: GenerationContext, knowledge: KnowledgeBase, generated_by: st
             parts, t["themes" if card is None else "more_themes"].format(themes=", ".join(more[:4])), used
         )
     # By name when the pair's names are known ("Lea nimmt mit", "Nächster Schritt von Herrn Vogt"),
-    # else the neutral side ("Die Junior-Seite nimmt mit"), never a default masculine.
+    # else the neutral side ("Die Junior-Seite nimmt mit"), never a default masculine. ``fill`` makes
+    # the verb agree with several names and puts a name after "von" in its oblique case.
     people = Named(ctx)
     for side in ("junior", "senior"):
         if learnings[side]:
-            key = "learned_pl" if people.plural(side) else "learned"
-            text = t[key].format(who=people.cap(side), text=t["q"].format(learnings[side][0]))
-            used = _add(parts, text, used)
+            values = {"who": people.cap(side), "text": t["q"].format(learnings[side][0])}
+            used = _add(parts, fill(lang, t["learned"], values), used)
     for side in ("junior", "senior"):
         if steps[side]:
-            quote = t["q"].format(steps[side][0])
-            if people.side(side):
-                who = oblique(people.names(side)) if lang == "de" else people.names(side)
-                text = t["step"].format(who=who, text=quote)
-            else:
-                text = t[f"step_{side}"].format(text=quote)
+            values = {"who": people.names(side), "text": t["q"].format(steps[side][0])}
+            text = fill(lang, t["step" if people.side(side) else f"step_{side}"], values)
             used = _add(parts, text, used)
     if not steps["junior"] and not steps["senior"]:
         used = _add(parts, t["no_step"], used)
