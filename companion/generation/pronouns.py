@@ -4,10 +4,10 @@ The phrase tables and cards are written with the singular "their" ("Petra tells 
 in their area"), which is right for someone who gave no pronouns or "they/them". For a person who
 gave "she/her" or "he/him" it ignores what they asked for, so the finished English text is adjusted:
 a "their" refers to the nearest person before it who is the subject of a verb ("Petra tells … their
-area" → "her area"; "Petra shows Ben something from their field that Ben needs for their
-development" → "her field … his development"). Only sentences about one person of a side change;
-several people ("Mia and Ben talk about their paths"), "you" and quoted words (a goal, a title in
-„…“ or “…”) stay as written. German needs none of this: its tables say "im eigenen Bereich".
+area" → "her area"; "… that Ben needs for their development" → "his development"). Where that is not
+clear it stays: several people ("Mia and Ben talk about their paths"), "you", another person named in
+between ("Petra shows Ben something from their field"), a new sentence, and quoted words (a goal, a
+title in „…“ or “…”). German needs none of this: its tables say "im eigenen Bereich".
 """
 
 from __future__ import annotations
