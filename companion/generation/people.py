@@ -96,6 +96,7 @@ _SUBORDINATE = re.compile(
 _INVERTED = re.compile(r"\b(ist|hat|kann|wird)(\s+)\{(\w+)\}")
 SINGULAR_VERBS: dict[str, tuple[str, ...]] = {lang: tuple(verbs) for lang, verbs in _PLURAL_VERB.items()}
 _AND_WORD = {"de": " und ", "en": " and "}
+_PAIRED = re.compile(r"\{(\w+)\} (?:und|and) \{(\w+)\}")  # "{J} und {S}"
 _SUBJECT_VERB = {
     lang: re.compile(r"\{(\w+)\} (" + "|".join(verbs) + r")\b") for lang, verbs in _PLURAL_VERB.items()
 }
@@ -129,6 +130,8 @@ def fill(lang: str, template: str, values: Mapping[str, object]) -> str:
                 ),
                 template,
             )
+    if lang in _AND_WORD and _PAIRED.search(template):
+        template, values = _one_list(lang, template, values)
     if lang != "de" or not _SLOT_AFTER_PREP.search(template):
         return template.format(**values)
     extra: dict[str, str] = {}
@@ -141,6 +144,24 @@ def fill(lang: str, template: str, values: Mapping[str, object]) -> str:
         return f"{m.group(1)}{m.group(2)}{{{m.group(3)}__obl}}"
 
     return _SLOT_AFTER_PREP.sub(mark, template).format(**values, **extra)
+
+
+def _one_list(lang: str, template: str, values: Mapping[str, object]) -> tuple[str, dict[str, object]]:
+    """ "{J} und {S}" reads as one list of everybody: "Aylin, Ben, Frau Keller und Herr Vogt", not
+    "Aylin und Ben und Frau Keller und Herr Vogt". One placeholder stands for the whole list, so a
+    preposition before it puts every "Herr" of it in the oblique case ("mit Aylin und Herrn Vogt")."""
+    word = _AND_WORD[lang]
+    extra: dict[str, object] = {}
+
+    def join(m: re.Match[str]) -> str:
+        first, second = values.get(m.group(1)), values.get(m.group(2))
+        if not (isinstance(first, str) and isinstance(second, str)):
+            return m.group(0)
+        key = f"{m.group(1)}__and__{m.group(2)}"
+        extra[key] = first.replace(word, ", ") + (", " if word in second else word) + second
+        return f"{{{key}}}"
+
+    return _PAIRED.sub(join, template), {**values, **extra}
 
 
 def _agree_late(m: re.Match[str]) -> str:

@@ -214,3 +214,34 @@ def test_late_verbs_of_subordinate_clauses_agree_with_several_names(
 ) -> None:
     assert fill("de", template, GROUP) == several
     assert fill("de", template, ONE) == alone
+
+
+@pytest.mark.parametrize(
+    ("lang", "template", "values", "expected"),
+    [
+        (
+            "de",
+            "{J} und {S} erzählen.",
+            {"J": "Aylin, Ben, Chiara und Deniz", "S": "Frau Keller und Herr Vogt"},
+            "Aylin, Ben, Chiara, Deniz, Frau Keller und Herr Vogt erzählen.",
+        ),
+        (
+            "de",
+            "{J} und {S} erzählen.",
+            {"J": "Aylin", "S": "Frau Keller und Herr Vogt"},
+            "Aylin, Frau Keller und Herr Vogt erzählen.",
+        ),
+        ("de", "{J} und {S} erzählen.", {"J": "Aylin", "S": "Herr Vogt"}, "Aylin und Herr Vogt erzählen."),
+        (
+            "de",
+            "Sprecht mit {J} und {S}.",
+            {"J": "Aylin und Ben", "S": "Herr Vogt"},
+            "Sprecht mit Aylin, Ben und Herrn Vogt.",
+        ),
+        ("en", "{J} and {S} talk.", {"J": "Ana and Tom", "S": "Helen"}, "Ana, Tom and Helen talk."),
+    ],
+)
+def test_both_sides_read_as_one_list_of_names(
+    lang: str, template: str, values: dict[str, str], expected: str
+) -> None:
+    assert fill(lang, template, values) == expected
