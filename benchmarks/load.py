@@ -11,8 +11,10 @@ middle and last sessions, so requests do not share one cached context), warms up
 session and member, then sends ``--requests`` ``POST /api/sessions/{id}/agenda``
 with 1, 8 and 32 clients at once (each client one keep-alive connection, requests spread over all
 sessions and both members of each pair), ``--rounds`` times per client count. It prints the median
-req/s, p50/p95/p99 latency of the rounds, all errors and the peak RSS of every worker process (the
-machine is shared and one run can differ from the next by a third).
+req/s, p50/p95/p99 latency and CPU milliseconds per request (all workers together, and this client) of
+the rounds, all errors and the peak RSS of every worker process. The machine is shared and one run's
+throughput can differ from the next by a third; the CPU per request moves far less, so it is the
+figure to compare when changing the request path.
 
 PostgreSQL gets its own database (``companion_load``, dropped and created on every run) and Redis its
 own db number (15, flushed), so the test databases are not disturbed. The search index lives in
@@ -65,6 +67,14 @@ class Result:
     seconds: float
     rss_mb: dict[int, float] = field(default_factory=dict)
     connections: dict[int, int] = field(default_factory=dict)  # most open client connections per worker
+    server_cpu: float = 0.0  # CPU seconds of all workers during the round (user + system)
+    client_cpu: float = 0.0  # CPU seconds of this benchmark process during the round
+
+    def cpu_ms(self) -> tuple[float, float]:
+        """Worker and client CPU milliseconds per answered request: steadier than latency on a shared
+        machine, because another tenant's load stretches the wall clock but not the CPU a request needs."""
+        n = max(1, len(self.latencies))
+        return self.server_cpu / n * 1000, self.client_cpu / n * 1000
 
     def figures(self) -> tuple[float, float, float, float]:
         """req/s, p50, p95 and p99 in ms."""
@@ -91,7 +101,12 @@ def median_line(rounds: list[Result]) -> str:
     total = sum(errors.values())
     detail = f" {errors}" if total else ""
     memory = ", ".join(f"{v:.0f}" for v in sorted(rss.values())) or "-"
-    return f"{rounds[0].clients:>7} | {rate:7.1f} | {p50:6.0f} | {p95:6.0f} | {p99:6.0f} | {total:>6}{detail} | {memory}"
+    server_ms = statistics.median(r.cpu_ms()[0] for r in rounds)
+    client_ms = statistics.median(r.cpu_ms()[1] for r in rounds)
+    return (
+        f"{rounds[0].clients:>7} | {rate:7.1f} | {p50:6.0f} | {p95:6.0f} | {p99:6.0f} | {server_ms:6.1f} | "
+        f"{client_ms:6.1f} | {total:>6}{detail} | {memory}"
+    )
 
 
 def reachable(host: str, port: int) -> bool:
@@ -153,6 +168,15 @@ def children(pid: int) -> list[int]:
             if int(fields[1]) == pid:
                 out.append(int(entry.name))
     return out
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of process ``pid`` so far."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def rss_mb(pid: int) -> float:
@@ -422,10 +446,14 @@ def measured_round(
                 peak[pid] = max(peak.get(pid, 0.0), rss_mb(pid))
 
     sampler = threading.Thread(target=sample, daemon=True)
+    server_before = sum(cpu_seconds(pid) for pid in pids)
+    client_before = time.process_time()
     sampler.start()
     result = asyncio.run(fire(base, jobs, requests, clients))
     done.set()
     sampler.join()
+    result.client_cpu = time.process_time() - client_before
+    result.server_cpu = sum(cpu_seconds(pid) for pid in pids) - server_before
     result.rss_mb = {pid: max(peak.get(pid, 0.0), rss_mb(pid)) for pid in pids}
     result.connections = held
     return result
@@ -494,7 +522,8 @@ def main() -> None:
         print(f"\n{config.name}")
         results = run_config(config, args)
         print(
-            f"clients |   req/s | p50 ms | p95 ms | p99 ms | errors | RSS MB per worker (peak)   median of {args.rounds}"
+            "clients |   req/s | p50 ms | p95 ms | p99 ms | server | client | errors | RSS MB per worker (peak)"
+            f"   median of {args.rounds}; server/client = CPU ms per request"
         )
         for rounds in results:
             print(median_line(rounds))
