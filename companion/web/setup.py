@@ -12,7 +12,6 @@ from litestar.config.csrf import CSRFConfig
 from litestar.contrib.jinja import JinjaTemplateEngine
 from litestar.exceptions import HTTPException
 from litestar.middleware import DefineMiddleware
-from litestar.middleware.rate_limit import RateLimitConfig, get_remote_address
 from litestar.response import Redirect, Template
 from litestar.static_files import create_static_files_router
 from litestar.stores.base import Store
@@ -26,7 +25,9 @@ from companion.settings import Settings
 from companion.web import i18n
 from companion.web.i18n import request_language, text, translator
 from companion.web.page_errors import page_detail, status_text
+from companion.web.rate_limit import GenerationRateLimitMiddleware, MemoryCounter, RateCounter
 from companion.web.security import SecurityHeadersMiddleware
+from companion.web.stores import RATE_LIMIT_STORE, FallbackStore
 from companion.web.stores import stores as shared_stores
 
 WEB_DIR = Path(__file__).parent
@@ -75,18 +76,20 @@ def template_config() -> TemplateConfig[JinjaTemplateEngine]:
     )
 
 
-def _is_generation(request: Request[Any, Any, Any]) -> bool:
-    template = request.scope.get("path_template", "")
+def _is_generation(scope: Any) -> bool:
+    template = scope.get("path_template", "")
     return bool(GENERATION_PATH.match(template)) and (
-        request.method == "POST" or template.endswith("/stream")
+        scope.get("method") == "POST" or template.endswith("/stream")
     )
 
 
-def _rate_key(request: Request[Any, Any, Any]) -> str:
-    user = request.scope.get("user")
+def _rate_key(scope: Any) -> str:
+    """Signed-in people are counted each on their own; everyone else by address."""
+    user = scope.get("user")
     if user is not None:
         return f"{user.kind}:{user.id}"
-    return get_remote_address(request)
+    client = scope.get("client")
+    return str(client[0]) if client else "anonymous"
 
 
 def middleware(settings: Settings) -> list[Any]:
@@ -97,15 +100,24 @@ def middleware(settings: Settings) -> list[Any]:
         cookie_samesite="lax",
         exclude=["^/health$", "^/static/"],
     )
-    rate = RateLimitConfig(
-        rate_limit=("minute", settings.generation_rate_limit),
-        check_throttle_handler=_is_generation,
-        identifier_for_request=_rate_key,
-    )
+    # One counter per app, shared by the middleware instances Litestar builds for each route, so the
+    # limit covers all generation routes together.
+    memory = MemoryCounter()
+
+    def counter_for(scope: Any) -> RateCounter:
+        store = scope["litestar_app"].stores.get(RATE_LIMIT_STORE)
+        return store if isinstance(store, FallbackStore) else memory
+
     return [
         DefineMiddleware(AuthMiddleware),
         DefineMiddleware(BearerAwareCSRFMiddleware, config=csrf),
-        rate.middleware,
+        DefineMiddleware(
+            GenerationRateLimitMiddleware,
+            limit=settings.generation_rate_limit,
+            applies=_is_generation,
+            identify=_rate_key,
+            counter_for=counter_for,
+        ),
     ]
 
 

@@ -19,6 +19,7 @@ from litestar.stores.base import Store
 from litestar.stores.memory import MemoryStore
 
 from companion.settings import Settings
+from companion.web.rate_limit import MemoryCounter, redis_hit
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,7 @@ class FallbackStore(Store):
         self.errors = errors  # what counts as "unreachable"; anything else is a bug and propagates
         self.label = label
         self._down_until = 0.0
+        self._counter = MemoryCounter()  # rate-limit windows while the primary is away
 
     @property
     def degraded(self) -> bool:
@@ -60,6 +62,17 @@ class FallbackStore(Store):
             except self.errors as exc:
                 self._mark_down(exc)
         return await op(self.fallback)
+
+    async def hit(self, key: str, window: int) -> tuple[int, int]:
+        """Count a rate-limit hit (``companion.web.rate_limit``): in Redis when the primary is a Redis
+        store and answers, else in process memory."""
+        client = getattr(self.primary, "_redis", None)
+        if client is not None and not self.degraded:
+            try:
+                return await redis_hit(client, self.primary._make_key(key), window)  # type: ignore[attr-defined]
+            except self.errors as exc:
+                self._mark_down(exc)
+        return await self._counter.hit(key, window)
 
     def _mark_down(self, exc: BaseException) -> None:
         log.warning(
