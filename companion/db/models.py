@@ -16,7 +16,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, query_expression, relationship
 
 # Stable constraint names so Alembic migrations are identical on SQLite and PostgreSQL.
 NAMING = {
@@ -137,6 +137,10 @@ class MentoringSession(Timestamped, Base):
     )
 
     pair: Mapped[Pair] = relationship(back_populates="sessions")
+    # Every session of the pair as ``[[number, topic], ...]`` (any order). Only the request's session
+    # tree fills it (``companion.sessions.loading``), so generation needs no query of its own for the
+    # earlier topics; None wherever the session was loaded otherwise.
+    outline: Mapped[list[list[Any]] | None] = query_expression()
 
 
 class Reflection(Base):

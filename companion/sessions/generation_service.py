@@ -89,13 +89,7 @@ async def build_context(db: AsyncSession, session_id: int, kind: Kind) -> Genera
     session = await session_tree(db, session_id)  # usually already loaded by the access guard
     pair = session.pair
     programme = pair.programme
-    siblings = (
-        await db.execute(
-            select(MentoringSession.number, MentoringSession.topic)
-            .where(MentoringSession.pair_id == pair.id)
-            .order_by(MentoringSession.number)
-        )
-    ).all()
+    siblings = await _siblings(db, session)
     highest = max((n for n, _ in siblings), default=session.number)
     reflections: list[ReflectionInput] = []
     if kind == "summary":
@@ -122,6 +116,19 @@ async def build_context(db: AsyncSession, session_id: int, kind: Kind) -> Genera
         )
     except ValidationError as exc:
         raise RuleViolation(f"Session {session_id} cannot be used for generation: {exc}") from exc
+
+
+async def _siblings(db: AsyncSession, session: MentoringSession) -> list[tuple[int, str | None]]:
+    """(number, topic) of every session of the pair, in order: from the session tree's outline, or
+    with a query of its own when the session was loaded without it."""
+    if session.outline is not None:
+        return sorted((int(number), topic) for number, topic in session.outline)
+    rows = await db.execute(
+        select(MentoringSession.number, MentoringSession.topic)
+        .where(MentoringSession.pair_id == session.pair_id)
+        .order_by(MentoringSession.number)
+    )
+    return [(int(number), topic) for number, topic in rows.all()]
 
 
 async def _compose(composer: Composer, kind: Kind, ctx: GenerationContext) -> BaseModel:

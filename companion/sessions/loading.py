@@ -10,9 +10,9 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from sqlalchemy import bindparam, inspect, select
+from sqlalchemy import JSON, bindparam, func, inspect, select, type_coerce
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import aliased, joinedload, with_expression
 
 from companion.db.models import MentoringSession, Pair
 from companion.errors import NotFoundError
@@ -21,15 +21,33 @@ _LOADED = "companion.session_tree"  # key in ``AsyncSession.info``: {session id:
 
 
 @cache
-def _tree_query() -> Any:
-    """Built once (it runs on nearly every pair request): a reused statement keeps its memoised
-    cache key."""
+def _tree_query(dialect: str) -> Any:
+    """Built once per dialect (it runs on nearly every pair request): a reused statement keeps its
+    memoised cache key."""
     pair = joinedload(MentoringSession.pair)
     return (
         select(MentoringSession)
-        .options(pair.joinedload(Pair.programme), pair.joinedload(Pair.members))
+        .options(
+            pair.joinedload(Pair.programme),
+            pair.joinedload(Pair.members),
+            with_expression(MentoringSession.outline, _outline(dialect)),
+        )
         .where(MentoringSession.id == bindparam("sid"))
     )
+
+
+def _outline(dialect: str) -> Any:
+    """``[[number, topic], ...]`` of all sessions of the session's pair, as one JSON column of the
+    tree's row: the earlier topics and the highest number come without a round trip of their own."""
+    sibling = aliased(MentoringSession, name="sibling")
+    if dialect == "postgresql":
+        item, collect = func.json_build_array, func.json_agg
+    else:  # SQLite's JSON1 functions (built in since 3.38)
+        item, collect = func.json_array, func.json_group_array
+    rows = select(collect(item(sibling.number, sibling.topic))).where(
+        sibling.pair_id == MentoringSession.pair_id
+    )
+    return type_coerce(rows.scalar_subquery(), JSON)
 
 
 async def session_tree(db: AsyncSession, session_id: int) -> MentoringSession:
@@ -39,7 +57,8 @@ async def session_tree(db: AsyncSession, session_id: int) -> MentoringSession:
     known = loaded.get(session_id)
     if known is not None and not inspect(known).expired_attributes:  # a rollback expires everything
         return known
-    session = (await db.execute(_tree_query(), {"sid": session_id})).unique().scalar_one_or_none()
+    query = _tree_query(db.get_bind().dialect.name)
+    session = (await db.execute(query, {"sid": session_id})).unique().scalar_one_or_none()
     if session is None:
         raise NotFoundError(f"Session {session_id} does not exist")
     loaded[session_id] = session
