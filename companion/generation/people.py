@@ -56,6 +56,10 @@ _ROLE_NOUNS: dict[str, list[tuple[str, str, str | None, bool]]] = {
         (r"\b(?:[Tt]he|[Yy]our) (?P<role>junior|senior)\b(?![-:])", "{n}", None, False),
     ],
 }
+_ROLE_PATTERNS = {
+    lang: [(re.compile(p), named, neutral, obl) for p, named, neutral, obl in rules]
+    for lang, rules in _ROLE_NOUNS.items()
+}
 
 
 def oblique(names: str) -> str:
@@ -107,12 +111,18 @@ def fill(lang: str, template: str, values: Mapping[str, object]) -> str:
     with them ("{J} fragt" -> "Aylin und Ben fragen", "{J} asks" -> "Aylin and Ben ask"), and in
     German a name right after a preposition takes its oblique form ("Wer bei {S} mitentscheidet" ->
     "Wer bei Herrn Vogt mitentscheidet")."""
-    if lang in _SUBJECT_VERB:
+    # Names that stand for several people ("Aylin, Ben und Chiara"); none in a one-to-one pair, and
+    # then the agreement rules have nothing to do (this runs for every phrase of every agenda).
+    plural = (
+        {k for k, v in values.items() if isinstance(v, str) and _AND_WORD[lang] in v}
+        if lang in _SUBJECT_VERB
+        else set()
+    )
+    if plural:
         verbs = _PLURAL_VERB[lang]
 
         def several(name: str) -> bool:
-            value = values.get(name)
-            return isinstance(value, str) and _AND_WORD[lang] in value  # "Aylin, Ben und Chiara"
+            return name in plural
 
         def agree(m: re.Match[str]) -> str:
             return f"{{{m.group(1)}}} {verbs[m.group(2)]}" if several(m.group(1)) else m.group(0)
@@ -266,7 +276,7 @@ class People:
         """A knowledge card's sentence with its role references ("der Senior", "des Juniors", "die
         Junior-Seite") replaced by the people's names; a side without names gets the neutral side form
         instead of a default masculine."""
-        for pattern, named, neutral, oblique_case in _ROLE_NOUNS.get(self.lang, []):
+        for pattern, named, neutral, oblique_case in _ROLE_PATTERNS.get(self.lang, []):
 
             def swap(
                 m: re.Match[str], named: str = named, neutral: str | None = neutral, obl: bool = oblique_case
@@ -283,5 +293,5 @@ class People:
                     out = neutral.format(r=word)
                 return out[0].upper() + out[1:] if m.group(0)[0].isupper() else out
 
-            text = re.sub(pattern, swap, text)
+            text = pattern.sub(swap, text)
         return text
