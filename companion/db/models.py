@@ -182,6 +182,21 @@ class GeneratedOutput(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class OutputCounter(Base):
+    """The highest version number ever given to a session's outputs of one kind.
+
+    The next version comes from this row in the same statement that stores it: the row serialises
+    concurrent writers of one session and kind (PostgreSQL re-reads it after waiting for its lock), so
+    no separate lock round trip is needed, and a number is never given twice, not even after versions
+    were deleted (``companion.sessions.generation_service``)."""
+
+    __tablename__ = "output_counters"
+
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30), primary_key=True)
+    last_version: Mapped[int] = mapped_column(Integer)
+
+
 class ThemeContribution(Base):
     """A pair counted once for a ticked theme in a published snapshot. ``pair_ref`` is a plain number
     (no foreign key): dissolving the pair later must not change published counts (differencing)."""

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator
-from functools import cache
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import Table, bindparam, func, insert, select, text
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -27,6 +26,7 @@ from companion.generation.schemas import (
     ReflectionSummary,
 )
 from companion.programmes.services import get_or_404
+from companion.sessions import versions as numbering
 from companion.sessions.loading import session_tree
 from companion.sessions.reflections import composer_inputs, mark_summarised
 from companion.validation import UtcDatetime
@@ -35,9 +35,7 @@ log = logging.getLogger(__name__)
 
 Kind = Literal["agenda", "preparation", "reflection-prompts", "summary"]
 KINDS: tuple[Kind, ...] = ("agenda", "preparation", "reflection-prompts", "summary")
-VERSION_ATTEMPTS = 5  # unique-key conflicts tolerated before giving up (the lock makes them rare)
-# Plain SQL on purpose: an ORM/Core update would also bump ``updated_at``; this only takes the lock.
-SERIALISE_ON_SESSION = text("UPDATE sessions SET id = id WHERE id = :sid")
+VERSION_ATTEMPTS = 5  # unique-key conflicts tolerated before giving up (the counter makes them rare)
 MODELS: dict[str, type[BaseModel]] = {
     "agenda": Agenda,
     "preparation": Preparation,
@@ -151,61 +149,14 @@ async def _compose(composer: Composer, kind: Kind, ctx: GenerationContext) -> Ba
         ) from exc
 
 
-@cache
-def _insert_next_version() -> Any:
-    """INSERT of a new version whose number the database computes inside the statement itself.
-
-    Built once, with bound parameters, on the table rather than the mapped class: a reused statement
-    keeps its memoised cache key, and a Core INSERT skips the ORM's bulk-insert machinery (~10 % of
-    an agenda request's CPU when it went through the ORM)."""
-    table = cast(Table, GeneratedOutput.__table__)
-    next_version = (
-        select(func.coalesce(func.max(table.c.version), 0) + 1)
-        .where(table.c.session_id == bindparam("sid"), table.c.kind == bindparam("kind_"))
-        .scalar_subquery()
-    )
-    return (
-        insert(table)
-        .values(
-            session_id=bindparam("sid"),
-            kind=bindparam("kind_"),
-            version=next_version,
-            payload=bindparam("payload", type_=table.c.payload.type),
-            generated_by=bindparam("generated_by"),
-            created_at=bindparam("created_at", type_=table.c.created_at.type),
-        )
-        .returning(table.c.id, table.c.version)
-    )
-
-
-async def _serialise_writers(db: AsyncSession, session_id: int) -> None:
-    """Make sure no other request computes a version for this session until we commit.
-
-    PostgreSQL: lock the session row (a no-op UPDATE; 404 when the session is gone). SQLite: take the
-    database's write lock up front (``BEGIN IMMEDIATE``). A plain deferred transaction would read first
-    and ask for the write lock afterwards, and SQLite answers that with an immediate "database is
-    locked" (it would be a deadlock with a writer that is committing) instead of waiting: the failed
-    request at 32 concurrent clients in issue 13."""
-    conn = await db.connection()
-    if conn.dialect.name != "sqlite":
-        locked = await db.execute(SERIALISE_ON_SESSION, {"sid": session_id})
-        if not getattr(locked, "rowcount", 1):
-            await db.rollback()
-            raise NotFoundError(f"Session {session_id} does not exist (any more)")
-        return
-    raw = (await conn.get_raw_connection()).driver_connection
-    if not getattr(raw, "in_transaction", False):
-        await conn.exec_driver_sql("BEGIN IMMEDIATE")
-
-
 async def save_output(db: AsyncSession, session_id: int, kind: Kind, result: BaseModel) -> GeneratedOutput:
     """Store a result as the next version for this session and kind, and commit.
 
     Concurrent requests (a double click, both partners pressing the button) each get their own,
     consecutive version; none fails and none waits for the other's generation, only for its few
-    milliseconds of writing (:func:`_serialise_writers`). The version is computed in the INSERT
-    (one round trip). A unique-key conflict (should another database or isolation level let one
-    through) is retried, never shown as an error."""
+    milliseconds of writing. The version is given in the statement that stores the output
+    (``companion.sessions.versions``). A unique-key conflict (should another database or isolation
+    level let one through) is retried, never shown as an error."""
     payload = result.model_dump(mode="json")
     generated_by = str(getattr(result, "generated_by", "unknown"))
     for attempt in range(1, VERSION_ATTEMPTS + 1):
@@ -214,9 +165,9 @@ async def save_output(db: AsyncSession, session_id: int, kind: Kind, result: Bas
                 return await _store_version(db, session_id, kind, payload, generated_by)
         except IntegrityError:
             await db.rollback()
-            gone = await db.scalar(select(MentoringSession.id).where(MentoringSession.id == session_id))
-            if gone is None:  # SQLite: the foreign key, not the version, failed
-                raise NotFoundError(f"Session {session_id} does not exist (any more)") from None
+            exists = await db.scalar(select(MentoringSession.id).where(MentoringSession.id == session_id))
+            if exists is None:  # the foreign key, not the version, failed: the session was deleted
+                raise numbering.gone(session_id) from None
             log.info(
                 "version conflict storing %s of session %s (try %d); retrying", kind, session_id, attempt
             )
@@ -228,8 +179,7 @@ async def save_output(db: AsyncSession, session_id: int, kind: Kind, result: Bas
 async def _store_version(
     db: AsyncSession, session_id: int, kind: Kind, payload: dict[str, Any], generated_by: str
 ) -> GeneratedOutput:
-    """One attempt: serialise with other writers of this session, INSERT the next version, commit."""
-    await _serialise_writers(db, session_id)
+    """One attempt: INSERT the next version, commit."""
     created_at = utcnow()
     params = {
         "sid": session_id,
@@ -238,7 +188,7 @@ async def _store_version(
         "generated_by": generated_by,
         "created_at": created_at,
     }
-    row_id, version = (await db.execute(_insert_next_version(), params)).one()
+    row_id, version = await numbering.store(db, params)
     await db.commit()
     return GeneratedOutput(
         id=row_id,
