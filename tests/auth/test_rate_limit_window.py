@@ -50,7 +50,7 @@ def test_redis_window_takes_one_round_trip_and_always_expires() -> None:
 
     async def run() -> tuple[list[tuple[int, int]], int, int]:
         client = Redis.from_url(REDIS_URL)
-        key = "companion:rate-limit:test-window"
+        key = "companion-test:rate-window"  # outside the namespace other tests clear
         await client.delete(key)
         sent: list[int] = []
         original = client.connection_pool.get_connection
