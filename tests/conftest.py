@@ -19,6 +19,7 @@ import socket
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -122,6 +123,18 @@ def pg_template(pg_available: bool) -> Iterator[str | None]:
     finally:
         _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         _drop_own_leftovers()
+
+
+@pytest.fixture(scope="session")
+def hash_retriever(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A retriever over the whole knowledge base with the deterministic hash embedder, built once per
+    session (once per xdist worker): building it takes about 5 s. Apps in tests search it instead of
+    indexing on start; every test directory that needs one shares this one."""
+    from companion.retrieval.indexer import build_retriever
+    from companion.settings import Settings
+
+    data = tmp_path_factory.mktemp("hash-index")
+    return build_retriever(Settings(_env_file=None, env="development", data_dir=data, embedder="hash"))  # type: ignore[call-arg]
 
 
 @pytest.fixture(scope="session")
