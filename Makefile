@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes (pytest-xdist; files are spread over them whole, see pyproject's addopts). The suite is
+# CPU-bound: one per core. TEST_WORKERS=0 runs it serially in one process.
+TEST_WORKERS ?= 2
 
 .DEFAULT_GOAL := help
 .PHONY: help install run demo serve test lint format evals bench load index vectors i18n clean
@@ -33,9 +36,9 @@ demo: $(STAMP) ## Load the demo programme (idempotent) and print sign-in links f
 serve: $(STAMP) ## Serve without touching demo data
 	$(BIN)/companion serve --host $(HOST) --port $(PORT)
 
-test: $(STAMP) ## Install and run the whole test suite (SQLite, PostgreSQL when reachable, browser)
+test: $(STAMP) ## Install and run the whole test suite on TEST_WORKERS=2 processes (SQLite, PostgreSQL when reachable, browser)
 	@if [ -x scripts/install-browser.sh ]; then scripts/install-browser.sh; fi
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(TEST_WORKERS)
 
 lint: $(STAMP) ## ruff and mypy
 	$(BIN)/ruff check companion tests evals benchmarks

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,15 +14,6 @@ from litestar.testing import TestClient
 from companion.app import create_app
 from companion.auth import bootstrap
 from companion.runtime import Runtime
-
-
-@pytest.fixture(scope="session")
-def hash_retriever(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from companion.retrieval.indexer import build_retriever
-    from companion.settings import Settings
-
-    data = Path(tmp_path_factory.mktemp("auth-index"))
-    return build_retriever(Settings(_env_file=None, env="development", data_dir=data, embedder="hash"))  # type: ignore[call-arg]
 
 
 @dataclass

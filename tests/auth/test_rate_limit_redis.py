@@ -17,8 +17,10 @@ from litestar.testing import TestClient
 
 from companion.app import create_app
 from companion.web.stores import NAMESPACE, FallbackStore
+from tests.conftest import worker_redis_url
 
-REDIS_URL = os.environ.get("COMPANION_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+# Each xdist worker its own database: the tests below clear every rate-limit key and count them.
+REDIS_URL = worker_redis_url(os.environ.get("COMPANION_TEST_REDIS_URL", "redis://127.0.0.1:6379/0"))
 DEAD_REDIS_URL = "redis://127.0.0.1:1/0"  # nothing listens on port 1
 
 

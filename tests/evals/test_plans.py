@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,12 +11,9 @@ from evals.plans import run_controls, run_plans
 
 
 @pytest.fixture(scope="module")
-def retriever(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from companion.retrieval.indexer import build_retriever
-    from companion.settings import Settings
-
-    data = Path(tmp_path_factory.mktemp("plan-evals"))
-    return build_retriever(Settings(_env_file=None, env="development", data_dir=data, embedder="hash"))  # type: ignore[call-arg]
+def retriever(hash_retriever: Any) -> Any:
+    """The session's hash-embedder index (tests/conftest.py)."""
+    return hash_retriever
 
 
 async def test_offline_plans_pass_every_evaluator(retriever: Any) -> None:

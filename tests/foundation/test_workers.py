@@ -4,6 +4,7 @@ serve the same port, and requests that write through one worker are read through
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -16,7 +17,7 @@ import httpx
 import pytest
 
 from companion.auth import bootstrap
-from tests.conftest import TEST_SECRET
+from tests.conftest import PG_REASON, TEST_SECRET, _fresh_pg
 from tests.robustness.live import free_port
 
 
@@ -34,15 +35,34 @@ def _children(pid: int) -> list[int]:
     return out
 
 
-@pytest.fixture
-def two_workers(tmp_path: Path, database_url: str) -> Iterator[tuple[str, str, subprocess.Popen[str]]]:
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def module_database_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """A database at the newest revision once per backend for this module (see ``two_workers``)."""
+    if request.param == "sqlite":
+        target = tmp_path_factory.mktemp("workers-db") / "companion.db"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), target)
+        yield f"sqlite+aiosqlite:///{target}"
+    else:
+        if not request.getfixturevalue("pg_available"):
+            pytest.skip(PG_REASON)
+        yield from _fresh_pg(request.getfixturevalue("pg_template"))
+
+
+# Module-scoped: starting the three processes takes 8-13 s, and neither test changes what the other
+# checks (the first writes programmes and reads them back, the second looks at the listening sockets).
+@pytest.fixture(scope="module")
+def two_workers(
+    tmp_path_factory: pytest.TempPathFactory, module_database_url: str
+) -> Iterator[tuple[str, str, subprocess.Popen[str]]]:
     port = free_port()
     env = {
         **os.environ,
         "COMPANION_ENV": "test",
         "COMPANION_SECRET_KEY": TEST_SECRET,
-        "COMPANION_DATA_DIR": str(tmp_path / "data"),
-        "COMPANION_DATABASE_URL": database_url,
+        "COMPANION_DATA_DIR": str(tmp_path_factory.mktemp("workers-data")),
+        "COMPANION_DATABASE_URL": module_database_url,
         "COMPANION_EMBEDDER": "hash",
         "COMPANION_INDEX_ON_START": "false",
         "COMPANION_SCAN_INTERVAL_SECONDS": "0",
@@ -64,7 +84,7 @@ def two_workers(tmp_path: Path, database_url: str) -> Iterator[tuple[str, str, s
                 pass
             assert time.monotonic() < deadline, "two workers did not answer within 120 s"
             time.sleep(0.3)
-        yield base, database_url, proc
+        yield base, module_database_url, proc
     finally:
         proc.send_signal(signal.SIGINT)
         try:
@@ -102,7 +122,6 @@ def test_each_worker_listens_on_its_own_reuseport_socket(two_workers: tuple[str,
     burst of connections could all land on whichever worker was waiting in accept() (issue 13).
     Two listening sockets on one port can only exist with SO_REUSEPORT."""
     import re
-    import shutil
 
     if shutil.which("ss") is None:
         pytest.skip("ss (iproute2) is not installed")

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
@@ -34,12 +33,9 @@ SAY = {
 
 
 @pytest.fixture(scope="module")
-def retriever(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from companion.retrieval.indexer import build_retriever
-    from companion.settings import Settings
-
-    data = Path(tmp_path_factory.mktemp("attack-index"))
-    return build_retriever(Settings(_env_file=None, env="development", data_dir=data, embedder="hash"))  # type: ignore[call-arg]
+def retriever(hash_retriever: Any) -> Any:
+    """The session's hash-embedder index (tests/conftest.py)."""
+    return hash_retriever
 
 
 class Attack:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,10 +13,18 @@ from companion.cli import build_cli
 from tests.matching.test_matching_api import _programme
 
 
+@pytest.fixture(scope="module")
+def cli_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The CLI's data directory, shared by this module's tests: ``match`` and ``plan`` index the whole
+    knowledge base on a fresh one (about 5 s each time with the hash embedder); after the first call
+    they find the index up to date. The database is still each test's own."""
+    return tmp_path_factory.mktemp("cli-data")
+
+
 @pytest.fixture
-def cli_env(monkeypatch: pytest.MonkeyPatch, database_url: str, tmp_path: Any) -> None:
+def cli_env(monkeypatch: pytest.MonkeyPatch, database_url: str, cli_data: Path) -> None:
     monkeypatch.setenv("COMPANION_DATABASE_URL", database_url)
-    monkeypatch.setenv("COMPANION_DATA_DIR", str(tmp_path / "cli-data"))
+    monkeypatch.setenv("COMPANION_DATA_DIR", str(cli_data))
     monkeypatch.setenv("COMPANION_ENV", "development")
     monkeypatch.setenv("COMPANION_EMBEDDER", "hash")
     monkeypatch.delenv("COMPANION_LLM_BASE_URL", raising=False)

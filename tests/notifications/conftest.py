@@ -95,7 +95,6 @@ def smtp_server() -> Iterator[SmtpServer]:
 # --- an app with one programme, a pair and a coordinator ------------------------------------------
 
 import re  # noqa: E402
-from pathlib import Path  # noqa: E402
 
 from litestar.testing import TestClient  # noqa: E402
 
@@ -105,12 +104,9 @@ from companion.runtime import Runtime  # noqa: E402
 
 
 @pytest.fixture(scope="session")
-def notify_retriever(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from companion.retrieval.indexer import build_retriever
-    from companion.settings import Settings
-
-    data = Path(tmp_path_factory.mktemp("notify-index"))
-    return build_retriever(Settings(_env_file=None, env="development", data_dir=data, embedder="hash"))  # type: ignore[call-arg]
+def notify_retriever(hash_retriever: Any) -> Any:
+    """The session's hash-embedder index (tests/conftest.py)."""
+    return hash_retriever
 
 
 @dataclass

@@ -18,9 +18,12 @@ from companion.db import engine as dbe
 from companion.notifications.context import build_services
 from companion.notifications.models import Notification
 from companion.notifications.runners import InProcessRunner
+from tests.conftest import worker_redis_url
 from tests.notifications.conftest import FakeClock, Inbox, _Handler, free_port, seed_pairs
 
-REDIS_URL = "redis://127.0.0.1:6379/0"
+# Queue names are unique per test; the app's rate-limit and invite-link stores are not: a database of
+# this xdist worker's own keeps them apart from the other worker's tests.
+REDIS_URL = worker_redis_url("redis://127.0.0.1:6379/0")
 NOW = datetime(2027, 3, 1, 8, 0, tzinfo=UTC)
 
 

@@ -4,7 +4,6 @@ and a session, and bearer tokens of both pair members and a coordinator."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -16,12 +15,9 @@ from companion.runtime import Runtime
 
 
 @pytest.fixture(scope="session")
-def robust_retriever(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from companion.retrieval.indexer import build_retriever
-    from companion.settings import Settings
-
-    data = Path(tmp_path_factory.mktemp("robust-index"))
-    return build_retriever(Settings(_env_file=None, env="development", data_dir=data, embedder="hash"))  # type: ignore[call-arg]
+def robust_retriever(hash_retriever: Any) -> Any:
+    """The session's hash-embedder index (tests/conftest.py)."""
+    return hash_retriever
 
 
 @pytest.fixture

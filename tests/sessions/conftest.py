@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -9,18 +8,13 @@ from litestar.testing import TestClient
 
 from companion.app import create_app
 from companion.auth.testing import SignedInClient
-from companion.retrieval.indexer import build_retriever
 from companion.runtime import Runtime
 
 
 @pytest.fixture(scope="session")
-def shared_retriever(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """One hash-embedder index for the whole session: building it is the slow part."""
-    from companion.settings import Settings
-
-    data = Path(tmp_path_factory.mktemp("index"))
-    settings = Settings(_env_file=None, env="development", data_dir=data, embedder="hash")  # type: ignore[call-arg]
-    return build_retriever(settings)
+def shared_retriever(hash_retriever: Any) -> Any:
+    """One hash-embedder index for the whole session: building it is the slow part (tests/conftest.py)."""
+    return hash_retriever
 
 
 @pytest.fixture

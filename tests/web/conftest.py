@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,12 +17,9 @@ from companion.runtime import Runtime
 
 
 @pytest.fixture(scope="session")
-def web_retriever(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from companion.retrieval.indexer import build_retriever
-    from companion.settings import Settings
-
-    data = Path(tmp_path_factory.mktemp("web-index"))
-    return build_retriever(Settings(_env_file=None, env="development", data_dir=data, embedder="hash"))  # type: ignore[call-arg]
+def web_retriever(hash_retriever: Any) -> Any:
+    """The session's hash-embedder index (tests/conftest.py)."""
+    return hash_retriever
 
 
 class Browser:
