@@ -76,6 +76,18 @@ async def redis_hit(client: Any, key: str, window: int) -> tuple[int, int]:
     return int(hits), int(ttl) if ttl and ttl > 0 else window
 
 
+class RedisCounter:
+    """Windows in Redis, shared by every worker; keys under ``namespace`` like the store's own."""
+
+    def __init__(self, client: Any, namespace: str) -> None:
+        self.client = client
+        self.namespace = namespace
+
+    async def hit(self, key: str, window: int) -> tuple[int, int]:
+        """See :meth:`RateCounter.hit`."""
+        return await redis_hit(self.client, f"{self.namespace}:{key}", window)
+
+
 class GenerationRateLimitMiddleware:
     """Counts the requests ``applies(scope)`` selects per ``identify(scope)`` and refuses the ones over
     ``limit`` per window. Runs after routing (it needs the route's path template)."""

@@ -19,7 +19,7 @@ from litestar.stores.base import Store
 from litestar.stores.memory import MemoryStore
 
 from companion.settings import Settings
-from companion.web.rate_limit import MemoryCounter, redis_hit
+from companion.web.rate_limit import MemoryCounter, RateCounter, RedisCounter
 
 log = logging.getLogger(__name__)
 
@@ -42,13 +42,17 @@ class FallbackStore(Store):
         *,
         errors: tuple[type[BaseException], ...] = (OSError,),
         label: str = "redis",
+        counter: RateCounter | None = None,
     ) -> None:
         self.primary = primary
         self.fallback = fallback or MemoryStore()
         self.errors = errors  # what counts as "unreachable"; anything else is a bug and propagates
         self.label = label
         self._down_until = 0.0
-        self._counter = MemoryCounter()  # rate-limit windows while the primary is away
+        # Rate-limit windows (``companion.web.rate_limit``): ``counter`` counts in the primary's
+        # backend; process memory stands in while the primary is away (or without such a counter).
+        self._counter = counter or MemoryCounter()
+        self._memory = MemoryCounter()
 
     @property
     def degraded(self) -> bool:
@@ -64,15 +68,10 @@ class FallbackStore(Store):
         return await op(self.fallback)
 
     async def hit(self, key: str, window: int) -> tuple[int, int]:
-        """Count a rate-limit hit (``companion.web.rate_limit``): in Redis when the primary is a Redis
-        store and answers, else in process memory."""
-        client = getattr(self.primary, "_redis", None)
-        if client is not None and not self.degraded:
-            try:
-                return await redis_hit(client, self.primary._make_key(key), window)  # type: ignore[attr-defined]
-            except self.errors as exc:
-                self._mark_down(exc)
-        return await self._counter.hit(key, window)
+        """Count a rate-limit hit: with the primary's counter while it answers, else in memory."""
+        return await self._call(
+            lambda store: (self._counter if store is self.primary else self._memory).hit(key, window)
+        )
 
     def _mark_down(self, exc: BaseException) -> None:
         log.warning(
@@ -113,6 +112,7 @@ def redis_store(url: str, namespace: str = NAMESPACE) -> Store:
     return FallbackStore(
         RedisStore(client, namespace=namespace, handle_client_shutdown=True),
         errors=(exceptions.ConnectionError, exceptions.TimeoutError, OSError),
+        counter=RedisCounter(client, namespace),
     )
 
 
