@@ -188,7 +188,7 @@ class OutputCounter(Base):
     The next version comes from this row in the same statement that stores it: the row serialises
     concurrent writers of one session and kind (PostgreSQL re-reads it after waiting for its lock), so
     no separate lock round trip is needed, and a number is never given twice, not even after versions
-    were deleted (``companion.sessions.generation_service``)."""
+    were deleted (``companion.sessions.versions``)."""
 
     __tablename__ = "output_counters"
 

@@ -121,21 +121,18 @@ def fill(lang: str, template: str, values: Mapping[str, object]) -> str:
     if plural:
         verbs = _PLURAL_VERB[lang]
 
-        def several(name: str) -> bool:
-            return name in plural
-
         def agree(m: re.Match[str]) -> str:
-            return f"{{{m.group(1)}}} {verbs[m.group(2)]}" if several(m.group(1)) else m.group(0)
+            return f"{{{m.group(1)}}} {verbs[m.group(2)]}" if m.group(1) in plural else m.group(0)
 
         template = _SUBJECT_VERB[lang].sub(agree, template)
         if lang == "de":
             template = _SUBORDINATE.sub(
-                lambda m: _agree_late(m) if several(m.group(1)) else m.group(0), template
+                lambda m: _agree_late(m) if m.group(1) in plural else m.group(0), template
             )
             template = _INVERTED.sub(
                 lambda m: (
                     f"{_CLAUSE_VERB[m.group(1)]}{m.group(2)}{{{m.group(3)}}}"
-                    if several(m.group(3))
+                    if m.group(3) in plural
                     else m.group(0)
                 ),
                 template,
