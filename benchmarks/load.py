@@ -429,10 +429,12 @@ async def fire(base: str, jobs: list[tuple[int, str]], requests: int, clients: i
 
 
 def measured_round(
-    base: str, jobs: list[tuple[int, str]], requests: int, clients: int, pids: list[int]
+    base: str, jobs: list[tuple[int, str]], requests: int, clients: int, pids: list[int], parent: int
 ) -> Result:
     """One round, with the workers' peak RSS and how the clients' connections were spread over them
-    (sampled every 0.1 s while the round runs)."""
+    (sampled every 0.1 s while the round runs). The server CPU includes the supervising parent, which
+    accepts the connections and hands them to the workers."""
+    serving = sorted({*pids, parent})
     peak: dict[int, float] = {}
     held: dict[int, int] = {}
     port = int(base.rsplit(":", 1)[1])
@@ -446,14 +448,14 @@ def measured_round(
                 peak[pid] = max(peak.get(pid, 0.0), rss_mb(pid))
 
     sampler = threading.Thread(target=sample, daemon=True)
-    server_before = sum(cpu_seconds(pid) for pid in pids)
+    server_before = sum(cpu_seconds(pid) for pid in serving)
     client_before = time.process_time()
     sampler.start()
     result = asyncio.run(fire(base, jobs, requests, clients))
     done.set()
     sampler.join()
     result.client_cpu = time.process_time() - client_before
-    result.server_cpu = sum(cpu_seconds(pid) for pid in pids) - server_before
+    result.server_cpu = sum(cpu_seconds(pid) for pid in serving) - server_before
     result.rss_mb = {pid: max(peak.get(pid, 0.0), rss_mb(pid)) for pid in pids}
     result.connections = held
     return result
@@ -478,7 +480,9 @@ def run_config(config: Config, args: argparse.Namespace) -> list[list[Result]]:
         pids = worker_pids(proc, config.workers)
         results = []
         for clients in args.clients:
-            rounds = [measured_round(base, jobs, args.requests, clients, pids) for _ in range(args.rounds)]
+            rounds = [
+                measured_round(base, jobs, args.requests, clients, pids, proc.pid) for _ in range(args.rounds)
+            ]
             results.append(rounds)
         return results
     finally:

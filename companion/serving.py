@@ -12,12 +12,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-import socket
 import subprocess
 import sys
 from typing import Any
-
-from uvicorn.supervisors.multiprocess import Process as UvicornProcess
 
 from companion.settings import Settings
 
@@ -82,40 +79,11 @@ def serve(settings: Settings, host: str, port: int, *, workers: int = 1, reload:
     }
     if workers > 1:
         prepare_workers(settings)
-        if port and hasattr(socket, "SO_REUSEPORT") and not reload:
-            _serve_reuseport(uvicorn.Config(APP, workers=workers, **options))
+        from companion import balancer
+
+        # The parent accepts and hands each connection to the least busy worker (companion.balancer);
+        # where descriptors cannot be passed, uvicorn's own shared socket.
+        if not reload and balancer.supported():
+            balancer.run(uvicorn.Config(APP, workers=workers, **options))
             return
     uvicorn.run(APP, reload=reload, workers=workers if workers > 1 else None, **options)
-
-
-def _serve_reuseport(config: Any) -> None:
-    """uvicorn's supervisor (health checks, restarts, signals), but every worker listens on a socket
-    of its own, bound with ``SO_REUSEPORT``, and the kernel spreads new connections over them.
-
-    With one shared socket the worker that happens to be waiting in ``accept()`` takes a whole burst
-    of new connections: 32 clients connecting at once were split 31 : 1 in one run (issue 13), and
-    the keep-alive connections stay where they landed, so one worker queued while the other idled."""
-    from uvicorn.supervisors import multiprocess
-
-    multiprocess.Process = _OwnSocketProcess  # type: ignore[misc]
-    multiprocess.Multiprocess(config, sockets=[]).run()
-
-
-def _reuseport_socket(host: str, port: int, backlog: int) -> socket.socket:
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-    sock.bind((host, port))
-    sock.listen(backlog)
-    sock.set_inheritable(True)
-    return sock
-
-
-class _OwnSocketProcess(UvicornProcess):
-    """A uvicorn worker that binds its own ``SO_REUSEPORT`` socket in the child process (the
-    supervisor pickles it into the child, so it lives at module level)."""
-
-    def target(self, sockets: list[socket.socket] | None = None) -> None:  # pragma: no cover - child
-        config = self.config
-        super().target([_reuseport_socket(config.host, config.port, config.backlog)])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -117,21 +118,90 @@ def test_two_workers_share_one_port_and_one_database(two_workers: tuple[str, str
     assert proc.poll() is None
 
 
-def test_each_worker_listens_on_its_own_reuseport_socket(two_workers: tuple[str, str, Any]) -> None:
-    """The kernel spreads new connections over the workers' own sockets; with one shared socket a
-    burst of connections could all land on whichever worker was waiting in accept() (issue 13).
-    Two listening sockets on one port can only exist with SO_REUSEPORT."""
+def _held_by(port: int) -> dict[int, int]:
+    """Established server-side connections on ``port`` per process holding them (``ss -p``)."""
     import re
 
+    out = subprocess.run(
+        ["ss", "-tnpH", "state", "established", f"sport = :{port}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    held: dict[int, int] = {}
+    for line in out.splitlines():
+        for pid in set(re.findall(r"pid=(\d+)", line)):
+            held[int(pid)] = held.get(int(pid), 0) + 1
+    return held
+
+
+def _open_and_ask(base: str, n: int) -> list[socket.socket]:
+    """``n`` keep-alive connections opened at once, each answered once (so each reached a worker)."""
+    host, port = base.removeprefix("http://").rsplit(":", 1)
+    conns = [socket.create_connection((host, int(port)), timeout=30) for _ in range(n)]
+    for conn in conns:
+        conn.sendall(f"GET /health HTTP/1.1\r\nHost: {host}\r\n\r\n".encode())
+    for conn in conns:
+        assert conn.recv(64).startswith(b"HTTP/1.1 200"), "no answer on a balanced connection"
+    return conns
+
+
+def _workers_of(proc: subprocess.Popen[str]) -> set[int]:
+    """The worker processes: uvicorn's supervisor may also run a small resource tracker child."""
+    return {pid for pid in _children(proc.pid) if _rss_mb(pid) > 60}
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:  # gone meanwhile
+        return 0.0
+    return next((int(line.split()[1]) / 1024 for line in lines if line.startswith("VmRSS:")), 0.0)
+
+
+def test_the_parent_accepts_and_splits_a_burst_evenly(two_workers: tuple[str, str, Any]) -> None:
+    """One listening socket, held by the parent, which hands each connection to the worker with the
+    fewest: 8 connections opened at once end up 4 : 4 (issue 13; the kernel's hash split 32 of them
+    13 : 19 and worse)."""
     if shutil.which("ss") is None:
         pytest.skip("ss (iproute2) is not installed")
     base, _, proc = two_workers
-    port = base.rsplit(":", 1)[1]
-    out = subprocess.run(
+    port = int(base.rsplit(":", 1)[1])
+    listening = subprocess.run(
         ["ss", "-ltnpH", f"sport = :{port}"], capture_output=True, text=True, check=True
     ).stdout
-    pids = [int(p) for p in re.findall(r"pid=(\d+)", out)]
-    workers = set(_children(proc.pid))
-    assert len(out.strip().splitlines()) == 2, out  # two listening sockets on the port
-    assert len(pids) == 2 and len(set(pids)) == 2, out  # each in one process
-    assert set(pids) <= workers, (pids, workers)  # the workers', not one shared from the parent
+    assert len(listening.strip().splitlines()) == 1, listening
+    assert f"pid={proc.pid}," in listening, listening  # the parent's
+    conns = _open_and_ask(base, 8)
+    try:
+        held = _held_by(port)
+        assert proc.pid not in held  # the parent passed them on and closed its copies
+        assert sorted(held.values()) == [4, 4], held
+        assert set(held) == _workers_of(proc)
+    finally:
+        for conn in conns:
+            conn.close()
+
+
+def test_a_worker_that_dies_is_replaced_and_gets_connections_again(two_workers: tuple[str, str, Any]) -> None:
+    """Runs last in this module: it kills a worker of the shared server."""
+    if shutil.which("ss") is None:
+        pytest.skip("ss (iproute2) is not installed")
+    base, _, proc = two_workers
+    port = int(base.rsplit(":", 1)[1])
+    before = _workers_of(proc)
+    victim = min(before)
+    os.kill(victim, signal.SIGKILL)
+    deadline = time.monotonic() + 90
+    while True:  # the supervisor notices within a second and starts a new worker, which reports ready
+        workers = _workers_of(proc)
+        if len(workers) == 2 and victim not in workers:
+            conns = _open_and_ask(base, 6)
+            held = _held_by(port)
+            for conn in conns:
+                conn.close()
+            if sorted(held.values()) == [3, 3]:
+                break
+        assert time.monotonic() < deadline, f"no balanced replacement within 90 s: {workers}"
+        time.sleep(0.5)
+    assert set(held) == workers and victim not in held
