@@ -113,15 +113,18 @@ class Acceptor:
 
     def _run(self) -> None:
         while not self._stopped:
+            incoming = False
             for key, _ in self._selector.select():
                 if key.fileobj is self._wake_r:
                     with contextlib.suppress(OSError):
                         self._wake_r.recv(4096)
                     self._adopt()
                 elif key.fileobj is self.listener:
-                    self._accept()
+                    incoming = True
                 else:
                     self._hear(key.data)
+            if incoming:  # after the workers' news, so closed connections no longer count
+                self._accept()
             self._listen_if_someone_is_ready()
 
     def _adopt(self) -> None:
