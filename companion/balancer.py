@@ -12,9 +12,10 @@ clients keep their connections open:
 So the parent accepts, as Node's cluster module does by default: a thread in the supervising process
 takes each new connection and passes its file descriptor (``SCM_RIGHTS`` over a Unix socket pair, one
 per worker) to the ready worker that holds the fewest open connections. The worker serves it with
-uvicorn's own HTTP protocol and reports back when it closes. A worker counts as ready once its app
-has started, so nothing is handed to a worker that is still starting or already shutting down; while
-no worker is ready the connections wait in the listening socket's backlog.
+uvicorn's own HTTP protocol and reports back when it closes (``companion.balanced_worker``). A
+worker counts as ready once its app has started, so nothing is handed to a worker that is still
+starting or already shutting down; while no worker is ready the connections wait in the listening
+socket's backlog.
 
 Messages on the pair (one ``SOCK_SEQPACKET`` packet each): parent → worker ``c`` with one descriptor;
 worker → parent ``+`` ready, ``-`` one connection closed, ``x`` stops taking connections.
@@ -22,7 +23,6 @@ worker → parent ``+`` ready, ``-`` one connection closed, ``x`` stops taking c
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import os
@@ -31,11 +31,8 @@ import socket
 import sys
 import threading
 import time
-from collections.abc import Callable
-from typing import Any
 
-from uvicorn.config import STARTUP_FAILURE, Config
-from uvicorn.server import Server
+from uvicorn.config import Config
 from uvicorn.supervisors import multiprocess
 
 log = logging.getLogger(__name__)
@@ -192,131 +189,18 @@ class Acceptor:
                     channel.ready = False
 
 
-class BalancedServer(Server):
-    """A uvicorn server that takes its connections from the parent instead of a listening socket."""
-
-    channel: socket.socket
-
-    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
-        assert sockets, "a balanced worker needs its channel to the parent"
-        self.channel = sockets[0]
-        self.channel.setblocking(False)
-        await self.lifespan.startup()
-        if self.lifespan.should_exit:
-            sys.exit(STARTUP_FAILURE)
-        protocol = _counted(self.config.http_protocol_class, self._report_closed)
-        config, state = self.config, self.server_state
-
-        def create_protocol() -> asyncio.Protocol:
-            instance: asyncio.Protocol = protocol(
-                config=config, server_state=state, app_state=self.lifespan.state
-            )
-            return instance
-
-        loop = asyncio.get_running_loop()
-        loop.add_reader(self.channel.fileno(), self._receive, loop, create_protocol)
-        self.servers = []
-        self.started = True
-        self._send(READY)
-
-    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
-        self._send(STOP)
-        asyncio.get_running_loop().remove_reader(self.channel.fileno())
-        await super().shutdown(sockets=sockets)  # closes the channel with the other sockets
-
-    def _send(self, message: bytes) -> None:
-        with contextlib.suppress(OSError):  # the parent is gone: nothing to tell
-            self.channel.send(message)
-
-    def _report_closed(self) -> None:
-        self._send(CLOSED)
-
-    def _receive(self, loop: asyncio.AbstractEventLoop, create_protocol: Callable[[], Any]) -> None:
-        while True:
-            try:
-                message, fds, _, _ = socket.recv_fds(self.channel, 16, 8)
-            except BlockingIOError:
-                return
-            except OSError:
-                message, fds = b"", []
-            if not message and not fds:  # the parent is gone: stop like on SIGTERM
-                loop.remove_reader(self.channel.fileno())
-                self.should_exit = True
-                return
-            for fd in fds:
-                conn = socket.socket(fileno=fd)
-                if self.should_exit:
-                    conn.close()
-                    self._report_closed()
-                    continue
-                conn.setblocking(False)
-                task = loop.create_task(self._take(loop, conn, create_protocol))
-                self.server_state.tasks.add(task)
-                task.add_done_callback(self.server_state.tasks.discard)
-
-    async def _take(
-        self, loop: asyncio.AbstractEventLoop, conn: socket.socket, create_protocol: Callable[[], Any]
-    ) -> None:
-        try:
-            await loop.connect_accepted_socket(create_protocol, conn)
-        except OSError:  # the client left before the worker got to it
-            conn.close()
-            self._report_closed()
-
-
-def _counted(protocol_class: type[asyncio.Protocol], closed: Callable[[], None]) -> type[Any]:
-    """uvicorn's HTTP protocol, telling the parent when its connection is gone."""
-
-    class Counted(protocol_class):  # type: ignore[valid-type,misc]
-        def connection_lost(self, exc: Exception | None) -> None:
-            try:
-                super().connection_lost(exc)
-            finally:
-                closed()
-
-    return Counted
-
-
-class _Handle(list[socket.socket]):
-    """What the supervisor passes to every new ``Process``: no sockets, but the acceptor to ask for a
-    channel (uvicorn's supervisor creates workers, and replaces dead ones, by ``Process(config,
-    sockets)``)."""
-
-    def __init__(self, acceptor: Acceptor) -> None:
-        super().__init__()
-        self.acceptor = acceptor
-
-
-class BalancedProcess(multiprocess.Process):
-    """A uvicorn worker fed by the parent's acceptor (the supervisor pickles it into the child, so it
-    lives at module level and keeps only the worker's end of its channel)."""
-
-    def __init__(self, config: Config, sockets: list[socket.socket]) -> None:
-        assert isinstance(sockets, _Handle)
-        self._channel = sockets.acceptor.channel()
-        super().__init__(config, [self._channel])
-
-    def start(self) -> None:
-        super().start()
-        self._channel.close()  # the child has its copy; the parent must not keep the pair open
-
-    @property
-    def server(self) -> Server:
-        if self._server is None:
-            self._server = BalancedServer(config=self.config)
-        return self._server
-
-
 def run(config: Config) -> None:
     """uvicorn's supervisor (health checks, restarts, signals) with ``config.workers`` workers that
     get their connections from the parent."""
+    from companion.balanced_worker import BalancedProcess, Handle
+
     listener = config.bind_socket()
     listener.listen(config.backlog)
     acceptor = Acceptor(listener)
     acceptor.start()
     multiprocess.Process = BalancedProcess  # type: ignore[misc]
     try:
-        multiprocess.Multiprocess(config, sockets=_Handle(acceptor)).run()
+        multiprocess.Multiprocess(config, sockets=Handle(acceptor)).run()
     finally:
         acceptor.stop()
         log.debug("companion: acceptor stopped in %d", os.getpid())
