@@ -33,7 +33,8 @@ _PREP = r"mit|von|bei|aus|zu|nach|seit|gegenüber|für|an|auf|über|um|vor|neben
 # After a preposition a name stands in the dative or accusative: "bei Herrn Vogt", "für Herrn Vogt".
 # Only "Herr" changes its form there; "Frau" and first names do not.
 _HERR = re.compile(r"\bHerr\b(?=\s+\S)")
-_SLOT_AFTER_PREP = re.compile(rf"\b((?:{_PREP}|vom|zum|am|gegen))(\s+)\{{(\w+)\}}")
+# Case-insensitive: "Mit {S}" at the start of a sentence needs "Herrn" as much as "mit {S}".
+_SLOT_AFTER_PREP = re.compile(rf"\b((?i:{_PREP}|vom|zum|am|gegen))(\s+)\{{(\w+)\}}")
 # Role references in card text (and the odd older wording): (pattern, with names, without names).
 # With names the side's people stand in; without, a default masculine becomes the neutral side form
 # ("der Senior" → "die Senior-Seite"), so no generated German says "der Senior … seine".
@@ -236,6 +237,16 @@ class People:
         if not people:
             return _NEUTRAL[self.lang][role]
         return join_names([p.name for p in people], self.lang, word)
+
+    def neutral(self, role: str) -> str:
+        """The side's neutral name at the start of a sentence ("Die Junior-Seite"), for a text of one
+        unnamed person of a side with several."""
+        text = _NEUTRAL[self.lang][role]
+        return text[0].upper() + text[1:]
+
+    def member(self, name: str | None) -> str | None:
+        """``name`` when it is one of this context's people, else None (nobody else is named)."""
+        return name if name and any(p.name == name for p in [*self.juniors, *self.seniors]) else None
 
     def one(self, role: str) -> str:
         """A sentence subject for one person of this side: the name, or "A oder B" for several."""

@@ -88,6 +88,11 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "Welche Empfehlung soll die Koordination für die nächste Runde bekommen?|"
         "Möchtest du den Austausch fortsetzen, und in welcher Form?",
         # summary
+        "sum_by": "Zur Session {topic} hat {who} reflektiert.",
+        "sum_by_missing": "Zur Session {topic} hat {who} reflektiert; die Reflexion von {missing} steht noch aus.",
+        "sum_by_no_topic": "Zu dieser Session hat {who} reflektiert.",
+        "sum_by_missing_no_topic": "Zu dieser Session hat {who} reflektiert; die Reflexion von {missing} steht "
+        "noch aus.",
         "sum_counts": "Zur Session {topic} gibt es {junior} und {senior}.",
         "sum_counts_no_topic": "Zu dieser Session gibt es {junior} und {senior}.",
         "sum_refl_j_0": "keine Reflexion der Junior-Seite",
@@ -177,6 +182,10 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "Which perspective of the junior changed your thinking most?|"
         "Which recommendation should the coordinators get for the next round?|"
         "Would you like to continue the exchange, and in what form?",
+        "sum_by": "{who} reflected on the session on {topic}.",
+        "sum_by_missing": "{who} reflected on the session on {topic}; the reflection of {missing} is still to come.",
+        "sum_by_no_topic": "{who} reflected on this session.",
+        "sum_by_missing_no_topic": "{who} reflected on this session; the reflection of {missing} is still to come.",
         "sum_counts": "The session on {topic} has {junior} and {senior}.",
         "sum_counts_no_topic": "This session has {junior} and {senior}.",
         "sum_refl_j_0": "no reflection from the junior side",

@@ -87,6 +87,11 @@ class ReflectionInput(_Strict):
     slot, -> answer) and the themes they ticked after the session (topic card ids or ``"none"``)."""
 
     author_role: Role
+    author: ShortText | None = Field(
+        None,
+        description="The writer's name, one of the pair's members; without it a summary names the "
+        "writer only when their side has one person.",
+    )
     answers: dict[KeyText, AnswerText] = Field(max_length=MAX_ANSWERS)
     themes: list[str] = Field(default_factory=list, max_length=MAX_THEMES_TICKED)
     truncated: bool = Field(False, description="Set when sentences were left out for length.")

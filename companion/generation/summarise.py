@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 
 from companion.generation.discretion import People, SharedSentence, shared_view
 from companion.generation.people import People as Named
-from companion.generation.people import fill
-from companion.generation.phrases import phrase
+from companion.generation.people import fill, join_names
+from companion.generation.phrases import PHRASES, phrase
 from companion.generation.reflection_slots import (
     COMPOSER_CHARS_PER_REFLECTION,
     MAX_QUOTE_CHARS,
@@ -97,6 +97,7 @@ class Filed:
     """One reflection after discretion and injection filtering: shared sentences per slot."""
 
     role: str
+    author: str | None = None
     slots: dict[str, list[str]] = field(default_factory=dict)
     ticked: list[str] = field(default_factory=list)
     truncated: bool = False
@@ -114,7 +115,12 @@ def file_reflection(reflection: ReflectionInput, lang: str, people: People) -> F
     """What of ``reflection`` may be shared, per slot, within the composers' length budget."""
     answers = {q: a for q, a in reflection.answers.items() if not _injected(q)}
     view = shared_view(to_slots(answers), lang, people)
-    filed = Filed(reflection.author_role, ticked=list(reflection.themes), truncated=reflection.truncated)
+    filed = Filed(
+        reflection.author_role,
+        author=reflection.author,
+        ticked=list(reflection.themes),
+        truncated=reflection.truncated,
+    )
     used = 0
     for slot in dict.fromkeys(s.slot for s in view):
         kept = []
@@ -176,35 +182,35 @@ def summarise(ctx: GenerationContext, knowledge: KnowledgeBase, generated_by: st
     themes = consented_themes(ctx, knowledge)
     titles = [c.title for c in (knowledge.get(th, lang) for th in themes) if c is not None]
 
-    nj = sum(1 for r in ctx.reflections if r.author_role == "junior")
-    ns = len(ctx.reflections) - nj
     card = knowledge.get(ctx.topic_id, lang) if ctx.topic_id else None
+    people = Named(ctx)
     parts: list[str] = []
-    used = 0
-    sides = {"junior": _reflections(lang, "j", nj), "senior": _reflections(lang, "s", ns)}
-    if card is None:
-        used = _add(parts, phrase(lang, "sum_counts_no_topic", **sides), used)
-    else:
-        used = _add(parts, phrase(lang, "sum_counts", topic=t["q"].format(card.title), **sides), used)
+    used = _add(parts, _opening(ctx, filed, people, t["q"].format(card.title) if card else None), 0)
     # The session's topic is named in the first sentence already; only further ticked themes follow.
     more = [title for title in titles if card is None or title != card.title]
     if more:
         used = _add(
             parts, t["themes" if card is None else "more_themes"].format(themes=", ".join(more[:4])), used
         )
-    # By name when the pair's names are known ("Lea nimmt mit", "Nächster Schritt von Herrn Vogt"),
-    # else the neutral side ("Die Junior-Seite nimmt mit"), never a default masculine. ``fill`` makes
-    # the verb agree with several names and puts a name after "von" in its oblique case.
-    people = Named(ctx)
-    for side in ("junior", "senior"):
-        if learnings[side]:
-            values = {"who": people.cap(side), "text": t["q"].format(learnings[side][0])}
-            used = _add(parts, fill(lang, t["learned"], values), used)
-    for side in ("junior", "senior"):
-        if steps[side]:
-            values = {"who": people.names(side), "text": t["q"].format(steps[side][0])}
-            text = fill(lang, t["step" if people.side(side) else f"step_{side}"], values)
-            used = _add(parts, text, used)
+    # Each reflection by its writer's name ("Lea nimmt mit", "Nächster Schritt von Herrn Vogt"): the
+    # author, or the only person of that side. In a group whose writer is not known the side stands
+    # ("Die Junior-Seite nimmt mit"), so one person's sentence is never put in everybody's mouth; never
+    # a default masculine. ``fill`` puts a name after "von" in its oblique case.
+    ordered = sorted(filed, key=lambda f: f.role != "junior")
+    for f in ordered:
+        learned = [
+            s for slot in ("learned", "surprised") for s in f.slots.get(slot, []) if not is_directive(s)
+        ]
+        if learned:
+            who = _writer(f, people) or people.neutral(f.role)
+            line = fill(lang, t["learned"], {"who": who, "text": t["q"].format(learned[0])})
+            used = used if line in parts else _add(parts, line, used)  # the same line twice says nothing
+    for f in ordered:
+        if f.slots.get("next_step"):
+            writer = _writer(f, people)
+            values = {"who": writer or "", "text": t["q"].format(f.slots["next_step"][0])}
+            line = fill(lang, t["step" if writer else f"step_{f.role}"], values)
+            used = used if line in parts else _add(parts, line, used)
     if not steps["junior"] and not steps["senior"]:
         used = _add(parts, t["no_step"], used)
     truncated = any(f.truncated for f in filed)
@@ -234,6 +240,38 @@ def finalise_summary(
     return result.model_copy(update={"themes": themes, "suggested_themes": suggested[:8]})
 
 
+def _writer(f: Filed, people: Named) -> str | None:
+    """Who wrote ``f``: its author when they are one of the pair, else the only person of its side."""
+    side = people.side(f.role)
+    return people.member(f.author) or (side[0].name if len(side) == 1 else None)
+
+
+def _opening(ctx: GenerationContext, filed: list[Filed], people: Named, topic: str | None) -> str:
+    """Who reflected ("Zur Session „…“ haben Lea Schulz und Thomas Berger reflektiert"), and whose
+    reflection is still to come; by count per side when a writer's name is not known."""
+    lang = ctx.language if ctx.language in TEXT else "de"
+    writers = [_writer(f, people) for f in sorted(filed, key=lambda f: f.role != "junior")]
+    if filed and all(writers):
+        missing = [
+            p.name
+            for side in ("junior", "senior")
+            if all(f.role != side for f in filed)
+            for p in people.side(side)
+        ]
+        key = "sum_by" + ("_missing" if missing else "") + ("" if topic else "_no_topic")
+        values = {
+            "who": join_names(list(dict.fromkeys(w for w in writers if w)), lang),
+            "missing": join_names(missing, lang),
+            "topic": topic or "",
+        }
+        return fill(lang, PHRASES[lang][key], values)
+    nj = sum(1 for f in filed if f.role == "junior")
+    sides = {"junior": _reflections(lang, "j", nj), "senior": _reflections(lang, "s", len(filed) - nj)}
+    if topic is None:
+        return phrase(lang, "sum_counts_no_topic", **sides)
+    return phrase(lang, "sum_counts", topic=topic, **sides)
+
+
 def _reflections(lang: str, side: str, n: int) -> str:
     """ "eine Reflexion der Junior-Seite" / "2 Reflexionen …": the right form for ``n``."""
     form = "0" if n == 0 else "1" if n == 1 else "n"
@@ -243,9 +281,11 @@ def _reflections(lang: str, side: str, n: int) -> str:
 def prompt_reflections(ctx: GenerationContext) -> list[dict[str, object]]:
     """The reflections as the LLM may see them: shared sentences per slot, ticked themes; never the
     private slot, a confidential sentence or the name of someone outside the pair."""
+    people = Named(ctx)
     return [
         {
             "author_role": f.role,
+            **({"author": name} if (name := people.member(f.author)) else {}),
             "answers": {slot: " ".join(texts) for slot, texts in f.slots.items()},
             "ticked_themes": f.ticked,
         }

@@ -249,12 +249,20 @@ async def composer_inputs(
         )
     ).all()
     people = await people_of(db, pair)
+    # The writer's name as the generation context names the pair's members, so a summary can say
+    # who took what away even in a group (only members: anyone else's id maps to no name).
+    member_ids = {m.participant_id for m in pair.members}
+    rows_named = await db.execute(
+        select(Participant.id, Participant.display_name).where(Participant.id.in_(member_ids))
+    )
+    names = {pid: name for pid, name in rows_named.tuples()}
     out = []
     for r in sorted(rows, key=lambda row: row.id):
         answers, truncated = shared_answers(shared_view(r.slots or {}, language, people, r.excluded or []))
         out.append(
             ReflectionInput(
                 author_role=r.author_role,
+                author=names[r.author_id][:80] if r.author_id in names else None,
                 answers=answers,
                 themes=[t for t in (r.themes or []) if t == NONE_OF_THESE or t.startswith("topic-")][:6],
                 truncated=truncated,

@@ -101,6 +101,17 @@ def test_herr_takes_its_oblique_form_after_a_preposition() -> None:
     assert say("de", "open_ctx", S="Herr Vogt").startswith("Herr Vogt teilt")  # the subject stays
 
 
+def test_herr_takes_its_oblique_form_after_a_preposition_at_the_start_of_a_sentence() -> None:
+    from companion.generation.people import fill
+
+    assert (
+        fill("de", "Mit {S} besprecht ihr den Plan.", {"S": "Herr Vogt"})
+        == "Mit Herrn Vogt besprecht ihr den Plan."
+    )
+    assert fill("de", "Von {S} kommt der Anstoß.", {"S": "Herr Vogt"}) == "Von Herrn Vogt kommt der Anstoß."
+    assert fill("de", "{S} bringt Beispiele mit.", {"S": "Herr Vogt"}) == "Herr Vogt bringt Beispiele mit."
+
+
 _HERR_AFTER_PREPOSITION = re.compile(
     r"\b(?:bei|mit|von|für|über|ohne|gegen|aus|nach|seit|zu)\s+(?:Frau \w+ und )?Herr\s"
 )

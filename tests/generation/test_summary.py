@@ -107,7 +107,71 @@ async def test_summary_needs_reflections(offline: OfflineComposer, make_ctx: Mak
 async def test_reflection_counts_use_singular_and_plural(
     offline: OfflineComposer, make_ctx: Make, lang: str, reflections: list[dict], want: tuple[str, str]
 ) -> None:
-    summary = await offline.summary(make_ctx(language=lang, reflections=reflections))
+    """Without the pair's names the opening counts the reflections per side."""
+    ctx = make_ctx(language=lang, reflections=reflections, juniors=[], seniors=[])
+    summary = await offline.summary(ctx)
     for words in want:
         assert words in summary.summary, summary.summary
     assert "(en)" not in summary.summary and "(s)" not in summary.summary
+
+
+@pytest.mark.parametrize(
+    ("lang", "reflections", "opening"),
+    [
+        (
+            "de",
+            [JUNIOR, SENIOR],
+            "Zur Session „KI und Automatisierung im Arbeitsalltag“ haben Lea und Frank reflektiert.",
+        ),
+        (
+            "de",
+            [SENIOR],
+            "Zur Session „KI und Automatisierung im Arbeitsalltag“ hat Frank reflektiert; die Reflexion von Lea "
+            "steht noch aus.",
+        ),
+        ("en", [JUNIOR], "Lea reflected on the session on"),
+    ],
+)
+async def test_the_opening_names_who_reflected_and_whose_reflection_is_missing(
+    offline: OfflineComposer, make_ctx: Make, lang: str, reflections: list[dict], opening: str
+) -> None:
+    summary = await offline.summary(make_ctx(language=lang, reflections=reflections))
+    assert summary.summary.startswith(opening), summary.summary
+    assert "Reflexion der" not in summary.summary and "reflection from the" not in summary.summary
+
+
+async def test_the_same_line_is_not_repeated_for_a_second_reflection(
+    offline: OfflineComposer, make_ctx: Make
+) -> None:
+    summary = await offline.summary(make_ctx(reflections=[JUNIOR, SENIOR, SENIOR]))
+    assert len(summary.summary.split("Frank nimmt mit:")) == 2, summary.summary
+
+
+async def test_in_a_group_a_sentence_goes_to_its_writer_or_to_the_side(
+    offline: OfflineComposer, make_ctx: Make
+) -> None:
+    """Two juniors, one reflection each: each learning is attributed to the one who wrote it; a
+    reflection without a known writer speaks for the side, never for both juniors at once."""
+    mia = {**JUNIOR, "author": "Mia", "answers": {"learned": "Im Vertrieb zählt der persönliche Kontakt."}}
+    ben = {**JUNIOR, "author": "Ben", "answers": {"learned": "Frank plant Kundentermine zwei Wochen voraus."}}
+    nobody = {**JUNIOR, "answers": {"next_step": "Ich zeige Frank bis Freitag zwei Prompt-Vorlagen."}}
+    juniors = [{"name": "Mia"}, {"name": "Ben"}]
+    summary = await offline.summary(make_ctx(juniors=juniors, reflections=[mia, ben, nobody, SENIOR]))
+    text = summary.summary
+    assert "Mia nimmt mit: „Im Vertrieb zählt der persönliche Kontakt.“" in text, text
+    assert "Ben nimmt mit: „Frank plant Kundentermine zwei Wochen voraus.“" in text, text
+    assert "Nächster Schritt der Junior-Seite: „Ich zeige Frank bis Freitag zwei Prompt-Vorlagen.“" in text, (
+        text
+    )
+    assert "Mia und Ben nehmen mit" not in text
+    # One reflection of the group has no known writer: the opening counts per side instead of naming.
+    assert text.startswith(
+        "Zur Session „KI und Automatisierung im Arbeitsalltag“ gibt es 3 Reflexionen der Junior-Seite"
+    )
+
+
+async def test_an_author_outside_the_pair_is_never_named(offline: OfflineComposer, make_ctx: Make) -> None:
+    stranger = {**JUNIOR, "author": "Dr. Außenstehend"}
+    summary = await offline.summary(make_ctx(reflections=[stranger, SENIOR]))
+    assert "Außenstehend" not in summary.model_dump_json()
+    assert "Lea nimmt mit" in summary.summary  # the only junior of the pair

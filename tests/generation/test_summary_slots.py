@@ -193,7 +193,19 @@ async def test_summary_paragraph_names_the_people_and_does_not_repeat_the_topic(
             reflections=reflections,
         )
     )
-    assert "Aylin und Ben nehmen mit: „Ich habe gelernt" in group.summary
+    # One junior of two wrote it, and which one is not known: the side speaks, not both of them.
+    assert "Die Junior-Seite nimmt mit: „Ich habe gelernt" in group.summary
+    assert "Aylin und Ben nehmen mit" not in group.summary
+    by_name = await offline.summary(
+        make_ctx(
+            format="group",
+            juniors=[{"name": "Aylin"}, {"name": "Ben"}],
+            seniors=[{"name": "Herr Vogt"}],
+            reflections=[{**reflections[0], "author": "Ben"}, reflections[1]],
+        )
+    )
+    assert by_name.summary.startswith("Zur Session „KI und Automatisierung im Arbeitsalltag“ haben Ben und ")
+    assert "Ben nimmt mit: „Ich habe gelernt" in by_name.summary
     assert "Herr Vogt nimmt mit: „Prompts brauchen Beispiele.“" in group.summary
     assert "Nächster Schritt von Herrn Vogt: „Ich teste" in group.summary
     assert "Themen:" not in group.summary  # the topic is in the first sentence already
