@@ -105,6 +105,18 @@ _PAIRED = re.compile(r"\{(\w+)\} (?:und|and) \{(\w+)\}")  # "{J} und {S}"
 _SUBJECT_VERB = {
     lang: re.compile(r"\{(\w+)\} (" + "|".join(verbs) + r")\b") for lang, verbs in _PLURAL_VERB.items()
 }
+# A second verb of the same subject ("{J} hört zu und fragt nach"): it agrees as well, up to the end
+# of the clause.
+_COORDINATED = {
+    lang: re.compile(
+        r"\{(\w+)\} ((?:"
+        + "|".join(verbs)
+        + r")\b[^.,;:?!|{}]*?\b(?:und|and|oder|or) )("
+        + "|".join(verbs)
+        + r")\b"
+    )
+    for lang, verbs in _PLURAL_VERB.items()
+}
 
 
 def fill(lang: str, template: str, values: Mapping[str, object]) -> str:
@@ -125,6 +137,12 @@ def fill(lang: str, template: str, values: Mapping[str, object]) -> str:
         def agree(m: re.Match[str]) -> str:
             return f"{{{m.group(1)}}} {verbs[m.group(2)]}" if m.group(1) in plural else m.group(0)
 
+        template = _COORDINATED[lang].sub(
+            lambda m: (
+                f"{{{m.group(1)}}} {m.group(2)}{verbs[m.group(3)]}" if m.group(1) in plural else m.group(0)
+            ),
+            template,
+        )
         template = _SUBJECT_VERB[lang].sub(agree, template)
         if lang == "de":
             template = _SUBORDINATE.sub(

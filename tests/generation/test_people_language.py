@@ -256,3 +256,18 @@ def test_both_sides_read_as_one_list_of_names(
     lang: str, template: str, values: dict[str, str], expected: str
 ) -> None:
     assert fill(lang, template, values) == expected
+
+
+def test_a_second_verb_of_several_people_agrees_too() -> None:
+    """ "Aylin und Ben hören zu und fragen nach", not "… und fragt nach" (a group agenda said so)."""
+    from companion.generation.people import fill
+
+    group = {"J": "Aylin und Ben", "S": "Herr Vogt"}
+    assert fill("de", "{J} hört zu und fragt nach.", group) == "Aylin und Ben hören zu und fragen nach."
+    assert fill("de", "{J} hört zu und fragt nach.", {"J": "Aylin"}) == "Aylin hört zu und fragt nach."
+    assert fill("en", "{J} listens and asks.", {"J": "Aylin and Ben"}) == "Aylin and Ben listen and ask."
+    # Only up to the end of the clause, and only for the plural subject.
+    assert (
+        fill("de", "{J} zeigt ein Beispiel, {S} fragt nach und notiert.", group)
+        == "Aylin und Ben zeigen ein Beispiel, Herr Vogt fragt nach und notiert."
+    )
