@@ -14,7 +14,7 @@ from typing import TypedDict
 from companion.generation.activities import Activity
 from companion.generation.goals import Goal
 from companion.generation.grounding import Grounding
-from companion.generation.guidance_phrases import G, gq, say
+from companion.generation.guidance_phrases import G, gq, pick, say, variant
 from companion.generation.people import People
 from companion.generation.stemming import stems
 from companion.retrieval.knowledge import Card
@@ -87,6 +87,15 @@ class PlanBase:
         """A phrase with the people filled in (plural form when ``plural_role`` has several people)."""
         plural = self.people.plural(plural_role) if plural_role else False
         return say(self.lang, key, plural, self.seed, **self.side_names(), **values)
+
+    def outcome(self, goal: Goal, index: int) -> str:
+        """The general outcome for the ``index``-th goal item: the variants of its kind in turn, so
+        two goals of one kind in one agenda do not promise the same result word for word."""
+        options = G[self.lang][f"out_{goal.kind}"].split("|")
+        start = options.index(pick(options, self.seed))
+        names = self.side_names()
+        values: dict[str, str | int] = {"J": names["J"], "S": names["S"]}
+        return variant(self.lang, options[(start + index) % len(options)], "", values)
 
     def goal_line(self, goal: Goal) -> str:
         """ "Ziel: „…“." or, for a goal in the other language, marked as the pair's own words."""

@@ -111,12 +111,12 @@ class PlanItems(PlanBase):
         if not pairs and self.g.label:  # a topic without goals: one junior-led item on the topic
             pairs = [(understand(self.g.label, self.lang), None)]
         return [
-            self.goal_item(goal, act, weights[min(i, len(weights) - 1)], i == 0)
+            self.goal_item(goal, act, weights[min(i, len(weights) - 1)], i)
             for i, (goal, act) in enumerate(pairs)
         ]
 
-    def goal_item(self, goal: Goal, act: Activity | None, weight: float, main: bool) -> Draft:
-        lang = self.lang
+    def goal_item(self, goal: Goal, act: Activity | None, weight: float, index: int) -> Draft:
+        lang, main = self.lang, index == 0
         wanted = stems(goal.about, lang) or self.wanted
         card = self._card(act)
         is_goal = goal.text in {x.text for x in self.goals}
@@ -124,14 +124,14 @@ class PlanItems(PlanBase):
         if act is not None:
             title, body = self.people.fill_roles(act.title), self.people.fill_roles(act.text)
             body = body[0].upper() + body[1:]
-            outcome = self.people.fill_roles(act.outcome) if act.outcome else self.say(f"out_{goal.kind}")
+            outcome = self.people.fill_roles(act.outcome) if act.outcome else self.outcome(goal, index)
             lead = act.lead if act.lead != "both" else _KIND_LEAD.get(goal.kind, "both")
         else:
             title = say(lang, f"gen_{goal.kind}_t")
             if self.g.label and self.g.topic is None:
                 title = f"{title} – {self.g.label}"
             body = self.say(f"gen_{goal.kind}", "junior")
-            outcome = self.say(f"out_{goal.kind}")
+            outcome = self.outcome(goal, index)
             lead = _KIND_LEAD.get(goal.kind, "both")
         if main:
             lead = "junior"  # the junior is the expert of the session's core
@@ -215,7 +215,7 @@ class PlanItems(PlanBase):
         purpose = say(lang, "close_p")
         if main is not None:
             goal, act = main
-            outcome = (act.outcome if act is not None else None) or self.say(f"out_{goal.kind}")
+            outcome = (act.outcome if act is not None else None) or self.outcome(goal, 0)
             outcome = self.people.fill_roles(outcome)
             purpose = say(lang, "close_p_out", text=outcome.rstrip("."))
         return Draft(
