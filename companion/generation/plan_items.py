@@ -27,7 +27,10 @@ class PlanItems(PlanBase):
     def opening(self, with_context: bool = False) -> Draft:
         lang, kind = self.lang, self.goals[0].kind if self.goals else "understand"
         title_key = {"technology": "open_t_tech", "culture": "open_t_culture"}.get(self.category, "open_t")
-        title = say(lang, f"{title_key}_label", topic=self.g.label) if self.g.label else say(lang, title_key)
+        # Inside a sentence the topic stands in quotation marks: many card titles are phrases of their
+        # own ("… zu „Social Media verstehen und selbst nutzen“ ausprobiert"); after a colon it needs none.
+        topic = self.g.quoted_label() if title_key != "open_t" else self.g.label
+        title = say(lang, f"{title_key}_label", topic=topic) if topic else say(lang, title_key)
         purpose_key = f"open_p_{kind}" if f"open_p_{kind}" in G[lang] else "open_p"
         prompts = []
         if prev := self.g.previous(1):
@@ -187,7 +190,9 @@ class PlanItems(PlanBase):
         prompts.append(phrase(self.lang, "prep_s_nontech"))
         label = self.g.label
         return Draft(
-            say(self.lang, "nontech_t_label", topic=label) if label else say(self.lang, "nontech_t"),
+            say(self.lang, "nontech_t_label", topic=self.g.quoted_label() or "")
+            if label
+            else say(self.lang, "nontech_t"),
             weight,
             "both",
             self.say("nontech_p"),
