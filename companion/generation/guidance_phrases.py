@@ -412,11 +412,12 @@ G["de"].update(
         "was das Thema für Zusammenarbeit, Erwartungen und Führung bedeutet.",
         "close_t_habit": "Die neue Gewohnheit festmachen",
         "close_t_connect": "Kontakte verabreden",
-        "close_p_out": "Zum Schluss wird daraus ein Schritt mit Namen und Datum: {text}.",
+        "close_p_out": "Zum Schluss haltet ihr fest, was herauskam ({text}), und macht daraus einen "
+        "nächsten Schritt mit Namen und Datum.",
         "close_q_next": G["de"]["close_q_next"] + "|Wann seht ihr euch wieder, und wer bereitet was vor?|"
         "Welches Thema nehmt ihr euch fürs nächste Treffen vor, und wann ist es?",
-        "close_understand": G["de"]["close_understand"] + "|Wem erzählst du bis zum nächsten Treffen "
-        "von {act}, und was möchtest du dabei herausfinden?",
+        "close_understand": G["de"]["close_understand"] + "|Mit wem aus deinem Umfeld besprichst du bis "
+        "zum nächsten Treffen, was bei {act} herauskam, und was möchtest du dabei herausfinden?",
         "ctx_t_label": "Wie es bei {S} heute läuft: {topic}",
         "open_ctx": "{S} teilt dabei kurz den Kontext aus dem eigenen Bereich.",
         "open_ctx_pl": "{S} teilen dabei kurz den Kontext aus den eigenen Bereichen.",
@@ -460,11 +461,12 @@ G["en"].update(
         "topic means for collaboration, expectations and leadership.",
         "close_t_habit": "Make the new habit stick",
         "close_t_connect": "Arrange the contacts",
-        "close_p_out": "To finish, this becomes one step with a name and a date: {text}.",
+        "close_p_out": "To finish, note what came out of it ({text}) and turn it into one next step "
+        "with a name and a date.",
         "close_q_next": G["en"]["close_q_next"] + "|When do you meet again, and who prepares what?|"
         "Which topic do you take on next time, and when is it?",
-        "close_understand": G["en"]["close_understand"] + "|Whom will you tell about {act} before you "
-        "next meet, and what do you want to find out?",
+        "close_understand": G["en"]["close_understand"] + "|Who around you will you talk to about what came "
+        "out of {act} before you next meet, and what do you want to find out?",
         "ctx_t_label": "How things stand for {S} today: {topic}",
         "open_ctx": "{S} briefly shares the context of their own area.",
         "open_ctx_pl": "{S} briefly share the context of their own areas.",
