@@ -38,7 +38,9 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "prep_title": "Vorbereitung auf {session} – {topic}",
         "prep_j_goal": "Welches konkrete Beispiel aus deinem Alltag passt zu eurem Ziel {goal}?",
         "prep_s_goal": "Was möchtest du zu eurem Ziel {goal} verstehen oder selbst ausprobieren?",
-        "prep_j_expertise": "Was aus deiner Erfahrung mit {expertise} möchtest du in der Session zeigen?",
+        # The expertise is the person's own free text ("Diversity-Netzwerk", "Social Media, Content"): in
+        # parentheses it needs no article or case.
+        "prep_j_expertise": "Was aus deiner Erfahrung ({expertise}) möchtest du in der Session zeigen?",
         "prep_s_role": "Wo begegnet dir das Thema in deiner Rolle als {role}?",
         "prep_s_previous": "Was hast du seit der letzten Session zum Thema {prev} ausprobiert, und was "
         "ist offen geblieben?",
@@ -136,8 +138,7 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "prep_title": "Preparing {session} – {topic}",
         "prep_j_goal": "Which concrete example from your day-to-day work fits your goal {goal}?",
         "prep_s_goal": "What do you want to understand or try yourself about your goal {goal}?",
-        "prep_j_expertise": "What from your experience with {expertise} would you like to show in the "
-        "session?",
+        "prep_j_expertise": "What from your experience ({expertise}) would you like to show in the session?",
         "prep_s_role": "Where does the topic come up in your role as {role}?",
         "prep_s_previous": "What have you tried since the last session on {prev}, and what is still open?",
         "prep_j_nontech": "Which expectations of work and collaboration sit behind this topic for you, "
