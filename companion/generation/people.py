@@ -79,6 +79,7 @@ _PLURAL_VERB: dict[str, dict[str, str]] = {
         "beschreibt": "beschreiben", "probiert": "probieren", "ergänzt": "ergänzen", "öffnet": "öffnen",
         "schildert": "schildern", "prüft": "prüfen", "hält": "halten", "ordnet": "ordnen",
         "berichtet": "berichten", "teilt": "teilen", "plant": "planen", "legt": "legen", "nimmt": "nehmen",
+        "bekommt": "bekommen",
     },
     "en": {"adds": "add", "asks": "ask", "brings": "bring", "checks": "check", "describes": "describe", "does": "do", "explains": "explain", "follows": "follow", "gives": "give", "guides": "guide", "has": "have", "holds": "hold", "lays": "lay", "listens": "listen", "names": "name", "needs": "need", "notes": "note", "opens": "open", "plans": "plan", "presents": "present", "puts": "put", "reports": "report", "says": "say", "shares": "share", "shows": "show", "sketches": "sketch", "suggests": "suggest", "takes": "take", "teaches": "teach", "tells": "tell", "tries": "try"},
 }  # fmt: skip

@@ -7,14 +7,10 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 
 from companion.planning.context import PlanContext, TopicOption
+from companion.planning.reasons import final_reason, topic_reason
 from companion.planning.schemas import PlanProposal, ProposedSession, SessionPlanDraft
 from companion.planning.shape import assemble, max_technology
 from companion.retrieval.knowledge import KnowledgeBase
-
-FAMILY = {
-    "de": {"technology": "die Technik", "work": "die Arbeitsweise", "culture": "die Kultur im Unternehmen"},
-    "en": {"technology": "technology", "work": "ways of working", "culture": "company culture"},
-}
 
 
 class PlanComposer(ABC):
@@ -69,75 +65,6 @@ def order_topics(chosen: list[TopicOption]) -> list[TopicOption]:
         ordered.append(nxt)
         rest.remove(nxt)
     return ordered
-
-
-def topic_reason(option: TopicOption, ctx: PlanContext, turn: int = 0) -> str:
-    """One sentence tying a topic to the pair's goals, interests or expertise, in the plan's language."""
-    de = ctx.language == "de"
-    junior = ctx.juniors[0].name if ctx.juniors else ("dein Gegenüber" if de else "your partner")
-    senior = ctx.seniors[0].name if ctx.seniors else ("dein Gegenüber" if de else "your partner")
-    wish, who, title = option.wish, option.wisher, option.title
-    if option.wish_kind == "goal":
-        return f"Greift euer Ziel „{wish}“ auf: {title}." if de else f"Takes up your goal “{wish}”: {title}."
-    if option.wish_kind == "senior_interest":
-        return (
-            f"{who} möchte mehr über {wish} lernen, und {junior} zeigt, wie Jüngere damit umgehen."
-            if de
-            else f"{who} wants to learn about {wish}, and {junior} shows how younger colleagues approach it."
-        )
-    if option.wish_kind == "junior_expertise":
-        return (
-            f"{who} kennt sich mit {wish} aus und kann {senior} dazu aus erster Hand berichten."
-            if de
-            else f"{who} knows {wish} well and can show {senior} first-hand."
-        )
-    if option.wish_kind == "junior_interest":
-        return (
-            f"{who} interessiert sich für {wish}, und {senior} bringt dazu Erfahrung aus dem Unternehmen mit."
-            if de
-            else f"{who} is interested in {wish}, and {senior} brings experience from the company."
-        )
-    if option.wish_kind == "senior_expertise":
-        return (
-            f"{who} bringt Erfahrung mit {wish} mit, hier lernen beide Seiten voneinander."
-            if de
-            else f"{who} brings experience in {wish}, so both sides learn from each other."
-        )
-    family = FAMILY[ctx.language][option.category]
-    if ctx.goals:
-        goal = ctx.goals[turn % len(ctx.goals)]  # topics added for the mix take up the goals in turn
-        return (
-            f"Ergänzt euer Ziel „{goal}“ um den Blick auf {family}: {title}."
-            if de
-            else f"Adds a look at {family} to your goal “{goal}”: {title}."
-        )
-    return (
-        f"Für eine Mischung aus Technik, Arbeit und Kultur bringen {junior} und {senior} hier {family} ins Gespräch: {title}."
-        if de
-        else f"To mix technology, work and culture, {junior} and {senior} bring {family} into the conversation: {title}."
-    )
-
-
-def final_reason(ctx: PlanContext) -> str:
-    """The retrospective's reason: looking back on the pair's own goal."""
-    if ctx.goals:
-        goal = ctx.goals[0]
-        return (
-            f"Ihr zieht Bilanz zu eurem Ziel „{goal}“, sammelt, was beide Seiten gelernt haben, und vereinbart, wie es weitergeht."
-            if ctx.language == "de"
-            else f"You take stock of your goal “{goal}”, collect what both sides learned and agree how to go on."
-        )
-    names = [p.name for p in [*ctx.juniors, *ctx.seniors]]
-    if ctx.language == "de":
-        if not names:
-            return "Ihr zieht gemeinsam Bilanz, sammelt, was beide Seiten gelernt haben, und vereinbart, wie es weitergeht."
-        who = ", ".join(names[:-1]) + " und " + names[-1] if len(names) > 1 else names[0]
-        verb = "ziehen" if len(names) > 1 else "zieht"
-        return f"{who} {verb} gemeinsam Bilanz, sammeln, was beide Seiten gelernt haben, und vereinbaren, wie es weitergeht."
-    if not names:
-        return "You take stock together, collect what both sides learned and agree how to go on."
-    who = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
-    return f"{who} take stock together, collect what both sides learned and agree how to go on."
 
 
 class OfflinePlanComposer(PlanComposer):
