@@ -49,7 +49,7 @@ LEARNING_THEMES: dict[str, T] = {
     "confidence": ("Selbstvertrauen im Gespräch mit Führung", "Confidence when talking to leaders"),
 }
 EXPERIENCE_THEMES: dict[str, T] = {
-    "structure": ("Struktur und Agenda der Termine", "Structure and agenda of the sessions"),
+    "structure": ("Struktur und Agenda der Sessions", "Structure and agenda of the sessions"),
     "preparation": ("Vorbereitung", "Preparation"),
     "time": ("Zeit und Terminfindung", "Time and scheduling"),
     "relationship": ("Vertrauen und Beziehung", "Trust and relationship"),
@@ -218,7 +218,7 @@ SURVEYS: dict[str, Survey] = {
         QUESTIONS["pre"],
     ),
     "pulse_first": Survey(
-        ("Kurzer Puls nach den ersten Terminen", "Quick pulse after the first sessions"),
+        ("Kurzer Puls nach den ersten Sessions", "Quick pulse after the first sessions"),
         (
             "Drei Fragen, eine Minute: Wie läuft es bisher?",
             "Three questions, one minute: how is it going so far?",
