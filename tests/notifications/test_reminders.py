@@ -109,7 +109,12 @@ async def test_reminder_before_and_reflection_after_a_session(database_url, make
 
     async with maker() as db:  # the senior of pair 0 has already reflected
         db.add(
-            Reflection(session_id=first, author_role="senior", author_id=ids["people"][1], answers={"a": "b"})
+            Reflection(
+                session_id=first,
+                author_role="senior",
+                author_id=ids["people"][1],
+                answers={"Was nimmst du mit?": "Vertraulich: die Umstrukturierung im Einkauf"},
+            )
         )
         await db.commit()
     clock.now = start + timedelta(minutes=59)  # the session (60 minutes) has not ended yet
@@ -120,7 +125,13 @@ async def test_reminder_before_and_reflection_after_a_session(database_url, make
     assert reflection["Subject"] == "Wie war eure Session? Halte fest, was bleibt"
     assert "Was hat dich überrascht?" in text(reflection) and "Was probierst du aus?" not in text(reflection)
     assert "#reflection" in text(reflection)
+    # not marked as held yet: the mail says so, because the page asks for it before the reflection opens
+    assert "Hat sie stattgefunden? Dann markiere sie auf der Session-Seite als stattgefunden" in text(
+        reflection
+    )
     assert len(recorder.to("senior0@example.org")) == 1  # reflected already: no prompt
+    for mail in recorder.mails:  # what someone wrote never travels by mail, not even to the pair
+        assert "Umstrukturierung" not in text(mail) and "Umstrukturierung" not in mail["Subject"]
     clock.advance(days=8)
     assert (await scan(runner))["reflection"] == 0
     await engine.dispose()
@@ -187,7 +198,7 @@ async def test_stalled_pairs_get_one_nudge(database_url, make_settings) -> None:
     [quiet_mail] = recorder.to("junior0@example.org")
     assert quiet_mail["Subject"] == "Lust auf eure nächste Session?"
     assert "ihr habt euch im Tandem „Tandem 0“ eine Weile nicht getroffen" in text(quiet_mail)
-    assert "freiwillig" in text(quiet_mail)
+    assert "freiwillig: Passt es gerade nicht, ist das in Ordnung" in text(quiet_mail)
     [cancel_mail] = recorder.to("junior1@example.org")
     assert "eure letzten beiden Sessions" in text(cancel_mail)
     assert quiet_mail["List-Unsubscribe"]
