@@ -19,7 +19,7 @@ def calendar(
         lines = [
             t(
                 "Session {number} of your pair “{pair}” on {when} has been cancelled. Plan a new one "
-                "whenever it suits you both.",
+                "whenever it suits you.",
                 number=facts.number,
                 pair=facts.pair,
                 when=when,
@@ -127,17 +127,18 @@ def reminder(
 
 
 def reflection(
-    t: Texts, *, name: str, facts: SessionFacts, prompts: list[str], preferences_url: str
+    t: Texts, *, name: str, facts: SessionFacts, prompts: list[str], preferences_url: str, held: bool = True
 ) -> Content:
-    """After a session: the questions for my reflection."""
+    """After a session: the questions for my reflection (``held``: marked as held; until then the page
+    asks for that before the reflection opens, so the mail says so)."""
     content = Content(
         language=t.language,
-        subject=t("How did it go? Note what stays with you"),
+        subject=t("How was your session? Note what stays with you"),
         greeting=hello(t, name),
         paragraphs=[
             t(
-                "Your session of the pair “{pair}” on {when} is over. Take a few minutes to note what "
-                "you take away – while it is still fresh.",
+                "Your session of the pair “{pair}” on {when} is over. If you like, take a few minutes to "
+                "note what you take away – while it is still fresh.",
                 pair=facts.pair,
                 when=t.when(facts.starts_at),
             )
@@ -145,8 +146,9 @@ def reflection(
         button=(t("Write your reflection"), facts.url + "#reflection"),
         after=[
             t(
-                "Only your pair sees your answers. The programme coordination only sees anonymised "
-                "themes across many pairs, never your texts."
+                "You decide what your pair reads: before anything is shared, you see it and can leave out "
+                "sentences, and your private note stays with you. The programme coordination only sees "
+                "anonymised themes across several pairs, never your texts."
             )
         ],
         signature=facts.programme,
@@ -155,6 +157,10 @@ def reflection(
         ),
         preferences_url=preferences_url,
     )
+    if not held:
+        content.paragraphs.append(
+            t("Did it take place? Then mark it as held on the session page; the reflection opens after that.")
+        )
     if prompts:
         content.lists.append((t("Questions for your reflection"), prompts))
     else:
@@ -192,8 +198,8 @@ def nudge(
         button=(t("Plan a session"), url),
         after=[
             t(
-                "The programme is voluntary. If something doesn't fit right now, talk about it openly – "
-                "with each other or with the programme coordination."
+                "The programme is voluntary: if now is not a good time, that is fine. If something is in "
+                "the way, you can talk it over with each other or with the programme coordination."
             )
         ],
         signature=programme,

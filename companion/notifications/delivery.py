@@ -123,6 +123,7 @@ async def build(db: AsyncSession, services: Services, row: Notification) -> Mail
             facts=facts,
             prompts=list(prompts.get(f"{role}_prompts", [])),
             preferences_url=prefs_url,
+            held=session.status == "held",
         )
         return compose.to_mail(content, participant.email, participant.display_name)
     raise Skip(f"unknown kind {row.kind}")

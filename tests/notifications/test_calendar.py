@@ -32,8 +32,9 @@ def test_planned_moved_cancelled_session_mails_invites(make_app, smtp_server) ->
 
     for address in ("jonas@example.org", "helga@example.org"):
         [mail] = smtp_server.inbox.to(address)
-        assert mail["Subject"].startswith("Einladung: Reverse-Mentoring-Termin am ")
-        assert "Thema: Remote" in mail.get_body(("plain",)).get_content()
+        assert mail["Subject"].startswith("Einladung: Reverse-Mentoring-Session am ")
+        body = mail.get_body(("plain",)).get_content()
+        assert "Thema: Remote" in body and "der Termin für eure 1. Session" in body
         cal = ics_of(mail)
         assert cal["METHOD"] == "REQUEST"
         [event] = cal.walk("VEVENT")
@@ -49,6 +50,9 @@ def test_planned_moved_cancelled_session_mails_invites(make_app, smtp_server) ->
             "mailto:jonas@example.org",
         ]
         assert f"http://127.0.0.1:8000/me/sessions/{sid}" in str(event["DESCRIPTION"])
+        assert (
+            str(event["SUMMARY"]) == "Reverse Mentoring: Tandem Vertrieb (Session 1)"
+        )  # a meeting, numbered
 
     assert run_job(app, "scan_due")["calendar"] == 0  # nothing changed: nothing new
     assert len(smtp_server.inbox.messages) == 2
@@ -62,7 +66,7 @@ def test_planned_moved_cancelled_session_mails_invites(make_app, smtp_server) ->
     assert r.status_code == 200
     run_job(app, "scan_due")
     second = smtp_server.inbox.to("jonas@example.org")[1]
-    assert second["Subject"].startswith("Neue Zeit:")
+    assert second["Subject"].startswith("Neuer Termin: Reverse-Mentoring-Session am ")
     [event] = ics_of(second).walk("VEVENT")
     assert (str(event["UID"]), int(event["SEQUENCE"])) == (f"session-{sid}@127.0.0.1", 1)
     assert event.decoded("DTSTART") == moved.astimezone(ZoneInfo("Europe/Berlin"))

@@ -79,7 +79,7 @@ async def test_smtp_delivers_headers_both_parts_links_and_attachment(smtp_server
     [got] = smtp_server.inbox.messages
     assert got["From"] == "Reverse Mentoring <programm@example.org>"
     assert got["To"] == "Jonas Demir <jonas@example.org>"
-    assert got["Subject"] == "Einladung: Reverse-Mentoring-Termin am 08.12.2026"
+    assert got["Subject"] == "Einladung: Reverse-Mentoring-Session am 08.12.2026"
     assert got["Message-ID"].endswith("@example.org>")
     assert got["Date"] and got["Auto-Submitted"] == "auto-generated"
     assert got["Content-Language"] == "de"
@@ -91,7 +91,7 @@ async def test_smtp_delivers_headers_both_parts_links_and_attachment(smtp_server
     assert "Dienstag, 8. Dezember 2026 um 10:00 Uhr" in text  # 09:00 UTC in Berlin (winter time)
     assert FACTS.url in text and PREFS in text
     assert f'href="{FACTS.url}"' in html and f'href="{PREFS}"' in html
-    assert "Zum Termin" in html and "<p" in html
+    assert "Zur Session" in html and "<p" in html
 
     parts = {part.get_content_type(): part for part in got.walk()}
     assert parts["text/calendar"].get_param("method") == "REQUEST"

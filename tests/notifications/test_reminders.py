@@ -95,7 +95,7 @@ async def test_reminder_before_and_reflection_after_a_session(database_url, make
     assert (await scan(runner))["reminder"] == 0  # recorded once
 
     [junior] = recorder.to("junior0@example.org")
-    assert junior["Subject"] == "Bald ist es so weit: euer Termin am 06.03.2027"
+    assert junior["Subject"] == "Bald ist es so weit: eure Session am 06.03.2027"
     body = text(junior)
     assert "Ankommen und Erwartungen (10 Minuten)" in body and "Ausprobieren (35 Minuten)" in body
     assert "Welche Werkzeuge nutzt du täglich?" in body and "Laptop mit Beispielen" in body
@@ -104,12 +104,17 @@ async def test_reminder_before_and_reflection_after_a_session(database_url, make
     [senior] = recorder.to("senior0@example.org")
     assert "Routinearbeit" in text(senior) and "Welche Werkzeuge" not in text(senior)
     [other] = recorder.to("senior1@example.org")
-    assert "Für diesen Termin gibt es noch keine Agenda" in text(other)
+    assert "Für diese Session gibt es noch keine Agenda" in text(other)
     assert recorder.to("junior1@example.org") == []  # switched reminders off
 
     async with maker() as db:  # the senior of pair 0 has already reflected
         db.add(
-            Reflection(session_id=first, author_role="senior", author_id=ids["people"][1], answers={"a": "b"})
+            Reflection(
+                session_id=first,
+                author_role="senior",
+                author_id=ids["people"][1],
+                answers={"Was nimmst du mit?": "Vertraulich: die Umstrukturierung im Einkauf"},
+            )
         )
         await db.commit()
     clock.now = start + timedelta(minutes=59)  # the session (60 minutes) has not ended yet
@@ -117,10 +122,16 @@ async def test_reminder_before_and_reflection_after_a_session(database_url, make
     clock.advance(minutes=2)
     assert (await scan(runner))["reflection"] == 3
     reflection = recorder.to("junior0@example.org")[-1]
-    assert reflection["Subject"] == "Wie war euer Termin? Halte fest, was bleibt"
+    assert reflection["Subject"] == "Wie war eure Session? Halte fest, was bleibt"
     assert "Was hat dich überrascht?" in text(reflection) and "Was probierst du aus?" not in text(reflection)
     assert "#reflection" in text(reflection)
+    # not marked as held yet: the mail says so, because the page asks for it before the reflection opens
+    assert "Hat sie stattgefunden? Dann markiere sie auf der Session-Seite als stattgefunden" in text(
+        reflection
+    )
     assert len(recorder.to("senior0@example.org")) == 1  # reflected already: no prompt
+    for mail in recorder.mails:  # what someone wrote never travels by mail, not even to the pair
+        assert "Umstrukturierung" not in text(mail) and "Umstrukturierung" not in mail["Subject"]
     clock.advance(days=8)
     assert (await scan(runner))["reflection"] == 0
     await engine.dispose()
@@ -185,10 +196,11 @@ async def test_stalled_pairs_get_one_nudge(database_url, make_settings) -> None:
     nudged = sorted(m["To"].addresses[0].addr_spec for m in recorder.mails)
     assert nudged == ["junior0@example.org", "junior1@example.org", "senior0@example.org"]
     [quiet_mail] = recorder.to("junior0@example.org")
-    assert quiet_mail["Subject"] == "Lust auf euren nächsten Termin?"
-    assert "gab es eine Weile keinen Termin" in text(quiet_mail) and "freiwillig" in text(quiet_mail)
+    assert quiet_mail["Subject"] == "Lust auf eure nächste Session?"
+    assert "ihr habt euch im Tandem „Tandem 0“ eine Weile nicht getroffen" in text(quiet_mail)
+    assert "freiwillig: Passt es gerade nicht, ist das in Ordnung" in text(quiet_mail)
     [cancel_mail] = recorder.to("junior1@example.org")
-    assert "eure letzten beiden Termine" in text(cancel_mail)
+    assert "eure letzten beiden Sessions" in text(cancel_mail)
     assert quiet_mail["List-Unsubscribe"]
 
     clock.advance(days=30)  # the active pair has now stalled too: its nudge follows

@@ -49,3 +49,25 @@ def test_generated_by_in_words_and_session_wording(demo: dict[str, Any]) -> None
         assert "Termin" not in text, "German pages say Session, not Termin"
     # a sign-in link made on the command line (the demo's) reads as a phrase, not "von per …"
     assert "per Kommandozeile" in home and "von per" not in home
+
+
+def test_pages_about_meetings_say_session_and_dates_termin(demo: dict[str, Any]) -> None:
+    """Figures about meetings held or planned say "Session"; stalled pairs are named as such; the mail
+    choices name the session for reminders and reflection questions."""
+    hr = demo["browser"]("Katrin Vogel (HR)")
+    insights = hr.get("/coordinator/programmes/1/insights").text
+    assert "Ins Stocken geratene Tandems" in insights
+    assert "(seit 30 Tagen keine Session, weder stattgefunden noch geplant, oder zwei Absagen" in insights
+    assert "Termin" not in insights
+    health = hr.get("/coordinator/programmes/1/health").text
+    assert "Zahlen zu Tandems, Sessions und Beteiligung" in health
+    assert "ins Stocken geraten (30 Tage ohne Session)" in health
+    assert "Sessions pro Monat: geplant und stattgefunden" in health
+    assert "Anteil stattgefundener Sessions mit …" in health
+    # the participant's mail choices: reminders and reflection come with each session (the meeting);
+    # calendar invitations are about its date, so they keep "Termin"
+    choices = demo["browser"]("Jonas Demir").get("/me/notifications").text
+    assert "Eine Erinnerung vor jeder Session, mit Agenda" in choices
+    assert "Die Fragen zur Reflexion nach jeder Session" in choices
+    assert "wenn ihr euch im Tandem länger nicht getroffen habt" in choices
+    assert "Kalendereinladungen, wenn ein Termin geplant, verschoben oder abgesagt wird" in choices
