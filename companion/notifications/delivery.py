@@ -191,7 +191,7 @@ async def _nudge(
         pair=pair.name or programme.name,
         programme=programme.name,
         cancellations=stall.cancellations,
-        url=f"{links.base(services.settings)}/me",
+        url=f"{links.base(services.settings)}/me#plan-{pair.id}",  # straight to the planning form
         preferences_url=prefs_url,
     )
     return compose.to_mail(content, participant.email or row.email, participant.display_name)

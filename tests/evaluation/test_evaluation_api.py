@@ -32,7 +32,7 @@ def test_participant_answers_own_survey_and_sees_when_others_are_due(eval_client
     assert r.status_code == 200
     states = {s["kind"]: s for s in r.json()}
     assert states["pre"]["state"] == "due" and states["post"]["state"] == "upcoming"
-    assert states["pulse_first"]["when"] == "nach eurem zweiten Termin"
+    assert states["pulse_first"]["when"] == "nach eurer zweiten Session"
 
     body = {"answers": {"want_to_learn": "Wie Führung entscheidet", "confidence": {"topic-ai-automation": 3}}}
     r = w.answer(me, "pre", body | {"themes": {"want_to_learn": ["leadership_view"]}})

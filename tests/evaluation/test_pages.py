@@ -39,7 +39,7 @@ def test_participant_fills_in_the_start_survey_in_german(sqlite_eval_client: Any
     card = _page(w, "/me/surveys/due", me)
     assert card.status_code == 200
     assert "Selbsteinschätzung zum Start" in card.text and "jetzt dran" in card.text
-    assert "nach eurem zweiten Termin" in card.text
+    assert "nach eurer zweiten Session" in card.text
     assert 'hx-get="/me/surveys/due"' in _page(w, "/me", me).text
 
     form = _page(w, "/me/surveys/pre", me)

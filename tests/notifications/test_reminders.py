@@ -199,6 +199,7 @@ async def test_stalled_pairs_get_one_nudge(database_url, make_settings) -> None:
     assert quiet_mail["Subject"] == "Lust auf eure nächste Session?"
     assert "ihr habt euch im Tandem „Tandem 0“ eine Weile nicht getroffen" in text(quiet_mail)
     assert "freiwillig: Passt es gerade nicht, ist das in Ordnung" in text(quiet_mail)
+    assert f"/me#plan-{quiet}" in text(quiet_mail)  # the button opens the pair's planning form
     [cancel_mail] = recorder.to("junior1@example.org")
     assert "eure letzten beiden Sessions" in text(cancel_mail)
     assert quiet_mail["List-Unsubscribe"]
