@@ -95,6 +95,12 @@ def test_topic_change_and_reflection_form(demo: dict[str, Any]) -> None:
     # the demo's shared reflections of this session count too; Lea's next step comes from her next-step slot
     assert "Ich drehe bis zum 3. März ein kurzes Video." in summary["next_steps"]
     assert "topic-social-media" in summary["themes"]
+    # On the page, each side's first-person steps stand under the name of whoever wrote them.
+    part = lea.get(f"/me/sessions/{sid}/part/summary").text
+    assert "Nächste Schritte von Lea Hoffmann" in part, part
+    mine = part.split("Nächste Schritte von Lea Hoffmann", 1)[1].split("</ul>", 1)[0]
+    assert "Ich drehe bis zum 3. März ein kurzes Video." in mine
+    assert "Gelernt (Junior)" not in part  # names, not roles, once the pair's names are known
     # forms without the CSRF token are refused
     r = lea.client.post(f"/me/sessions/{sid}/topic", data={"topic": "x"}, headers={"accept": "text/html"})
     assert r.status_code == 403
