@@ -119,7 +119,10 @@ def reminder(
     if questions:
         content.lists.append((t("Your questions to prepare"), questions))
     else:
-        content.paragraphs.append(t("On the session page you will also find questions to prepare."))
+        # No questions exist yet: say how to get them rather than promise they are there.
+        content.paragraphs.append(
+            t("On the session page you can also have questions to prepare made, for you and your partner.")
+        )
     if to_bring:
         content.lists.append((t("What you might bring"), to_bring))
     content.after.append(t("A few minutes of preparation are enough – the conversation does the rest."))

@@ -223,3 +223,12 @@ def test_english_subjects_say_what_the_mail_is_about() -> None:
     by_kind = mails("en")
     assert by_kind["reflection-pair"].subject == "How was your session? Note what stays with you"
     assert "Plan a new one whenever it suits you." in reading(by_kind["calendar-cancelled-group"])
+
+
+def test_a_reminder_without_questions_says_how_to_get_them_instead_of_promising_them() -> None:
+    made = mails("de")
+    bare = [reading(c) for key, c in made.items() if key.startswith("reminder-bare-")]
+    assert bare and all("Fragen zur Vorbereitung erstellen lassen" in text for text in bare)
+    assert not any("findest du auch Fragen" in text for text in bare)
+    full = [reading(c) for key, c in made.items() if key.startswith("reminder-") and "bare" not in key]
+    assert full and not any("erstellen lassen" in text for text in full)  # the questions are in the mail
