@@ -145,6 +145,14 @@ def reflection(
                 pair=facts.pair,
                 when=t.when(facts.starts_at),
             )
+            if held
+            # Not marked as held: nobody said it took place, so the mail does not say it is over.
+            else t(
+                "Your session of the pair “{pair}” was planned for {when}. If it took place, take a few "
+                "minutes, if you like, to note what you take away – while it is still fresh.",
+                pair=facts.pair,
+                when=t.when(facts.starts_at),
+            )
         ],
         button=(t("Write your reflection"), facts.url + "#reflection"),
         after=[
@@ -162,7 +170,7 @@ def reflection(
     )
     if not held:
         content.paragraphs.append(
-            t("Did it take place? Then mark it as held on the session page; the reflection opens after that.")
+            t("First mark it as held on the session page; the reflection opens after that.")
         )
     if prompts:
         content.lists.append((t("Questions for your reflection"), prompts))

@@ -126,9 +126,9 @@ async def test_reminder_before_and_reflection_after_a_session(database_url, make
     assert "Was hat dich überrascht?" in text(reflection) and "Was probierst du aus?" not in text(reflection)
     assert "#reflection" in text(reflection)
     # not marked as held yet: the mail says so, because the page asks for it before the reflection opens
-    assert "Hat sie stattgefunden? Dann markiere sie auf der Session-Seite als stattgefunden" in text(
-        reflection
-    )
+    body = text(reflection)
+    assert "war für" in body and "geplant. Wenn sie stattgefunden hat" in body and "ist vorbei" not in body
+    assert "Markiere sie dafür zuerst auf der Session-Seite als stattgefunden" in body
     assert len(recorder.to("senior0@example.org")) == 1  # reflected already: no prompt
     for mail in recorder.mails:  # what someone wrote never travels by mail, not even to the pair
         assert "Umstrukturierung" not in text(mail) and "Umstrukturierung" not in mail["Subject"]

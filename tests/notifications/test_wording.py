@@ -211,11 +211,11 @@ def test_reflection_mail_says_who_reads_what_and_how_to_get_there(language: str)
     by_kind = mails(language)
     marked, unmarked = reading(by_kind["reflection-pair"]), reading(by_kind["reflection-unmarked-pair"])
     private = {"de": "deine private Notiz bleibt bei dir", "en": "your private note stays with you"}[language]
-    held = {"de": "Dann markiere sie auf der Session-Seite als stattgefunden", "en": "Then mark it as held"}[
-        language
-    ]
+    held = {"de": "zuerst auf der Session-Seite als stattgefunden", "en": "First mark it as held"}[language]
+    over = {"de": "ist vorbei", "en": "is over"}[language]
     assert private in marked and private in unmarked
     assert held in unmarked and held not in marked  # only when the page would ask for it first
+    assert over in marked and over not in unmarked  # nobody said the unmarked one took place
     assert f"{URL}#reflection" in marked
 
 
