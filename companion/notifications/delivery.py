@@ -17,7 +17,7 @@ from companion.auth.models import Coordinator, Invite
 from companion.db.models import MentoringSession, Pair, Participant, Programme, Reflection
 from companion.notifications import compose, cycle, links, queue
 from companion.notifications.context import Services
-from companion.notifications.facts import event_facts, member_facts, outputs_for, session_facts
+from companion.notifications.facts import event_facts, member_facts, outputs_for, pair_label, session_facts
 from companion.notifications.mailer import Mail, MailError, PermanentMailError, build_message
 from companion.notifications.models import Notification
 
@@ -188,7 +188,7 @@ async def _nudge(
     content = cycle.nudge(
         t,
         name=participant.display_name,
-        pair=pair.name or programme.name,
+        pair=await pair_label(db, pair),
         programme=programme.name,
         cancellations=stall.cancellations,
         url=f"{links.base(services.settings)}/me#plan-{pair.id}",  # straight to the planning form

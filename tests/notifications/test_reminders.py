@@ -229,3 +229,21 @@ async def test_each_kind_has_a_global_switch(database_url, make_settings) -> Non
     assert "reminder" not in found and "reflection" not in found and "nudge" not in found
     assert recorder.mails == []
     await engine.dispose()
+
+
+async def test_an_unnamed_pair_is_named_by_its_members_not_by_the_programme(
+    database_url, make_settings
+) -> None:
+    _ids, engine, clock, recorder, runner = await world(
+        database_url, make_settings, sessions_at=[NOW + timedelta(days=2)], pairs=1
+    )
+    maker = async_sessionmaker(engine, expire_on_commit=False)
+    async with maker() as db:
+        await db.execute(update(Pair).values(name=None))
+        await db.commit()
+    clock.advance(hours=1)
+    assert (await scan(runner))["reminder"] == 2
+    body = text(recorder.to("junior0@example.org")[0])
+    assert "im Tandem „Junior 0 & Senior 0“" in body, body
+    assert "Programm Süd“" not in body
+    await engine.dispose()
