@@ -23,14 +23,14 @@ PARTNER = {"de": "dein Gegenüber", "en": "your partner"}
 
 WISHED = {
     "de": {
-        "goal": "Greift euer Ziel {goal} auf: {title}.",
+        "goal": "{title} greift euer Ziel {goal} auf.",
         "senior_interest": "{who} möchte mehr über {wish} lernen, und {J} zeigt, wie Jüngere damit umgehen.",
         "junior_expertise": "{who} kennt sich mit {wish} aus, und {S} bekommt es hier aus erster Hand gezeigt.",
         "junior_interest": "{who} interessiert sich für {wish}, und {S} bringt dazu Erfahrung aus dem Unternehmen mit.",
         "senior_expertise": "{who} bringt Erfahrung mit {wish} mit, hier lernen beide Seiten voneinander.",
     },
     "en": {
-        "goal": "Takes up your goal {goal}: {title}.",
+        "goal": "{title} takes up your goal {goal}.",
         "senior_interest": "{who} wants to learn about {wish}, and {J} shows how younger colleagues approach it.",
         "junior_expertise": "{who} knows {wish} well and can show {S} first-hand.",
         "junior_interest": "{who} is interested in {wish}, and {S} brings experience from the company.",
@@ -93,17 +93,17 @@ def topic_reason(option: TopicOption, ctx: PlanContext, turn: int = 0) -> str:
         "wish": option.wish or "",
         "title": option.title,
     }
+    # A title goes in before ``fill``: it is no person, so "Onboarding und Einarbeitung … bringt" must
+    # not agree like "Aylin und Ben bringen".
+    title = q.format(option.title).replace("{", "{{").replace("}", "}}")
     if option.wish_kind in WISHED[lang]:
         values["goal"] = q.format(option.wish or "")
-        return fill(lang, WISHED[lang][option.wish_kind], values)
+        return fill(lang, WISHED[lang][option.wish_kind].replace("{title}", title), values)
     values["family"] = FAMILY[lang][option.category]
     if not ctx.goals:
         return fill(lang, MIX_NO_GOAL[lang], values)
     # Topics added for the mix take up the goals in turn, and their sentences take turns too.
     values["goal"] = q.format(ctx.goals[turn % len(ctx.goals)])
-    # The title goes in before ``fill``: it is no person, so "Onboarding und Einarbeitung … bringt"
-    # must not agree like "Aylin und Ben bringen".
-    title = q.format(option.title).replace("{", "{{").replace("}", "}}")
     return fill(lang, MIX[lang][turn % len(MIX[lang])].replace("{title}", title), values)
 
 

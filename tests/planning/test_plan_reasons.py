@@ -66,3 +66,9 @@ def test_the_final_reason_agrees_with_one_or_several_names() -> None:
     assert final_reason(ctx("en", goals=["Shorter meetings"])).startswith(
         "You take stock of your goal “Shorter meetings”"
     )
+
+
+def test_a_goal_reason_has_a_subject() -> None:
+    wish = {"wish": "KI im Vertrieb ausprobieren", "wish_kind": "goal"}
+    text = topic_reason(option("Onboarding und Einarbeitung", "work", **wish), ctx(), 0)
+    assert text == "„Onboarding und Einarbeitung“ greift euer Ziel „KI im Vertrieb ausprobieren“ auf."
