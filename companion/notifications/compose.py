@@ -147,3 +147,4 @@ class SessionFacts:
     topic: str | None
     url: str
     programme: str
+    group: bool = False  # a group session: "in der Gruppe", not "im Tandem"

@@ -18,10 +18,10 @@ def calendar(
         subject = t("Cancelled: reverse mentoring session on {date}", date=date)
         lines = [
             t(
-                "Session {number} of your pair “{pair}” on {when} has been cancelled. Plan a new one "
+                "Session {number} of your {at_pair} on {when} has been cancelled. Plan a new one "
                 "whenever it suits you.",
                 number=facts.number,
-                pair=facts.pair,
+                **t.pair(facts.pair, facts.group),
                 when=when,
             ),
             t("The attached cancellation removes the session from your calendar."),
@@ -34,17 +34,17 @@ def calendar(
         )
         first = (
             t(
-                "Session {number} of your pair “{pair}” has a new time: {when}, {duration} minutes.",
+                "Session {number} of your {at_pair} has a new time: {when}, {duration} minutes.",
                 number=facts.number,
-                pair=facts.pair,
+                **t.pair(facts.pair, facts.group),
                 when=when,
                 duration=facts.duration,
             )
             if moved
             else t(
-                "Session {number} of your pair “{pair}” is set: {when}, {duration} minutes.",
+                "Session {number} of your {at_pair} is set: {when}, {duration} minutes.",
                 number=facts.number,
-                pair=facts.pair,
+                **t.pair(facts.pair, facts.group),
                 when=when,
                 duration=facts.duration,
             )
@@ -61,7 +61,8 @@ def calendar(
         button=(t("Open the session"), facts.url),
         signature=facts.programme,
         reason=t(
-            "You are receiving this mail because you are a member of the pair “{pair}”.", pair=facts.pair
+            "You are receiving this mail because you are a member of the {to_pair}.",
+            **t.pair(facts.pair, facts.group),
         ),
         preferences_url=preferences_url,
     )
@@ -84,8 +85,8 @@ def reminder(
         greeting=hello(t, name),
         paragraphs=[
             t(
-                "Your next session of the pair “{pair}” is coming up: {when}, {duration} minutes.",
-                pair=facts.pair,
+                "Your next session of the {at_pair} is coming up: {when}, {duration} minutes.",
+                **t.pair(facts.pair, facts.group),
                 when=t.when(facts.starts_at),
                 duration=facts.duration,
             )
@@ -93,7 +94,8 @@ def reminder(
         button=(t("Open the session"), facts.url),
         signature=facts.programme,
         reason=t(
-            "You are receiving this reminder because you are a member of the pair “{pair}”.", pair=facts.pair
+            "You are receiving this reminder because you are a member of the {to_pair}.",
+            **t.pair(facts.pair, facts.group),
         ),
         preferences_url=preferences_url,
     )
@@ -140,31 +142,32 @@ def reflection(
         greeting=hello(t, name),
         paragraphs=[
             t(
-                "Your session of the pair “{pair}” on {when} is over. If you like, take a few minutes to "
+                "Your session of the {at_pair} on {when} is over. If you like, take a few minutes to "
                 "note what you take away – while it is still fresh.",
-                pair=facts.pair,
+                **t.pair(facts.pair, facts.group),
                 when=t.when(facts.starts_at),
             )
             if held
             # Not marked as held: nobody said it took place, so the mail does not say it is over.
             else t(
-                "Your session of the pair “{pair}” was planned for {when}. If it took place, take a few "
+                "Your session of the {at_pair} was planned for {when}. If it took place, take a few "
                 "minutes, if you like, to note what you take away – while it is still fresh.",
-                pair=facts.pair,
+                **t.pair(facts.pair, facts.group),
                 when=t.when(facts.starts_at),
             )
         ],
         button=(t("Write your reflection"), facts.url + "#reflection"),
         after=[
             t(
-                "You decide what your pair reads: before anything is shared, you see it and can leave out "
-                "sentences, and your private note stays with you. The programme coordination only sees "
-                "anonymised themes across several pairs, never your texts."
+                "You decide what is shared: before anything goes to the others, you see it and can leave "
+                "out sentences, and your private note stays with you. The programme coordination only sees "
+                "anonymised themes across the programme, never your texts."
             )
         ],
         signature=facts.programme,
         reason=t(
-            "You are receiving this mail because you are a member of the pair “{pair}”.", pair=facts.pair
+            "You are receiving this mail because you are a member of the {to_pair}.",
+            **t.pair(facts.pair, facts.group),
         ),
         preferences_url=preferences_url,
     )
@@ -180,19 +183,27 @@ def reflection(
 
 
 def nudge(
-    t: Texts, *, name: str, pair: str, programme: str, cancellations: bool, url: str, preferences_url: str
+    t: Texts,
+    *,
+    name: str,
+    pair: str,
+    programme: str,
+    cancellations: bool,
+    url: str,
+    preferences_url: str,
+    group: bool = False,
 ) -> Content:
     """Once per stall: a friendly suggestion to meet again, voluntary by design."""
     first = (
         t(
-            "Your last two sessions of the pair “{pair}” were cancelled. That happens quickly when "
+            "Your last two sessions of the {at_pair} were cancelled. That happens quickly when "
             "calendars are full.",
-            pair=pair,
+            **t.pair(pair, group),
         )
         if cancellations
         else t(
-            "Your pair “{pair}” hasn't met for a while. That happens quickly when calendars are full.",
-            pair=pair,
+            "Your {at_pair} hasn't met for a while. That happens quickly when calendars are full.",
+            **t.pair(pair, group),
         )
     )
     return Content(
@@ -214,7 +225,10 @@ def nudge(
             )
         ],
         signature=programme,
-        reason=t("You get this mail once because your pair “{pair}” hasn't met for a while.", pair=pair),
+        reason=t(
+            "You get this mail once because your {at_pair} hasn't met for a while.",
+            **t.pair(pair, group),
+        ),
         preferences_url=preferences_url,
     )
 

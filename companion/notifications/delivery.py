@@ -152,7 +152,14 @@ async def _calendar(
     starts_at = datetime.fromisoformat(data["starts_at"])
     facts = await session_facts(db, services.settings, session, t)
     facts = compose.SessionFacts(
-        facts.pair, facts.number, starts_at, int(data["duration"]), facts.topic, facts.url, facts.programme
+        facts.pair,
+        facts.number,
+        starts_at,
+        int(data["duration"]),
+        facts.topic,
+        facts.url,
+        facts.programme,
+        facts.group,
     )
     method = str(data["method"])
     ics = await event_facts(db, services.settings, session, t, int(data["sequence"]), starts_at, data)
@@ -189,6 +196,7 @@ async def _nudge(
         t,
         name=participant.display_name,
         pair=await pair_label(db, pair),
+        group=pair.format == "group",
         programme=programme.name,
         cancellations=stall.cancellations,
         url=f"{links.base(services.settings)}/me#plan-{pair.id}",  # straight to the planning form

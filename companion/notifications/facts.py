@@ -74,6 +74,7 @@ async def session_facts(
         topic=topic_title(settings, session.topic, t.language),
         url=links.session_url(settings, session.id),
         programme=programme.name,
+        group=pair.format == "group",
     )
 
 

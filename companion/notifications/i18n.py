@@ -53,6 +53,22 @@ class Texts:
         """ngettext, formatted with ``count`` and ``values``."""
         return self._t.ngettext(singular, plural, count).format(count=count, **values)
 
+    def pair(self, name: str, group: bool = False) -> dict[str, str]:
+        """How a mail names a pair or group, as ``at_pair`` and ``to_pair``. In English both are the
+        kind and the name ("pair “Sales”", "group “Production”"; the article is in the sentence); in
+        German they carry the preposition the sentence needs: "im Tandem „Vertrieb“" / "in der Gruppe
+        „Produktion“", and "zum Tandem …" / "zur Gruppe …". A name that starts with its own kind word
+        reads as one name: "im Tandem Vertrieb", not "im Tandem „Tandem Vertrieb“"."""
+        if self.language == "de":
+            word, at, to = ("Gruppe", "in der ", "zur ") if group else ("Tandem", "im ", "zum ")
+            quoted = "„{}“"
+        else:
+            word, at, to = ("group" if group else "pair"), "", ""
+            quoted = "“{}”"
+        first, _, rest = name.partition(" ")
+        called = name if rest and first.casefold() == word.casefold() else f"{word} {quoted.format(name)}"
+        return {"pair": name, "at_pair": at + called, "to_pair": to + called}
+
     def when(self, moment: datetime) -> str:
         """Date and time of a session in the configured zone, e.g. „Dienstag, 15. September 2026, 11:00 Uhr“."""
         local = moment.astimezone(self.zone)

@@ -197,7 +197,7 @@ async def test_stalled_pairs_get_one_nudge(database_url, make_settings) -> None:
     assert nudged == ["junior0@example.org", "junior1@example.org", "senior0@example.org"]
     [quiet_mail] = recorder.to("junior0@example.org")
     assert quiet_mail["Subject"] == "Lust auf eure nächste Session?"
-    assert "ihr habt euch im Tandem „Tandem 0“ eine Weile nicht getroffen" in text(quiet_mail)
+    assert "ihr habt euch im Tandem 0 eine Weile nicht getroffen" in text(quiet_mail)
     assert "freiwillig: Passt es gerade nicht, ist das in Ordnung" in text(quiet_mail)
     assert f"/me#plan-{quiet}" in text(quiet_mail)  # the button opens the pair's planning form
     [cancel_mail] = recorder.to("junior1@example.org")

@@ -31,6 +31,7 @@ def facts(pair: str, duration: int = 60) -> compose.SessionFacts:
         topic="KI im Arbeitsalltag",
         url=URL,
         programme="Reverse Mentoring 2026",
+        group=pair == GROUP,
     )
 
 
@@ -98,6 +99,7 @@ def mails(language: str) -> dict[str, compose.Content]:
                 cancellations=cancellations,
                 url="http://127.0.0.1:8000/me",
                 preferences_url=PREFS,
+                group=pair == GROUP,
             )
     return made
 
@@ -185,7 +187,7 @@ def test_german_mails_say_du_and_greet_by_first_name() -> None:
     assert (
         reading(by_kind["nudge-quiet-group"])
         .split("\n")[3]
-        .startswith("ihr habt euch im Tandem „Runde Produktion & Personal“ eine Weile nicht getroffen.")
+        .startswith("ihr habt euch in der Gruppe „Runde Produktion & Personal“ eine Weile nicht getroffen.")
     )
 
 
@@ -232,3 +234,23 @@ def test_a_reminder_without_questions_says_how_to_get_them_instead_of_promising_
     assert not any("findest du auch Fragen" in text for text in bare)
     full = [reading(c) for key, c in made.items() if key.startswith("reminder-") and "bare" not in key]
     assert full and not any("erstellen lassen" in text for text in full)  # the questions are in the mail
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_a_group_is_a_group_and_a_name_with_its_own_kind_word_is_not_doubled(language: str) -> None:
+    """A group of four is no "Tandem"; "Tandem Geschäftsführung" reads as one name, not as
+    "im Tandem „Tandem Geschäftsführung“"."""
+    texts = {key: reading(content) for key, content in mails(language).items()}
+    group = [text for key, text in texts.items() if key.endswith("-group")]
+    pair = [text for key, text in texts.items() if key.endswith("-pair")]
+    assert group and pair
+    if language == "de":
+        assert all("Tandem" not in text for text in group), [t for t in group if "Tandem" in t][:1]
+        assert any("in der Gruppe „Runde Produktion & Personal“" in text for text in group)
+        assert any("zur Gruppe „Runde Produktion & Personal“" in text for text in group)
+        assert all("Tandem „Tandem" not in text for text in pair)
+        assert any("im Tandem Geschäftsführung" in text for text in pair)
+        assert any("zum Tandem Geschäftsführung" in text for text in pair)
+    else:
+        assert all("pair “" not in text for text in group)
+        assert any("group “Runde Produktion & Personal”" in text for text in group)
