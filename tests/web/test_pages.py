@@ -36,6 +36,9 @@ def test_participant_sees_pair_and_sessions_in_german(demo: dict[str, Any]) -> N
         and "Nächste Session" in r.text
         and "Termin" not in r.text
     )
+    # Mia is in the demo's group of four: a group is no "Tandem"
+    mia = demo["browser"]("Mia Schulte").get("/me").text
+    assert "<h1>Meine Gruppe</h1>" in mia and "Mein Tandem" not in mia
     sid = _first_session(demo["url"], demo["ids"]["Jonas Demir"])
     page = jonas.get(f"/me/sessions/{sid}")
     assert page.status_code == 200 and "Agenda erstellen" in page.text and "KI" in page.text
