@@ -78,6 +78,9 @@ class Runtime:
             settle_for_serving()
 
         if self._retriever is None and self._indexing is None:
+            # Loading from now on: /health must not say "not started" in the moment before the build
+            # thread gets going (a start-up check read exactly that once).
+            self._index = {"state": "loading"}
             self._indexing = asyncio.create_task(run())
 
     def index_status(self) -> dict[str, Any]:
