@@ -119,6 +119,12 @@ class Pair(Timestamped, Base):
         """Participant ids of the members with ``role`` (junior or senior), in a stable order."""
         return sorted(m.participant_id for m in self.members if m.role == role)
 
+    def member_names(self, role: str) -> list[str]:
+        """Display names of the members with ``role``, in the order of :meth:`member_ids` (members and
+        their participants load with the pair, so this needs no query)."""
+        members = sorted((m for m in self.members if m.role == role), key=lambda m: m.participant_id)
+        return [m.participant.display_name for m in members]
+
 
 class MentoringSession(Timestamped, Base):
     __tablename__ = "sessions"

@@ -195,7 +195,7 @@ async def _nudge(
     content = cycle.nudge(
         t,
         name=participant.display_name,
-        pair=await pair_label(db, pair),
+        pair=pair_label(pair),
         group=pair.format == "group",
         programme=programme.name,
         cancellations=stall.cancellations,

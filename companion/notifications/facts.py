@@ -46,19 +46,14 @@ def topic_title(settings: Settings, topic: str | None, language: str) -> str | N
     return _titles(settings.knowledge_dir).get((topic, language), topic)
 
 
-async def pair_label(db: AsyncSession, pair: Pair) -> str:
+def pair_label(pair: Pair) -> str:
     """How mails name a pair: its name, or, for a pair the coordinator did not name, its members
     ("Lea Schulz & Thomas Berger", juniors first) rather than the programme's name, which would read
     as if the whole programme were one tandem."""
     if pair.name:
         return pair.name
-    rows = await db.execute(
-        select(PairMember.role, Participant.display_name)
-        .join(Participant, Participant.id == PairMember.participant_id)
-        .where(PairMember.pair_id == pair.id)
-        .order_by(PairMember.role, Participant.display_name)  # "junior" sorts before "senior"
-    )
-    return " & ".join(name for _, name in rows.tuples()) or str(pair.id)
+    names = sorted(pair.member_names("junior")) + sorted(pair.member_names("senior"))
+    return " & ".join(names) or str(pair.id)
 
 
 async def session_facts(
@@ -67,7 +62,7 @@ async def session_facts(
     pair, programme = await pair_and_programme(db, session.pair_id)
     starts = as_utc(session.scheduled_at) if session.scheduled_at else as_utc(session.created_at)
     return SessionFacts(
-        pair=await pair_label(db, pair),
+        pair=pair_label(pair),
         number=session.number,
         starts_at=starts,
         duration=session.duration_minutes,

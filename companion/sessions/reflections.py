@@ -251,11 +251,7 @@ async def composer_inputs(
     people = await people_of(db, pair)
     # The writer's name as the generation context names the pair's members, so a summary can say
     # who took what away even in a group (only members: anyone else's id maps to no name).
-    member_ids = {m.participant_id for m in pair.members}
-    rows_named = await db.execute(
-        select(Participant.id, Participant.display_name).where(Participant.id.in_(member_ids))
-    )
-    names = {pid: name for pid, name in rows_named.tuples()}
+    names = {m.participant_id: m.participant.display_name for m in pair.members}
     out = []
     for r in sorted(rows, key=lambda row: row.id):
         answers, truncated = shared_answers(shared_view(r.slots or {}, language, people, r.excluded or []))

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.auth.policy import principal_of
-from companion.db.models import MentoringSession, Pair, Participant, Programme, Reflection
+from companion.db.models import MentoringSession, Pair, Programme, Reflection
 from companion.errors import DomainError
 from companion.generation.composer import Composer
 from companion.generation.people import join_names, oblique
@@ -35,7 +35,7 @@ async def reflection_context(
     """What the reflection partial needs: form fields, theme choices, the author's preview."""
     preview = await refl.view(db, mine, lang, author=True) if mine is not None else None
     return {
-        "side_names": await side_names(db, pair, lang),
+        "side_names": side_names(pair, lang),
         "reflection_fields": fields(lang, (mine.slots if mine is not None else None)),
         "theme_choices": [(tid, title) for tid, title, _ in topics],
         "none_of_these": NONE_OF_THESE,
@@ -44,18 +44,13 @@ async def reflection_context(
     }
 
 
-async def side_names(db: AsyncSession, pair: Pair, lang: str) -> dict[str, dict[str, Any]]:
+def side_names(pair: Pair, lang: str) -> dict[str, dict[str, Any]]:
     """Per side the members' names ("Aylin und Ben"), how many they are (for singular or plural
     wording) and the form after a preposition ("von Herrn Vogt"), for headings over what each side
     wrote; a side without members has ``n`` 0 and the page falls back to the side's neutral name."""
-    ids = [m.participant_id for m in pair.members]
-    rows = await db.execute(select(Participant.id, Participant.display_name).where(Participant.id.in_(ids)))
-    names = {pid: name for pid, name in rows.tuples()}
     out: dict[str, dict[str, Any]] = {}
     for role in ("junior", "senior"):
-        people = [
-            names[m.participant_id] for m in pair.members if m.role == role and m.participant_id in names
-        ]
+        people = pair.member_names(role)
         joined = join_names(people, lang) if people else ""
         out[role] = {"names": joined, "n": len(people), "of": oblique(joined) if lang == "de" else joined}
     return out
