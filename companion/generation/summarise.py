@@ -149,11 +149,17 @@ def consented_themes(ctx: GenerationContext, knowledge: KnowledgeBase) -> list[s
 
 
 def _add(parts: list[str], text: str, used: int) -> int:
-    """Append ``text`` when it fits the paragraph budget (whole, or not at all)."""
-    if used + len(text) + 1 > PARAGRAPH_CHARS:
+    """Append ``text`` when it fits the paragraph budget (whole, or not at all) and is not there yet
+    (two reflections of one person can yield the same line; saying it twice says nothing)."""
+    if text in parts or used + len(text) + 1 > PARAGRAPH_CHARS:
         return used
     parts.append(text)
     return used + len(text) + 1
+
+
+def _learned(slots: dict[str, list[str]]) -> list[str]:
+    """What a reflection (or a side's reflections) took away: learned, then surprised, no orders."""
+    return [s for slot in ("learned", "surprised") for s in slots.get(slot, []) if not is_directive(s)]
 
 
 def summarise(ctx: GenerationContext, knowledge: KnowledgeBase, generated_by: str) -> ReflectionSummary:
@@ -167,12 +173,7 @@ def summarise(ctx: GenerationContext, knowledge: KnowledgeBase, generated_by: st
     for f in filed:
         for slot, texts in f.slots.items():
             by_side[f.role].setdefault(slot, []).extend(texts)
-    learnings = {
-        side: [
-            s for slot in ("learned", "surprised") for s in by_side[side].get(slot, []) if not is_directive(s)
-        ]
-        for side in by_side
-    }
+    learnings = {side: _learned(by_side[side]) for side in by_side}
     steps = {side: by_side[side].get("next_step", []) for side in by_side}
     sections = [
         SummarySection(role=side, slot=slot, sentences=list(dict.fromkeys(texts))[:30])
@@ -184,8 +185,9 @@ def summarise(ctx: GenerationContext, knowledge: KnowledgeBase, generated_by: st
 
     card = knowledge.get(ctx.topic_id, lang) if ctx.topic_id else None
     people = Named(ctx)
+    ordered = sorted(filed, key=lambda f: f.role != "junior")  # the junior side first
     parts: list[str] = []
-    used = _add(parts, _opening(ctx, filed, people, t["q"].format(card.title) if card else None), 0)
+    used = _add(parts, _opening(lang, ordered, people, t["q"].format(card.title) if card else None), 0)
     # The session's topic is named in the first sentence already; only further ticked themes follow.
     more = [title for title in titles if card is None or title != card.title]
     if more:
@@ -196,21 +198,17 @@ def summarise(ctx: GenerationContext, knowledge: KnowledgeBase, generated_by: st
     # author, or the only person of that side. In a group whose writer is not known the side stands
     # ("Die Junior-Seite nimmt mit"), so one person's sentence is never put in everybody's mouth; never
     # a default masculine. ``fill`` puts a name after "von" in its oblique case.
-    ordered = sorted(filed, key=lambda f: f.role != "junior")
     for f in ordered:
-        learned = [
-            s for slot in ("learned", "surprised") for s in f.slots.get(slot, []) if not is_directive(s)
-        ]
-        if learned:
+        if learned := _learned(f.slots):
             who = _writer(f, people) or people.neutral(f.role)
-            line = fill(lang, t["learned"], {"who": who, "text": t["q"].format(learned[0])})
-            used = used if line in parts else _add(parts, line, used)  # the same line twice says nothing
+            used = _add(
+                parts, fill(lang, t["learned"], {"who": who, "text": t["q"].format(learned[0])}), used
+            )
     for f in ordered:
         if f.slots.get("next_step"):
             writer = _writer(f, people)
             values = {"who": writer or "", "text": t["q"].format(f.slots["next_step"][0])}
-            line = fill(lang, t["step" if writer else f"step_{f.role}"], values)
-            used = used if line in parts else _add(parts, line, used)
+            used = _add(parts, fill(lang, t["step" if writer else f"step_{f.role}"], values), used)
     if not steps["junior"] and not steps["senior"]:
         used = _add(parts, t["no_step"], used)
     truncated = any(f.truncated for f in filed)
@@ -246,11 +244,11 @@ def _writer(f: Filed, people: Named) -> str | None:
     return people.member(f.author) or (side[0].name if len(side) == 1 else None)
 
 
-def _opening(ctx: GenerationContext, filed: list[Filed], people: Named, topic: str | None) -> str:
+def _opening(lang: str, filed: list[Filed], people: Named, topic: str | None) -> str:
     """Who reflected ("Zur Session „…“ haben Lea Schulz und Thomas Berger reflektiert"), and whose
-    reflection is still to come; by count per side when a writer's name is not known."""
-    lang = ctx.language if ctx.language in TEXT else "de"
-    writers = [_writer(f, people) for f in sorted(filed, key=lambda f: f.role != "junior")]
+    reflection is still to come; by count per side when a writer's name is not known. ``filed`` is
+    in the paragraph's order, the junior side first."""
+    writers = [_writer(f, people) for f in filed]
     if filed and all(writers):
         missing = [
             p.name
