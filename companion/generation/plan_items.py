@@ -188,11 +188,9 @@ class PlanItems(PlanBase):
     def nontech(self, weight: float = 15) -> Draft:
         prompts = self.nontech_prompts()
         prompts.append(phrase(self.lang, "prep_s_nontech"))
-        label = self.g.label
+        topic = self.g.quoted_label()
         return Draft(
-            say(self.lang, "nontech_t_label", topic=self.g.quoted_label() or "")
-            if label
-            else say(self.lang, "nontech_t"),
+            say(self.lang, "nontech_t_label", topic=topic) if topic else say(self.lang, "nontech_t"),
             weight,
             "both",
             self.say("nontech_p"),
