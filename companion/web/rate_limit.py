@@ -55,7 +55,9 @@ class MemoryCounter:
         self._since_prune += 1
         if self._since_prune >= PRUNE_EVERY:
             self._prune(now)
-        return int(entry[0]), max(1, math.ceil(entry[1] - now))
+        # Clamped to the window: (now + window) - now can round to a hair above ``window``, and
+        # ceil would then promise one second more than the window has.
+        return int(entry[0]), min(window, max(1, math.ceil(entry[1] - now)))
 
     def _prune(self, now: float) -> None:
         self._since_prune = 0

@@ -33,6 +33,14 @@ def test_memory_windows_count_per_key_and_reopen_when_they_close() -> None:
     assert asyncio.run(counter.hit("a", 60)) == (1, 60)  # closed: a new window
 
 
+def test_a_new_window_never_reports_more_seconds_than_it_has() -> None:
+    clock = Clock()
+    clock.now = 131067.76281793018  # (now + 60) - now == 60.00000000001 in floating point
+    assert (clock.now + 60) - clock.now > 60
+    counter = MemoryCounter(clock)
+    assert asyncio.run(counter.hit("a", 60)) == (1, 60)
+
+
 def test_memory_counter_forgets_closed_windows() -> None:
     clock = Clock()
     counter = MemoryCounter(clock)
