@@ -2,7 +2,8 @@
 
 Six outcome kinds, from the words people use when they state goals (German and English):
 
-- ``understand``: verstehen, herausfinden, warum, why, find out (the default);
+- ``understand``: verstehen, herausfinden, warum, why, find out (the default); a verb of knowing
+  followed by a question clause is always this kind, whatever words the clause holds;
 - ``try``: ausprobieren, testen, üben, selbst, try, practise, hands-on;
 - ``decide``: entscheiden, ob wir, festlegen, auswählen, einschätzen, decide, whether, choose, assess;
 - ``produce``: erstellen, entwerfen, schreiben, planen, aufsetzen, draft, write, plan, create;
@@ -71,6 +72,17 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
 _LEAD = re.compile(
     r"^(?:(?:besser|mehr|gemeinsam|selbst|zusammen)\s+)*(?:verstehen|herausfinden|lernen|erfahren|klären|"
     r"entscheiden|understand|find\s+out|learn|decide|see|hear)\b[,:]?\s*",
+    _F,
+)
+# "Verstehen, warum Jüngere öfter Rückmeldung wollen": a question clause after a verb of knowing is
+# what the pair wants to understand, so its words ("öfter", "wählen") do not make it a habit or a
+# decision. Only a verb of knowing directly followed by a question word counts: "Understand and try
+# out Instagram" still tries, and "herausfinden, ob …" still decides.
+_WANTS_TO_KNOW = re.compile(
+    r"^\s*(?:(?:besser|gemeinsam|zusammen|together|better)\s+)*(?:verstehen|herausfinden|erfahren|"
+    r"nachvollziehen|begreifen|understand(?:ing)?|find(?:ing)?\s+out|figure\s+out)"
+    r"(?:\s+(?:together|gemeinsam|zusammen|better|besser))?,?\s+"
+    r"(?:warum|wieso|weshalb|wie|was|wann|wo|wofür|welche\w*|why|how|what|when|where|which)\b",
     _F,
 )
 _STOP = {
@@ -172,6 +184,8 @@ def language_of(text: str) -> str | None:
 
 def kind_of(text: str) -> str:
     """The outcome kind a goal (or an activity) asks for."""
+    if _WANTS_TO_KNOW.match(text):
+        return "understand"
     for kind, pattern in _KINDS:
         if pattern.search(text):
             return kind
