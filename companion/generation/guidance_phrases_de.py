@@ -181,18 +181,8 @@ DE: Final[dict[str, str]] = {
     "retro_q_go_on": "Wollt ihr euch weiter treffen, und in welcher Form?",
     # preparation
     "prep_title": "Vorbereitung auf {session} – {topic}",
-    "prep_j_activity": "Für „{act}“: Welches echte Beispiel bringst du mit, damit {S} es selbst sehen "
-    "oder ausprobieren kann?",
-    "prep_s_activity": "Für „{act}“: Welche Situation aus deinem Bereich soll auf den Tisch, und was "
-    "möchtest du dabei selbst verstehen oder ausprobieren?",
     "prep_s_decide": "Was muss auf dem Tisch liegen, damit ihr heute entscheiden könnt?",
-    "prep_s_ctx": "Welche Zahlen, Beispiele oder Erfahrungen aus deinem Bereich gehören zur Ausgangslage?",
-    "bring_j_activity": "Material für „{act}“: ein echtes Beispiel, am besten auf dem eigenen Gerät",
-    "bring_s_activity": "Für „{act}“: ein echter Fall aus dem eigenen Bereich",
-    "bring_s_try": "Ein Gerät, auf dem du selbst ausprobieren kannst, mit den nötigen Zugängen",
     "bring_s_decide": "Was für die Entscheidung bekannt ist: Kosten, Beteiligte, Fristen",
-    "bring_s_figures": "Die Zahlen, die es zum Thema schon gibt",
-    "bring_both_time": "Ungestörte Zeit: Telefon stumm, keine Termine direkt davor",
     "no_card": "Zu {topic} gibt es keine Karte in der Wissensbasis; die Agenda folgt euren Zielen und "
     "den allgemeinen Mustern.",
 }

@@ -168,17 +168,8 @@ EN: Final[dict[str, str]] = {
     "retro_q_rec": "Which recommendation do you give the coordinators for the next round?",
     "retro_q_go_on": "Do you want to keep meeting, and in what form?",
     "prep_title": "Preparing {session} – {topic}",
-    "prep_j_activity": "For “{act}”: which real example will you bring so that {S} can see or try it?",
-    "prep_s_activity": "For “{act}”: which situation from your area should be on the table, and what "
-    "would you like to understand or try yourself?",
     "prep_s_decide": "What needs to be on the table so that you can decide today?",
-    "prep_s_ctx": "Which figures, examples or experiences from your area belong to the starting point?",
-    "bring_j_activity": "Material for “{act}”: a real example, ideally on your own device",
-    "bring_s_activity": "For “{act}”: a real case from your own area",
-    "bring_s_try": "A device on which you can try it yourself, with the access you need",
     "bring_s_decide": "What is known for the decision: costs, people involved, deadlines",
-    "bring_s_figures": "The figures that already exist on the topic",
-    "bring_both_time": "Undisturbed time: phone on silent, no meeting right before",
     "no_card": "The knowledge base has no card on {topic}; the agenda follows your goals and the "
     "general patterns.",
 }

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 
+from companion.generation.activities import Activity
 from companion.generation.agenda_plan import Plan
 from companion.generation.grounding import Grounding, dedupe, rotate
 from companion.generation.guidance_phrases import say
 from companion.generation.guidance_review import review
 from companion.generation.people import People, oblique
 from companion.generation.phrases import phrase, phrase_list
+from companion.generation.prep_activity import prepare
 from companion.generation.pronouns import Possessives
 from companion.generation.safety import clip
 from companion.generation.schemas import GenerationContext, Preparation, ReflectionPrompts
@@ -67,26 +69,38 @@ def compose_preparation(
     junior_bring: list[str] = []
     senior_bring: list[str] = []
     jn, sn = people.names("junior"), people.names("senior")
+    # The activities the agenda will hold decide what each side prepares for them (a rehearsal needs a
+    # situation, a demonstration a device); a decision always needs what is known about it.
+    shown: list[tuple[str, Activity | None, str]] = []
     for goal, act in p.goal_activities[:2]:
-        title = people.fill_roles(act.title) if act is not None else say(lang, f"gen_{goal.kind}_t")
-        junior_q.insert(0, say(lang, "prep_j_activity", act=title, J=jn, S=sn))
-        junior_bring.append(say(lang, "bring_j_activity", act=title, J=jn, S=sn))
-        if goal.kind == "decide":
+        if goal.kind == "decide" and act is None:
             senior_q.insert(0, say(lang, "prep_s_decide"))
             senior_bring.append(say(lang, "bring_s_decide"))
-        else:
-            senior_q.insert(0, say(lang, "prep_s_activity", act=title, J=jn, S=sn))
-            senior_bring.append(
-                say(lang, "bring_s_try" if goal.kind == "try" else "bring_s_activity", act=title)
-            )
+            continue
+        title = people.fill_roles(act.title) if act is not None else say(lang, f"gen_{goal.kind}_t")
+        shown.append((title, act, goal.kind))
+    if shown:
+        lines = prepare(lang, shown, {"J": jn, "S": sn})
+        junior_q[:0], senior_q[:0] = lines.junior_questions, lines.senior_questions
+        junior_bring += lines.junior_bring
+        senior_bring += lines.senior_bring
+    if any(goal.kind == "decide" and act is not None for goal, act in p.goal_activities[:2]):
+        senior_bring.append(say(lang, "bring_s_decide"))
     # What each side thinks about and brings follows what the goals want (a decision needs other
     # material than a new habit); the general role tips only fill in when there are no goals.
     names = {"J": jn, "S": sn}
     for goal in p.goals[:3]:
-        junior_q.append(review(lang, f"prep_j_{goal.kind}", goal.text, **names))
-        senior_q.append(review(lang, f"prep_s_{goal.kind}", goal.text, **names))
-        junior_bring.append(review(lang, f"bring_j_{goal.kind}", goal.text, **names))
-        senior_bring.append(review(lang, f"bring_s_{goal.kind}", goal.text, **names))
+        # Each line names its goal as a label after it: with two goals, "Welches Beispiel zeigt, wie
+        # Jüngere das sehen?" would leave open which one "das" is.
+        on = f" ({p.goal_line(goal).rstrip('.')})"
+        for key, target in (
+            (f"prep_j_{goal.kind}", junior_q),
+            (f"prep_s_{goal.kind}", senior_q),
+            (f"bring_j_{goal.kind}", junior_bring),
+            (f"bring_s_{goal.kind}", senior_bring),
+        ):
+            if line := review(lang, key, goal.text, **names):
+                target.append(line + on)
     junior_q, senior_q = [q for q in junior_q if q], [q for q in senior_q if q]
     junior_bring, senior_bring = [b for b in junior_bring if b], [b for b in senior_bring if b]
     expertise = people.expertise("junior")

@@ -1,0 +1,302 @@
+"""What each side prepares for the activities a session will hold, shaped by what happens in them.
+
+A demonstration on a phone needs a device, a feedback rehearsal needs a real situation, an experiment
+after the session needs a date, a text workshop needs the text. The card's idea says which: its words
+give the activity a *mode* (:func:`mode_of`), and each mode has its own question and thing to bring
+for either side. Where the idea itself says who brings what ("Die Senior-Seite bringt zehn E-Mails der
+letzten Woche mit"), that object is what that side brings. Activities of the same mode share one line
+("Für „A“ und „B“: …"), so a preparation never repeats one sentence with two titles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from companion.generation.activities import Activity
+from companion.generation.people import fill
+from companion.generation.safety import clip
+
+MODES: Final = ("experiment", "show", "rehearse", "write", "map", "talk")
+_F = re.IGNORECASE
+# An idea's title names its form most plainly ("Feedback-Landkarte", "Lob-Werkstatt"), so a form word
+# in the title decides first; then the text's words decide, in this order. An experiment is what
+# happens in the weeks after the session ("… testet zwei Wochen lang und berichtet in der nächsten
+# Session"), whatever it uses.
+_TITLE_WORDS: Final[dict[str, dict[str, re.Pattern[str]]]] = {
+    "de": {
+        "experiment": re.compile(r"experiment|pilot", _F),
+        "show": re.compile(
+            r"handy|\bapps?\b|profil|\bfeed\b|\bKI\b|KI-|prompt|pull request|pipeline|video", _F
+        ),
+        "map": re.compile(r"landkarte|inventur|check\b|zeitstrahl|skizze|liste\b|protokoll|kurve", _F),
+        "write": re.compile(r"werkstatt|entwurf|leitfaden|notiz|rundmail|glossar", _F),
+        "rehearse": re.compile(r"probe\b|proben\b|üben\b|rollentausch|pitch", _F),
+    },
+    "en": {
+        "experiment": re.compile(r"experiment|pilot", _F),
+        "show": re.compile(r"phone|\bapps?\b|profile|\bfeed\b|\bAI\b|prompt|pull request|pipeline|video", _F),
+        "map": re.compile(r"\bmap\b|inventory|check\b|timeline|sketch|\blist\b|log\b|curve", _F),
+        "write": re.compile(r"workshop|draft|guide\b|note\b|circular|glossary", _F),
+        "rehearse": re.compile(r"rehears|practi[sc]e|role swap|swapping roles|pitch", _F),
+    },
+}
+_MODE_WORDS: Final[dict[str, dict[str, re.Pattern[str]]]] = {
+    "de": {
+        "experiment": re.compile(
+            r"\b(\w+\s+Wochen\s+lang|\w+\s+Wochen\s+testen|(?:berichtet|bespricht|auswert\w*|nachhalten)\b"
+            r"[^.]*\b(?:nächsten|folgenden)\s+Session|Folgesession)\b",
+            _F,
+        ),
+        "show": re.compile(
+            r"\b(Handy\w*|Smartphone\w*|App|Apps|Gerät\w*|Laptop\w*|Tastatur|Prompt\w*|KI-Werkzeug\w*|"
+            r"KI-Tool\w*|Feed|Profil\w*|Website|Portal|Pull\s+Request|Pipeline|Video\w*|einricht\w*|"
+            r"durchklick\w*|Onlineshop|Lieblings-App)\b",
+            _F,
+        ),
+        "rehearse": re.compile(
+            r"\b(üb(?:e|en|st|t|ung\w*)|einüb\w*|Probe|proben|Rolle|Rollen|Führungsrolle|spielt|Pitch|"
+            r"Rückmeldegespräch|gibt\s+[^.;]*Rückmeldung|führt\s+das\s+Gespräch)\b",
+            _F,
+        ),
+        "write": re.compile(
+            r"\b(formulier\w*|schreib(?!tisch)\w*|Entwurf\w*|entwerf\w*|überarbeit\w*|Werkstatt|Leitfaden|Text\w*)\b",
+            _F,
+        ),
+        "map": re.compile(
+            r"(Landkarte|Check\b|Inventur|\bsammel\w*|\bsammeln\b|\bsortier\w*|\baufzeichn\w*|\bzeichn\w*|"
+            r"\bauflist\w*|\bListe\b|\bprüf\w*|\bdurchgehen\b|\bvergleich\w*|\bnotier\w*|Zeitstrahl|"
+            r"\bskizzier\w*)",
+            _F,
+        ),
+    },
+    "en": {
+        "experiment": re.compile(
+            r"\b(for\s+\w+\s+weeks|(?:reports?|discuss\w*|review\w*)\b[^.]*\b(?:next|following)\s+session)\b",
+            _F,
+        ),
+        "show": re.compile(
+            r"\b(phone\w*|smartphone\w*|app|apps|device\w*|laptop\w*|keyboard|prompt\w*|AI\s+tools?|feed|"
+            r"profile\w*|website|portal|pull\s+request|pipeline|video\w*|set\s+up|click\w*\s+through)\b",
+            _F,
+        ),
+        "rehearse": re.compile(
+            r"\b(practi[sc]\w*|rehears\w*|roles?|role-play\w*|plays|pitch\w*|gives?\s+[^.;]*feedback)\b", _F
+        ),
+        "write": re.compile(
+            r"\b(write|writes|writing|draft\w*|rework\w*|rewrite\w*|recast\w*|workshop|text)\b", _F
+        ),
+        "map": re.compile(
+            r"\b(map\w*|check\w*|inventory|collect\w*|sort\w*|draw\w*|list\w*|go\s+through|compare\w*|"
+            r"note\w*|timeline|sketch\w*)\b",
+            _F,
+        ),
+    },
+}
+# "Die Senior-Seite bringt zehn E-Mails der letzten Woche mit" / "the senior brings a real all-staff
+# email": the object is what that side brings. "brings in" (contributes a view) and "brings the junior
+# into a meeting" are not things to carry along.
+_BRINGS: Final[dict[str, re.Pattern[str]]] = {
+    "de": re.compile(r"\b[Dd]ie (?P<role>Junior|Senior)-Seite bringt (?P<what>[^,;.:]+?) mit\b"),
+    # An English list runs on past commas ("reach, clicks and applications …"); a new clause ends it.
+    "en": re.compile(
+        r"\b[Tt]he (?P<role>junior|senior) brings (?!in\b|the (?:junior|senior)\b)"
+        r"(?P<what>.+?)(?=,? and (?:the|together|you)\b|[;.:]|, (?:the|a|an|and|both|you|together)\b|$)"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Lines:
+    """What one side of one mode asks itself and brings (``bring`` may be empty)."""
+
+    question: str
+    bring: str
+
+
+# {act}: the activity titles, quoted and joined; {J}/{S}: the sides' names. A ``lead`` variant is for
+# the side that leads the activity, ``other`` for the side that does not (or for both, when both lead).
+_LINES: Final[dict[str, dict[tuple[str, str], Lines]]] = {
+    "de": {
+        ("experiment", "junior"): Lines(
+            "Für {act}: Welchen Tipp gibst du {S} für den Versuch mit, und woran erkennt ihr beim "
+            "nächsten Treffen, ob er geklappt hat?",
+            "",
+        ),
+        ("experiment", "senior"): Lines(
+            "Für {act}: Wann genau in den nächsten Tagen kannst du es ausprobieren, und was könnte "
+            "dazwischenkommen?",
+            "Für {act}: den Kalender der nächsten zwei Wochen, um gleich einen festen Zeitpunkt zu wählen",
+        ),
+        ("show", "junior"): Lines(
+            "Für {act}: Welches echte Beispiel zeigst du, und an welcher Stelle übernimmt {S} selbst?",
+            "Für {act}: ein echtes Beispiel auf dem eigenen Gerät, das du zeigen kannst",
+        ),
+        ("show", "senior"): Lines(
+            "Für {act}: Was möchtest du dabei selbst in die Hand nehmen, und was soll danach ohne Hilfe "
+            "klappen?",
+            "Für {act}: ein Gerät mit den nötigen Zugängen, damit du selbst ausprobieren kannst",
+        ),
+        ("rehearse", "junior"): Lines(
+            "Für {act}: Welche echte Situation nimmst du als Übungsfall, und was soll {S} danach anders "
+            "machen können?",
+            "Für {act}: eine konkrete Situation, die du in zwei, drei Sätzen schildern kannst",
+        ),
+        ("rehearse", "senior"): Lines(
+            "Für {act}: An welcher Situation aus deinem Alltag möchtest du üben, und was soll dabei "
+            "anders laufen als sonst?",
+            "Für {act}: eine Situation aus den letzten Wochen, an der ihr üben könnt",
+        ),
+        ("write", "junior"): Lines(
+            "Für {act}: Welche Formulierung oder welches gelungene Beispiel aus deinem Umfeld taugt als "
+            "Vorlage?",
+            "Für {act}: ein, zwei gelungene Beispiele als Vorlage",
+        ),
+        ("write", "senior"): Lines(
+            "Für {act}: Welcher echte Text oder Anlass aus deinem Bereich soll auf den Tisch, und wer "
+            "liest ihn später?",
+            "Für {act}: den echten Text oder Anlass, um den es gehen soll",
+        ),
+        ("map", "junior"): Lines(
+            "Für {act}: Welche Beobachtungen aus deinem Arbeitsalltag gehören dazu, auch kleine?",
+            "Für {act}: eigene Beobachtungen der letzten Wochen, kurz notiert",
+        ),
+        ("map", "senior"): Lines(
+            "Für {act}: Was aus deinem Bereich gehört dazu, das man von außen nicht sieht?",
+            "Für {act}: was es dazu im eigenen Bereich schon gibt, etwa Zahlen, Listen oder Abläufe",
+        ),
+        ("talk", "junior"): Lines(
+            "Für {act}: Welche eigene Erfahrung möchtest du erzählen, und was willst du von {S} dazu wissen?",
+            "",
+        ),
+        ("talk", "senior"): Lines(
+            "Für {act}: Welche Erfahrung aus deiner Laufbahn passt dazu, und was möchtest du dabei von {J} lernen?",
+            "Für {act}: eine Episode aus dem eigenen Bereich, die dazu passt",
+        ),
+    },
+    "en": {
+        ("experiment", "junior"): Lines(
+            "For {act}: which tip do you give {S} for the attempt, and how will you both tell at the next "
+            "meeting whether it worked?",
+            "",
+        ),
+        ("experiment", "senior"): Lines(
+            "For {act}: when exactly in the coming days can you try it, and what might get in the way?",
+            "For {act}: your calendar for the next two weeks, to pick a fixed time straight away",
+        ),
+        ("show", "junior"): Lines(
+            "For {act}: which real example will you show, and at which point does {S} take over?",
+            "For {act}: a real example on your own device that you can show",
+        ),
+        ("show", "senior"): Lines(
+            "For {act}: what would you like to do with your own hands, and what should work without help "
+            "afterwards?",
+            "For {act}: a device with the access you need, so that you can try it yourself",
+        ),
+        ("rehearse", "junior"): Lines(
+            "For {act}: which real situation will you use to practise, and what should {S} be able to do "
+            "differently afterwards?",
+            "For {act}: a concrete situation you can describe in two or three sentences",
+        ),
+        ("rehearse", "senior"): Lines(
+            "For {act}: which situation from your day-to-day would you like to practise on, and what "
+            "should go differently from usual?",
+            "For {act}: a situation from the last few weeks that you can practise on",
+        ),
+        ("write", "junior"): Lines(
+            "For {act}: which wording or good example from your circle could serve as a template?",
+            "For {act}: one or two good examples as a template",
+        ),
+        ("write", "senior"): Lines(
+            "For {act}: which real text or occasion from your area should be on the table, and who will "
+            "read it later?",
+            "For {act}: the real text or occasion it is about",
+        ),
+        ("map", "junior"): Lines(
+            "For {act}: which observations from your working day belong in it, small ones included?",
+            "For {act}: your own observations of the last few weeks, briefly noted",
+        ),
+        ("map", "senior"): Lines(
+            "For {act}: what from your area belongs in it that cannot be seen from outside?",
+            "For {act}: what already exists in your area, such as figures, lists or processes",
+        ),
+        ("talk", "junior"): Lines(
+            "For {act}: which experience of your own would you like to tell, and what do you want to know "
+            "from {S}?",
+            "",
+        ),
+        ("talk", "senior"): Lines(
+            "For {act}: which experience from your career fits, and what would you like to learn from {J}?",
+            "For {act}: an episode from your own area that fits",
+        ),
+    },
+}
+# The general activity for a goal without a fitting card idea (guidance_phrases' ``gen_<kind>``): trying
+# happens on a device or a real task, a draft is written, a habit starts from a typical week.
+_GENERAL_MODE: Final = {"try": "show", "produce": "write", "habit": "map"}
+_QUOTE = {"de": ("„", "“"), "en": ("“", "”")}
+_AND = {"de": " und ", "en": " and "}
+_FOR = {"de": "Für {act}", "en": "For {act}"}
+
+
+def mode_of(activity: Activity, lang: str) -> str:
+    """What kind of preparation an activity needs: one of :data:`MODES`."""
+    for mode, pattern in _TITLE_WORDS[lang].items():
+        if pattern.search(activity.title):
+            return mode
+    text = f"{activity.title} {activity.text}"
+    for mode, pattern in _MODE_WORDS[lang].items():
+        if pattern.search(text):
+            return mode
+    return "talk"
+
+
+def brought(activity: Activity, lang: str) -> dict[str, str]:
+    """What the idea itself says a side brings: ``{"senior": "zehn E-Mails der letzten Woche"}``."""
+    found: dict[str, str] = {}
+    for m in _BRINGS[lang].finditer(activity.text):
+        what = m.group("what").strip()
+        if lang == "en":  # the line speaks to that side: "figures of your own area", not "their"
+            what = re.sub(r"\btheir\b", "your", what)
+        found.setdefault(m.group("role").lower(), what)
+    return found
+
+
+@dataclass
+class Prepared:
+    """The activity lines for both sides, in the order the activities come."""
+
+    junior_questions: list[str]
+    senior_questions: list[str]
+    junior_bring: list[str]
+    senior_bring: list[str]
+
+
+def prepare(lang: str, activities: list[tuple[str, Activity | None, str]], names: dict[str, str]) -> Prepared:
+    """Questions and things to bring for ``activities``: (title as shown, the card's activity or
+    ``None`` for a general one, the goal's outcome kind). ``names`` holds ``J`` and ``S``. Activities
+    of one mode share a line; where an idea names what a side brings, that side brings exactly that."""
+    groups: dict[str, list[tuple[str, dict[str, str]]]] = {}
+    for title, act, kind in activities:
+        mode = mode_of(act, lang) if act is not None else _GENERAL_MODE.get(kind, "talk")
+        groups.setdefault(mode, []).append((title, brought(act, lang) if act is not None else {}))
+    out = Prepared([], [], [], [])
+    for mode, entries in groups.items():
+        for role, questions, bring in (
+            ("junior", out.junior_questions, out.junior_bring),
+            ("senior", out.senior_questions, out.senior_bring),
+        ):
+            lines = _LINES[lang][(mode, role)]
+            questions.append(_line(lang, lines.question, [t for t, _ in entries], names))
+            general = [t for t, objects in entries if role not in objects]
+            if lines.bring and general:
+                bring.append(_line(lang, lines.bring, general, names))
+            bring += [f"{_line(lang, _FOR[lang], [t], {})}: {o[role]}" for t, o in entries if role in o]
+    return out
+
+
+def _line(lang: str, template: str, titles: list[str], names: dict[str, str]) -> str:
+    left, right = _QUOTE[lang]
+    act = _AND[lang].join(f"{left}{t}{right}" for t in titles)
+    return clip(fill(lang, template, {**names, "act": act}), 400)
