@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from companion.db import engine as db
 from companion.db.models import MentoringSession, Pair, PairMember, Participant, Programme, Reflection
-from companion.generation.reflection_slots import to_slots
+from companion.demo_reflections import REFLECTIONS, SHARED_THEME
 from companion.settings import Settings
 
 DEMO_NAME = "Reverse Mentoring 2026 – Brandt Antriebstechnik GmbH"
@@ -169,35 +169,29 @@ async def _create(session: AsyncSession) -> Programme:
             session.add(mentoring)
             await session.flush()
             if held and number == 1:
-                session.add_all(_reflections(mentoring.id))
+                session.add_all(_reflections(mentoring.id, topic, REFLECTIONS[index], people))
     await session.commit()
     return programme
 
 
-def _reflections(session_id: int) -> list[Reflection]:
-    rows = [
+def _reflections(
+    session_id: int, topic: str, written: list[tuple[str, dict[str, str]]], people: dict[str, Participant]
+) -> list[Reflection]:
+    """The first session's reflections of one demo pair, filed by slot and shared, as the reflection
+    form leaves them."""
+    now = datetime.now(UTC)
+    return [
         Reflection(
             session_id=session_id,
-            author_role="junior",
-            answers={
-                "Was hast du gelernt?": "Wie Entscheidungen in der Geschäftsführung vorbereitet werden.",
-                "Was nimmst du mit?": "Ich will meine Vorschläge mit einem konkreten Nutzen für Kunden verbinden.",
-            },
-        ),
-        Reflection(
-            session_id=session_id,
-            author_role="senior",
-            answers={
-                "Was hast du gelernt?": "Ein KI-Assistent kann Angebotsentwürfe in Minuten vorstrukturieren.",
-                "Was probierst du aus?": "Ich teste zwei Wochen lang einen Assistenten für Protokolle.",
-            },
-        ),
+            author_role=people[key].role,
+            author_id=people[key].id,
+            answers={},
+            slots=dict(slots),
+            themes=[topic, SHARED_THEME],
+            shared_at=now,
+        )
+        for key, slots in written
     ]
-    for row in rows:  # filed by slot and shared, as the reflection form would leave them
-        row.slots = to_slots(dict(row.answers))
-        row.themes = ["topic-ai-automation"]
-        row.shared_at = datetime.now(UTC)
-    return rows
 
 
 DEMO_COORDINATOR = ("Katrin Vogel (HR)", "hr@brandt-antriebe.example")

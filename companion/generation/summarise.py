@@ -250,11 +250,10 @@ def _opening(lang: str, filed: list[Filed], people: Named, topic: str | None) ->
     in the paragraph's order, the junior side first."""
     writers = [_writer(f, people) for f in filed]
     if filed and all(writers):
+        # Everyone of the pair who has not written yet, in a group too ("die Reflexion von Ben steht
+        # noch aus"), not only a side without any reflection.
         missing = [
-            p.name
-            for side in ("junior", "senior")
-            if all(f.role != side for f in filed)
-            for p in people.side(side)
+            p.name for side in ("junior", "senior") for p in people.side(side) if p.name not in writers
         ]
         key = "sum_by" + ("_missing" if missing else "") + ("" if topic else "_no_topic")
         values = {

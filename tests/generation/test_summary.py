@@ -170,6 +170,18 @@ async def test_in_a_group_a_sentence_goes_to_its_writer_or_to_the_side(
     )
 
 
+async def test_a_group_member_who_has_not_written_is_named_as_missing(
+    offline: OfflineComposer, make_ctx: Make
+) -> None:
+    mia = {**JUNIOR, "author": "Mia", "answers": {"learned": "Im Vertrieb zählt der persönliche Kontakt."}}
+    juniors = [{"name": "Mia"}, {"name": "Ben"}]
+    summary = await offline.summary(make_ctx(juniors=juniors, reflections=[mia, SENIOR]))
+    assert summary.summary.startswith(
+        "Zur Session „KI und Automatisierung im Arbeitsalltag“ haben Mia und Frank reflektiert; die Reflexion "
+        "von Ben steht noch aus."
+    ), summary.summary
+
+
 async def test_an_author_outside_the_pair_is_never_named(offline: OfflineComposer, make_ctx: Make) -> None:
     stranger = {**JUNIOR, "author": "Dr. Außenstehend"}
     summary = await offline.summary(make_ctx(reflections=[stranger, SENIOR]))
