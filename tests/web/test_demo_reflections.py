@@ -28,4 +28,3 @@ def test_the_group_shows_whose_reflection_is_still_missing(demo: dict[str, Any])
     text = str(r.json())
     assert "die Reflexion von Ben Wagner steht noch aus" in text
     assert "Meisterkreis" in text and "Schichtübergabe" in text
-
