@@ -108,7 +108,7 @@ DE: Final[dict[str, str]] = {
     "nontech_t": "Der nicht-technische Blick: was sich für Menschen und Zusammenarbeit ändert",
     "nontech_p": "Über das Werkzeug hinaus: Was verändert sich für Erwartungen, Vertrauen und Führung "
     "im Team von {S}?",
-    "nontech_q": "Was heißt das für dein Team: {head}",
+    "nontech_q": "{head}: Was heißt das für dein Team",
     "nontech_point": "Gesprächsimpuls: {text}",
     "peer_t": "Seitenwechsel: {S} gibt Wissen weiter",
     "peer_p": "Im Peer-Format lernen beide: {S} zeigt {J} etwas aus dem eigenen Fachgebiet, das "

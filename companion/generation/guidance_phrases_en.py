@@ -101,7 +101,7 @@ EN: Final[dict[str, str]] = {
     "{S} from their own career; then you look for what is alike and what is not.",
     "nontech_t": "The non-technical angle: what changes for people and collaboration",
     "nontech_p": "Beyond the tool: what changes for expectations, trust and leadership in the team of {S}?",
-    "nontech_q": "What does this mean for your team: {head}",
+    "nontech_q": "{head}: what does this mean for your team",
     "nontech_point": "Talking point: {text}",
     "peer_t": "Switching sides: {S} teaches",
     "peer_p": "In the peer format both learn: {S} shows {J} something from their own field that {J} "
