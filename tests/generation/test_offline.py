@@ -241,3 +241,12 @@ async def test_reflection_prompts_by_phase(offline: OfflineComposer, make_ctx: M
     assert "first meeting" in first.junior_prompts[0]
     assert any("whole programme" in p for p in final.junior_prompts)
     assert regular.junior_prompts != regular.senior_prompts
+
+
+async def test_a_talking_point_is_a_statement_then_a_question(
+    offline: OfflineComposer, make_ctx: Make
+) -> None:
+    agenda = await offline.agenda(make_ctx(topic="topic-communication-tools", goals=[]))
+    asked = [p for item in agenda.items for p in item.prompts if "Was heißt das für dein Team" in p]
+    assert asked, [p for item in agenda.items for p in item.prompts]
+    assert all(p.endswith(": Was heißt das für dein Team?") for p in asked), asked
