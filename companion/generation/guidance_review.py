@@ -1,6 +1,6 @@
 """Sentences that follow a goal's outcome kind outside the core activity: the review block of a final
 session or check-in, a goal-specific question for getting to know each other and for the ground rules,
-and what each side prepares and brings.
+what each side prepares and brings, and what each side reflects on afterwards.
 
 Keys are ``<use>_<kind>`` with the kinds of :mod:`~companion.generation.goals`; ``|`` separates
 variants that the goal's text picks (one pair always reads the same, two pairs with other goals read
@@ -116,6 +116,21 @@ R: Final[dict[str, dict[str, str]]] = {
         "bring_s_produce": "Was es dazu schon gibt: alte Fassungen, Vorgaben, Freigabewege",
         "bring_s_habit": "Den eigenen Kalender der letzten zwei Wochen",
         "bring_s_connect": "Eine Liste der Menschen im Unternehmen, die dafür entscheiden oder mitreden",
+        # reflection prompts: one question per goal, by what the goal wants
+        "refl_j_understand": "Was hat sich heute für dieses Ziel geklärt, und was hast du dabei selbst gelernt?",
+        "refl_s_understand": "Was hast du heute verstanden, das du vorher anders gesehen hast?",
+        "refl_j_try": "Was hast du eingebracht, damit es ohne deine Hilfe klappt, und wo hakt es noch?",
+        "refl_s_try": "Was hast du beim Ausprobieren gelernt, und was traust du dir jetzt allein zu?",
+        "refl_j_decide": "Welche Sicht der Jüngeren hast du in die Entscheidung eingebracht, und was fehlt noch?",
+        "refl_s_decide": "Was fehlt noch für die Entscheidung, und welchen nächsten Schritt macht ihr dafür?",
+        "refl_j_produce": "Was hast du zum Entwurf beigetragen, und was sollte noch besser werden?",
+        "refl_s_produce": "Was ist vom Entwurf schon brauchbar, und was ist dein nächster Schritt damit?",
+        "refl_j_habit": "Was hast du eingebracht, damit die neue Gewohnheit im Alltag trägt?",
+        "refl_s_habit": "Wann im Alltag probierst du die neue Gewohnheit zum ersten Mal aus?",
+        "refl_j_connect": "Wen könntest du mit {S} zusammenbringen, und was wäre dein nächster Schritt dafür?",
+        "refl_s_connect": "Welchen nächsten Schritt gehst du: Wen sprichst du als Erstes an, und bis wann?",
+        "refl_j_final": "Was hast du bei diesem Ziel über das Programm gelernt, und was bleibt offen?",
+        "refl_s_final": "Wie weit bist du mit diesem Ziel gekommen, und welchen nächsten Schritt gehst du allein?",
     },
     "en": {
         "rev_t_understand": "What you see differently than at the start",
@@ -211,6 +226,20 @@ R: Final[dict[str, dict[str, str]]] = {
         "bring_s_produce": "What already exists: old versions, rules, approval paths",
         "bring_s_habit": "Your own calendar of the last two weeks",
         "bring_s_connect": "A list of the people in the organisation who decide or have a say",
+        "refl_j_understand": "What became clearer about this goal today, and what did you learn yourself?",
+        "refl_s_understand": "What did you understand today that you saw differently before?",
+        "refl_j_try": "What did you bring in so that it works without your help, and where does it still stick?",
+        "refl_s_try": "What did you learn by trying it yourself, and what do you now feel able to do alone?",
+        "refl_j_decide": "Which view of younger colleagues did you bring into the decision, and what is still missing?",
+        "refl_s_decide": "What is still missing for the decision, and what is your next step towards it?",
+        "refl_j_produce": "What did you contribute to the draft, and what should still get better?",
+        "refl_s_produce": "What in the draft is already usable, and what is your next step with it?",
+        "refl_j_habit": "What did you bring in so that the new habit holds in everyday work?",
+        "refl_s_habit": "When in your working day will you try the new habit for the first time?",
+        "refl_j_connect": "Whom could you bring together with {S}, and what is your next step for it?",
+        "refl_s_connect": "Which next step will you take: whom will you approach first, and by when?",
+        "refl_j_final": "What did you learn about this goal over the programme, and what remains open?",
+        "refl_s_final": "How far have you come with this goal, and which next step will you take alone?",
     },
 }
 

@@ -12,8 +12,9 @@ import re
 
 from companion.generation.activities import Activity
 from companion.generation.agenda_plan import Plan
+from companion.generation.goals import understand
 from companion.generation.grounding import Grounding, dedupe, rotate
-from companion.generation.guidance_phrases import say
+from companion.generation.guidance_phrases import G, gq, say
 from companion.generation.guidance_review import review
 from companion.generation.people import People, oblique
 from companion.generation.phrases import phrase, phrase_list
@@ -134,14 +135,26 @@ def compose_preparation(
     )
 
 
-def _of(people: People, role: str, ctx: GenerationContext) -> str:
-    """Whose view a German reflection prompt asks about: "von Petra", "von Aylin und Ben", else
-    "deines Gegenübers" (one-to-one) or "der Senior-Seite" (several people) — never "des Seniors"."""
+def _of(people: People, role: str, ctx: GenerationContext, lang: str) -> str:
+    """Whose view a reflection prompt asks about. German: "von Petra", "von Aylin und Ben", else
+    "deines Gegenübers" (one-to-one) or "der Senior-Seite" (several people) — never "des Seniors".
+    English: "Ruth's", "Aylin and Ben's", "your counterpart's" or "the senior side's"."""
+    if lang == "en":
+        return f"{_who(people, role, ctx, lang)}'s"
     if people.side(role):
         return f"von {oblique(people.names(role))}"
     if ctx.format in ("group", "project"):
         return f"der {role.capitalize()}-Seite"
     return "deines Gegenübers"
+
+
+def _who(people: People, role: str, ctx: GenerationContext, lang: str) -> str:
+    """The other side as the subject or object of a prompt: names, else a neutral form."""
+    if people.side(role):
+        return people.names(role)
+    if ctx.format in ("group", "project"):
+        return f"die {role.capitalize()}-Seite" if lang == "de" else f"the {role} side"
+    return "dein Gegenüber" if lang == "de" else "your counterpart"
 
 
 def compose_reflection_prompts(
@@ -150,7 +163,13 @@ def compose_reflection_prompts(
     """Reflection prompts for both sides of a prepared context."""
     g = Grounding(knowledge, ctx, topics)
     lang = g.lang
-    who = {"S_of": _of(People(ctx), "senior", ctx), "J_of": _of(People(ctx), "junior", ctx)}
+    people = People(ctx)
+    who = {
+        "S_of": _of(people, "senior", ctx, lang),
+        "J_of": _of(people, "junior", ctx, lang),
+        "S_who": _who(people, "senior", ctx, lang),
+        "J_who": _who(people, "junior", ctx, lang),
+    }
     if g.pattern.id == "pattern-first-session":
         junior, senior = phrase_list(lang, "refl_first_j", **who), phrase_list(lang, "refl_first_s")
     elif g.pattern.id == "pattern-final-retrospective":
@@ -162,6 +181,15 @@ def compose_reflection_prompts(
             senior[0] = phrase(lang, "refl_topic_s", topic=q_label)
         if g.is_technical():
             senior.insert(2, phrase(lang, "refl_nontech_s"))
+    if g.pattern.id != "pattern-first-session":
+        # One question per goal (after the opening one), by what the goal wants, labelled with it.
+        names = {"J": people.names("junior"), "S": people.names("senior")}
+        for index, goal in enumerate(understand(text, lang) for text in g.goals[:2]):
+            label = f" ({G[lang]['goal_label']}: {gq(lang, goal.text)})"
+            # The last session looks back on the goal instead of at today's step towards it.
+            kind = "final" if g.pattern.id == "pattern-final-retrospective" else goal.kind
+            junior.insert(1 + index, review(lang, f"refl_j_{kind}", **names) + label)
+            senior.insert(1 + index, review(lang, f"refl_s_{kind}", **names) + label)
     return ReflectionPrompts(
         language=lang,
         junior_prompts=dedupe(junior, 8),

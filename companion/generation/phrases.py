@@ -154,9 +154,11 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "prep_s_generic_3": "Which assumption about {topic} would you like to test?",
         "bring_j_example": "A concrete example or a short demo on {topic}",
         "bring_s_situation": "A real situation from your area in which {topic} plays a part",
-        "refl_j": "What did you learn today about the senior's view and experience?|"
+        # {S_of}: "Ruth's", "Aylin and Ben's", or "your counterpart's"; {S_who}/{J_who} the names or
+        # "your counterpart" (never "the senior" when the names are known).
+        "refl_j": "What did you learn today about {S_of} view and experience?|"
         "Where could you bring in your knowledge as the session's expert, and where not?|"
-        "What context did the senior share that helps you?|"
+        "What context did {S_who} share that helps you?|"
         "Which next step did you agree on, and what do you need for it?|"
         "What would you prepare differently next time?",
         "refl_s": "What did you newly understand or try yourself today?|"
@@ -164,12 +166,12 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "Which experience or context did you bring in?|"
         "What will you try before the next session, concretely?|"
         "How did you experience the conversation at eye level?",
-        "refl_topic_j": "What did you learn today about {topic} from the senior's point of view?",
+        "refl_topic_j": "What did you learn today about {topic} from {S_of} point of view?",
         "refl_topic_s": "What did you newly understand or try yourself today about {topic}?",
         "refl_nontech_s": "What did you learn about expectations and ways of working beyond the technology?",
         "refl_first_j": "How did you experience your first meeting, and what do you need for the next "
         "ones?|Which of the topics you collected would you most like to show?|"
-        "What did you learn about the senior's working day that surprised you?|"
+        "What did you learn about {S_of} working day that surprised you?|"
         "What did you agree for the next meeting?",
         "refl_first_s": "How did you experience your first meeting?|"
         "Which topic interests you most, and why?|"
@@ -180,7 +182,7 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "Which recommendation should the coordinators get for the next round?|"
         "Would you like to continue the exchange, and in what form?",
         "refl_final_s": "What do you do differently today than before the programme?|"
-        "Which perspective of the junior changed your thinking most?|"
+        "Which perspective of {J_who} changed your thinking most?|"
         "Which recommendation should the coordinators get for the next round?|"
         "Would you like to continue the exchange, and in what form?",
         "sum_by": "{who} reflected on the session on {topic}.",

@@ -207,9 +207,14 @@ for _lang in LABELS.values():
         _BY_KEY[_key(_label)] = _slot
 
 
+# A generated prompt about one goal ends with the goal as a label: "… (Ziel: „…“)". The goal's own
+# words must not decide the slot ("Besprechen, wie …" is no question for later).
+_GOAL_LABEL = re.compile(r"\s*\((?:Ziel|Goal)\b[^:()]*:\s.*\)\s*$", re.DOTALL)
+
+
 def slot_of(question: str) -> Slot:
     """The slot of a question key: a slot name, a known prompt (either language) or ``general``."""
-    stripped = question.strip()
+    stripped = _GOAL_LABEL.sub("", question.strip())
     if stripped in SLOTS:
         return stripped
     found = _BY_KEY.get(_key(stripped))

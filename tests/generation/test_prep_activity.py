@@ -10,6 +10,7 @@ import pytest
 from companion.generation.activities import Activity, parse
 from companion.generation.offline import OfflineComposer
 from companion.generation.prep_activity import brought, mode_of, prepare
+from companion.generation.reflection_slots import slot_of
 from companion.generation.schemas import GenerationContext
 from companion.retrieval.knowledge import KnowledgeBase
 
@@ -126,3 +127,48 @@ async def test_a_goal_line_in_english_keeps_its_sentence_whole(
     question, label = line.split(" (Goal: ", 1)
     assert question.endswith("?") and question[0].isupper()
     assert label == "“Understand why our job ads get no applications”)"
+
+
+async def test_reflection_prompts_ask_about_each_goal_by_what_it_wants(
+    offline: OfflineComposer, make_ctx: Make
+) -> None:
+    prompts = await offline.reflection_prompts(
+        make_ctx(
+            topic="topic-feedback-culture",
+            goals=[
+                "Verstehen, warum Jüngere öfter Rückmeldung wollen",
+                "Eine Feedback-Runde im Team ausprobieren",
+            ],
+            seniors=[{"name": "Frau Keller", "pronouns": "sie"}],
+        )
+    )
+    junior = [p for p in prompts.junior_prompts if "(Ziel: " in p]
+    senior = [p for p in prompts.senior_prompts if "(Ziel: " in p]
+    assert junior == [
+        "Was hat sich heute für dieses Ziel geklärt, und was hast du dabei selbst gelernt? "
+        "(Ziel: „Verstehen, warum Jüngere öfter Rückmeldung wollen“)",
+        "Was hast du eingebracht, damit es ohne deine Hilfe klappt, und wo hakt es noch? "
+        "(Ziel: „Eine Feedback-Runde im Team ausprobieren“)",
+    ]
+    # Each files into a slot of the reflection form, whatever words the goal label holds.
+    assert [slot_of(p) for p in junior + senior] == ["learned", "contributed", "learned", "learned"]
+
+
+async def test_english_reflection_prompts_use_names_and_the_last_session_looks_back(
+    offline: OfflineComposer, make_ctx: Make
+) -> None:
+    ctx = make_ctx(language="en", goals=["Decide whether we pilot a four-day week"], session_number=6)
+    prompts = await offline.reflection_prompts(ctx)
+    text = " ".join(prompts.junior_prompts + prompts.senior_prompts)
+    assert "the senior" not in text and "the junior" not in text
+    assert "Lea" in text  # "Which perspective of Lea changed your thinking most?"
+    assert any(
+        p.startswith("What did you learn about this goal over the programme") for p in prompts.junior_prompts
+    )
+    regular = await offline.reflection_prompts(make_ctx(language="en"))
+    assert any("Frank's point of view" in p for p in regular.junior_prompts), regular.junior_prompts
+
+
+def test_the_goal_label_does_not_decide_the_slot() -> None:
+    asked = "Was hast du zum Entwurf beigetragen, und was sollte noch besser werden?"
+    assert slot_of(f"{asked} (Ziel: „Besprechen, ob uns etwas überrascht“)") == "contributed"
