@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass
 
 from companion.generation.discretion import fold, is_confidential
+from companion.generation.filing import filed_reflections
 from companion.generation.reflection_slots import to_slots
 from companion.generation.schemas import ReflectionSummary
 from companion.generation.sentences import is_whole, split_sentences
-from companion.generation.summarise import filed_reflections
 from evals.base import PrincipleEvaluator, Unit
 from evals.lexicon import SCAFFOLD, STOP_DE, STOP_EN
 from evals.textutil import numbers, own_words, sentences, stem, user_texts, words

@@ -5,7 +5,8 @@
   never by guessing from the answer's words. Free question keys are mapped by
   :func:`~companion.generation.reflection_slots.slot_of`.
 * Whole sentences: answers are split by a real sentence segmenter (:mod:`.sentences`) and quoted
-  whole; a sentence that does not fit the paragraph is left out, never cut.
+  whole; a sentence that does not fit the paragraph is left out, never cut; a short sentence that
+  points back ("Das war mir neu.") stays with the one before it (:mod:`.filing` files them).
 * Discretion: only what :func:`~companion.generation.discretion.shared_view` lets the partner see —
   no private slot, no confidential sentence, no name of anyone outside the pair.
 * Themes: the session's topic card and the themes the participants ticked, nothing else.
@@ -17,33 +18,18 @@ it), marker tokens before it are dropped; orders ("Add …", "Schreibe …") nev
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from companion.generation.discretion import People, SharedSentence, shared_view
+from companion.generation.filing import Filed, filed_reflections
 from companion.generation.people import People as Named
 from companion.generation.people import fill, join_names
 from companion.generation.phrases import PHRASES, phrase
-from companion.generation.reflection_slots import (
-    COMPOSER_CHARS_PER_REFLECTION,
-    MAX_QUOTE_CHARS,
-    NONE_OF_THESE,
-    to_slots,
-)
-from companion.generation.safety import (
-    clean_text,
-    is_directive,
-    is_shout,
-    looks_like_instruction,
-    targets_output,
-)
+from companion.generation.reflection_slots import NONE_OF_THESE
+from companion.generation.safety import is_directive
 from companion.generation.schemas import (
     GenerationContext,
     MissingReflectionsError,
-    ReflectionInput,
     ReflectionSummary,
     SummarySection,
 )
-from companion.generation.sentences import split_sentences
 from companion.retrieval.knowledge import KnowledgeBase
 
 TEXT = {
@@ -75,70 +61,6 @@ TEXT = {
     },
 }
 PARAGRAPH_CHARS = 1500
-
-
-def _injected(sentence: str) -> bool:
-    return looks_like_instruction(sentence) or targets_output(sentence)
-
-
-def sentences(text: str, lang: str = "de") -> list[str]:
-    """Cleaned whole sentences of an answer; an answer with an injection attempt keeps only the
-    sentences before the attempt (without marker tokens), an answer that is one keeps nothing."""
-    parts = [clean_text(p, MAX_QUOTE_CHARS) for p in split_sentences(text, lang)]
-    parts = [p for p in parts if len(p) >= 3]
-    start = next((i for i, p in enumerate(parts) if _injected(p)), None)
-    if start is None:
-        return [] if looks_like_instruction(text) else parts
-    return [p for p in parts[:start] if not is_shout(p)]
-
-
-@dataclass
-class Filed:
-    """One reflection after discretion and injection filtering: shared sentences per slot."""
-
-    role: str
-    author: str | None = None
-    slots: dict[str, list[str]] = field(default_factory=dict)
-    ticked: list[str] = field(default_factory=list)
-    truncated: bool = False
-
-
-def _clean_slot(view: list[SharedSentence]) -> list[str]:
-    """Visible sentences of one slot, cut off at an injection attempt (like :func:`sentences`)."""
-    texts = [clean_text(s.text, MAX_QUOTE_CHARS) for s in view if s.hidden is None]
-    texts = [t for t in texts if len(t) >= 3]
-    start = next((i for i, t in enumerate(texts) if _injected(t)), None)
-    return texts if start is None else [t for t in texts[:start] if not is_shout(t)]
-
-
-def file_reflection(reflection: ReflectionInput, lang: str, people: People) -> Filed:
-    """What of ``reflection`` may be shared, per slot, within the composers' length budget."""
-    answers = {q: a for q, a in reflection.answers.items() if not _injected(q)}
-    view = shared_view(to_slots(answers), lang, people)
-    filed = Filed(
-        reflection.author_role,
-        author=reflection.author,
-        ticked=list(reflection.themes),
-        truncated=reflection.truncated,
-    )
-    used = 0
-    for slot in dict.fromkeys(s.slot for s in view):
-        kept = []
-        for text in _clean_slot([s for s in view if s.slot == slot]):
-            if used + len(text) > COMPOSER_CHARS_PER_REFLECTION:
-                filed.truncated = True
-                continue
-            used += len(text) + 1
-            kept.append(text)
-        if kept:
-            filed.slots[slot] = kept
-    return filed
-
-
-def filed_reflections(ctx: GenerationContext) -> list[Filed]:
-    """Every reflection of ``ctx`` filed by slot (the pair's members may be named, nobody else)."""
-    people = People(members=tuple(p.name for p in [*ctx.juniors, *ctx.seniors]))
-    return [file_reflection(r, ctx.language, people) for r in ctx.reflections]
 
 
 def consented_themes(ctx: GenerationContext, knowledge: KnowledgeBase) -> list[str]:

@@ -7,8 +7,8 @@ to the model with the lines it has to fix."""
 from __future__ import annotations
 
 from companion.generation.drafts import SummaryDraft
+from companion.generation.filing import filed_reflections
 from companion.generation.schemas import GenerationContext
-from companion.generation.summarise import filed_reflections
 from companion.retrieval.lexical import stems
 
 # Share of a line's content stems that must appear in one source sentence: a paraphrase that keeps

@@ -187,3 +187,23 @@ async def test_an_author_outside_the_pair_is_never_named(offline: OfflineCompose
     summary = await offline.summary(make_ctx(reflections=[stranger, SENIOR]))
     assert "Außenstehend" not in summary.model_dump_json()
     assert "Lea nimmt mit" in summary.summary  # the only junior of the pair
+
+
+async def test_a_sentence_that_points_back_stays_with_the_one_before(
+    offline: OfflineComposer, make_ctx: Make
+) -> None:
+    lea = {
+        **JUNIOR,
+        "answers": {
+            "learned": "Frank hat ein Jahr lang kein Feedback bekommen. Das war mir neu. Ich lerne gern."
+        },
+    }
+    summary = await offline.summary(make_ctx(reflections=[lea, SENIOR]))
+    assert summary.junior_learnings == [
+        "Frank hat ein Jahr lang kein Feedback bekommen. Das war mir neu.",
+        "Ich lerne gern.",
+    ]
+    # After a confidential sentence the pointer has nothing to join and stays on its own.
+    hidden = {**JUNIOR, "answers": {"learned": "Vertraulich: Mein Chef lobt nie. Das ist schade."}}
+    summary = await offline.summary(make_ctx(reflections=[hidden, SENIOR]))
+    assert "Mein Chef" not in " ".join(summary.junior_learnings) + summary.summary

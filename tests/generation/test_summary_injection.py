@@ -9,9 +9,9 @@ from collections.abc import Callable
 import pytest
 
 from companion.generation.drafts import SummaryDraft, repair_summary
+from companion.generation.filing import sentences
 from companion.generation.offline import OfflineComposer
 from companion.generation.schemas import GenerationContext
-from companion.generation.summarise import sentences
 from companion.retrieval.knowledge import KnowledgeBase
 
 Make = Callable[..., GenerationContext]
