@@ -77,6 +77,12 @@ def match(
         typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
     de = language == "de"
+    if not view.suggestions and not view.unmatched_juniors:
+        typer.echo(
+            "Alle Juniors sind schon einem Tandem oder einer Gruppe zugeordnet; es gibt nichts vorzuschlagen."
+            if de
+            else "Every junior is already in a pair or group; there is nothing to suggest."
+        )
     for s in view.suggestions:
         names = ", ".join(m.name for m in s.juniors) + " ↔ " + ", ".join(m.name for m in s.seniors)
         typer.echo(f"#{s.id}  {names}  (fit {s.score:.2f})\n    {s.explanation}")

@@ -43,6 +43,9 @@ def test_match_prints_explanations_and_accepts(client: Any, cli_env: None) -> No
     body = json.loads(out.output)
     assert all(a["pair_id"] for a in body["accepted"]) and "no reporting line" in out.output
     assert client.get(f"/api/programmes/{pid}/pairs").json()["total"] == 2
+    # Everyone is paired now: the command says so instead of printing nothing.
+    out = runner.invoke(cli, ["match", "--programme", str(pid)])
+    assert out.exit_code == 0 and "es gibt nichts vorzuschlagen" in out.output, out.output
     pairs = client.get(f"/api/programmes/{pid}/pairs").json()["items"]
     pair = next(p["id"] for p in pairs if p["junior_ids"] == [ids["lea"]])
     out = runner.invoke(cli, ["plan", "--pair", str(pair)])
