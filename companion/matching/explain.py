@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from companion.generation.labels import after_preposition
 from companion.matching.fit import STRONG, FitModel
 from companion.matching.solver import Person
 
@@ -100,14 +101,16 @@ def render_reason(reason: Reason, lang: str) -> str:
             else (reason["senior"], reason["junior"])
         )
         offer, wish = reason["offer"], reason["wish"]
+        with_offer = after_preposition(offer, lang, "dat")  # "mit dem Thema „Inklusive Sprache“"
         if offer.casefold() == wish.casefold():
             return (
-                f"{who} kennt sich mit {offer} aus, was {whom} lernen möchte"
+                f"{who} kennt sich mit {with_offer} aus, was {whom} lernen möchte"
                 if de
                 else f"{who} knows {offer} well, which {whom} wants to learn"
             )
         return (
-            f"{who} kennt sich mit {offer} aus, {whom} möchte mehr über {wish} lernen"
+            f"{who} kennt sich mit {with_offer} aus, {whom} möchte mehr über "
+            f"{after_preposition(wish, lang, 'acc')} lernen"
             if de
             else f"{who} knows {offer} well, and {whom} wants to learn about {wish}"
         )

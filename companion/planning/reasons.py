@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from companion.generation.labels import after_preposition
 from companion.generation.people import fill, join_names
 from companion.planning.context import Brief, PlanContext, TopicOption
 
@@ -24,10 +25,11 @@ PARTNER = {"de": "dein Gegenüber", "en": "your partner"}
 WISHED = {
     "de": {
         "goal": "{title} greift euer Ziel {goal} auf.",
-        "senior_interest": "{who} möchte mehr über {wish} lernen, und {J} zeigt, wie Jüngere damit umgehen.",
-        "junior_expertise": "{who} kennt sich mit {wish} aus, und {S} bekommt es hier aus erster Hand gezeigt.",
-        "junior_interest": "{who} interessiert sich für {wish}, und {S} bringt dazu Erfahrung aus dem Unternehmen mit.",
-        "senior_expertise": "{who} bringt Erfahrung mit {wish} mit, hier lernen beide Seiten voneinander.",
+        "senior_interest": "{who} möchte mehr über {wish_acc} lernen, und {J} zeigt, wie Jüngere damit umgehen.",
+        "junior_expertise": "{who} kennt sich mit {wish_dat} aus, und {S} bekommt es hier aus erster Hand gezeigt.",
+        "junior_interest": "{who} interessiert sich für {wish_acc}, und {S} bringt dazu Erfahrung aus dem "
+        "Unternehmen mit.",
+        "senior_expertise": "{who} bringt Erfahrung mit {wish_dat} mit, hier lernen beide Seiten voneinander.",
     },
     "en": {
         "goal": "{title} takes up your goal {goal}.",
@@ -78,6 +80,14 @@ FINAL_ALONE = {
 }
 
 
+def _wish_forms(wish: str, lang: str) -> dict[str, str]:
+    """The wish after a dative and an accusative preposition ("mit dem Thema „Inklusive Sprache“")."""
+    return {
+        "wish_dat": after_preposition(wish, lang, "dat"),
+        "wish_acc": after_preposition(wish, lang, "acc"),
+    }
+
+
 def _names(people: Sequence[Brief], lang: str) -> str:
     return join_names([p.name for p in people], lang) if people else PARTNER[lang]
 
@@ -91,6 +101,7 @@ def topic_reason(option: TopicOption, ctx: PlanContext, turn: int = 0) -> str:
         "S": _names(ctx.seniors, lang),
         "who": option.wisher or "",
         "wish": option.wish or "",
+        **_wish_forms(option.wish or "", lang),
         "title": option.title,
     }
     # A title goes in before ``fill``: it is no person, so "Onboarding und Einarbeitung … bringt" must

@@ -72,3 +72,23 @@ def test_a_goal_reason_has_a_subject() -> None:
     wish = {"wish": "KI im Vertrieb ausprobieren", "wish_kind": "goal"}
     text = topic_reason(option("Onboarding und Einarbeitung", "work", **wish), ctx(), 0)
     assert text == "„Onboarding und Einarbeitung“ greift euer Ziel „KI im Vertrieb ausprobieren“ auf."
+
+
+def test_a_typed_label_that_a_preposition_would_decline_stands_as_a_quoted_topic() -> None:
+    wish = {"wish": "Inklusive Sprache", "wish_kind": "junior_expertise", "wisher": "Mia"}
+    text = topic_reason(option(**wish), ctx(seniors=1), 0)
+    assert text.startswith("Mia kennt sich mit dem Thema „Inklusive Sprache“ aus"), text
+    interest = {"wish": "Remote Work", "wish_kind": "senior_interest", "wisher": "Frau Keller"}
+    assert "möchte mehr über das Thema „Remote Work“ lernen" in topic_reason(option(**interest), ctx(), 0)
+    plain = {"wish": "Feedback", "wish_kind": "senior_interest", "wisher": "Frau Keller"}
+    assert "möchte mehr über Feedback lernen" in topic_reason(option(**plain), ctx(), 0)
+
+
+def test_a_matching_reason_places_a_typed_label_after_its_preposition() -> None:
+    from companion.matching.explain import render_reason
+
+    reason = {"code": "teaches", "junior": "Mia", "senior": "Frau Ott", "offer": "Inklusive Sprache"}
+    text = render_reason({**reason, "wish": "Inklusive Sprache"}, "de")
+    assert text == "Mia kennt sich mit dem Thema „Inklusive Sprache“ aus, was Frau Ott lernen möchte"
+    english = render_reason({**reason, "wish": "Inklusive Sprache"}, "en")
+    assert english == "Mia knows Inklusive Sprache well, which Frau Ott wants to learn"
