@@ -61,7 +61,11 @@ def compose_agenda(
             minutes=m,
             lead=d.lead,
             purpose=clip(own(d.purpose), 600),
-            prompts=[clip(own(q), 400) for q in list(dict.fromkeys(q for q in d.prompts if q))[:3]],
+            # Pattern and card prompts speak of "die Junior-Seite"/"the junior": names where known.
+            prompts=[
+                clip(own(p.people.fill_roles(q)), 400)
+                for q in list(dict.fromkeys(q for q in d.prompts if q))[:3]
+            ],
             contributors=d.contributors,
         )
         for d, m in zip(drafts, minutes, strict=True)

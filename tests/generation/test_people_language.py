@@ -271,3 +271,19 @@ def test_a_second_verb_of_several_people_agrees_too() -> None:
         fill("de", "{J} zeigt ein Beispiel, {S} fragt nach und notiert.", group)
         == "Aylin und Ben zeigen ein Beispiel, Herr Vogt fragt nach und notiert."
     )
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+async def test_check_in_prompts_name_the_other_side(
+    offline: OfflineComposer, make_ctx: Make, lang: str
+) -> None:
+    """The pattern's own questions ("Welchen Hintergrund … sollte die Junior-Seite kennen?") get names."""
+    ctx = make_ctx(language=lang, session_number=3, total_sessions=6, topic="topic-remote-work")
+    agenda = await offline.agenda(ctx)
+    prep = await offline.preparation(ctx)
+    prompts = [q for item in agenda.items for q in item.prompts] + prep.senior_questions
+    text = " ".join(prompts)
+    for neutral in ("Junior-Seite", "dein Gegenüber", "the junior", "your partner"):
+        assert neutral not in text, neutral
+    background = [q for q in prompts if "Hintergrund" in q or "background" in q]
+    assert background and all("Lea" in q for q in background), background
