@@ -15,7 +15,6 @@ TEXT_KEYS: dict[str, str] = {
     "signin_help": N_("You sign in with the personal link your programme coordinator sent you."),
     "invite_title": N_("Welcome"),
     "invite_help": N_("This link signs you in once. After that you stay signed in in this browser."),
-    "my_pair": N_("My pair"),
     "no_pair": N_("You are not part of a pair yet."),
     "members": N_("Members"),
     "goals": N_("Goals"),
@@ -460,7 +459,6 @@ EVAL_KEYS: dict[str, str] = {
     "choose": N_("– please choose –"),
     "scale_1": N_("1 – not at all"),
     "scale_5": N_("5 – completely"),
-    "back_me": N_("Back to my pair"),
     "evaluation": N_("Programme evaluation"),
     "evaluation_note": N_(
         "Only summaries over at least k people, published once a survey is closed and never changed afterwards. Junior and senior figures appear only when both sides reach k. Free texts stay with the participants; only keywords they ticked themselves are counted."
