@@ -314,8 +314,14 @@ ERROR_KEYS: dict[str, str] = {
     "reporting_line": N_(
         "{member} reports directly to {manager} – a pair must not contain a direct reporting line."
     ),
+    "reporting_line_group": N_(
+        "{member} reports directly to {manager} – a group must not contain a direct reporting line."
+    ),
     "reporting_line_in_pair": N_(
         "{member} cannot report directly to {manager}: both are in the same pair, and a pair must not contain a direct reporting line."
+    ),
+    "reporting_line_in_pair_group": N_(
+        "{member} cannot report directly to {manager}: both are in the same group, and a group must not contain a direct reporting line."
     ),
     "format_sizes": N_("This format needs {want_j} and {want_s}; you chose {juniors} and {seniors}."),
     "duplicate_member": N_("A person is selected more than once in the pair."),

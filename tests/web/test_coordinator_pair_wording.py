@@ -67,3 +67,36 @@ def test_an_unnamed_groups_page_title_and_the_english_words(demo: dict[str, Any]
     assert "dissolve the group and form a new one" in english and "Edit pair" not in english
     tandem = hr.get(f"{P}/pairs/{_pair_id(demo, TANDEM)}").text
     assert "<h1>Edit pair: Tandem Geschäftsführung</h1>" in tandem and "Dissolve group" not in tandem
+
+
+def test_rule_errors_about_one_pair_name_its_format(demo: dict[str, Any]) -> None:
+    hr, ids = demo["browser"]("Katrin Vogel (HR)"), demo["ids"]
+    lea, keller = str(ids["Lea Hoffmann"]), str(ids["Thomas Keller"])
+    group = {
+        "format": "group",
+        "junior_ids": [lea, str(ids["Jonas Demir"]), str(ids["Ben Wagner"])],
+        "senior_ids": [keller],
+    }
+    r = hr.post_form(f"{P}/pairs", group)
+    assert r.status_code == 422 and 'id="pair-errors"' in r.text
+    assert "Lea Hoffmann berichtet direkt an Thomas Keller – in einer Gruppe darf keine" in r.text
+    assert "in einem Tandem" not in r.text
+    r = hr.post_form(f"{P}/pairs", {"format": "one-to-one", "junior_ids": [lea], "senior_ids": [keller]})
+    assert (
+        r.status_code == 422 and "– in einem Tandem darf keine" in r.text and "in einer Gruppe" not in r.text
+    )
+    # a new manager who shares a group with the person; then one who shares a one-to-one pair
+    mia, sabine = ids["Mia Schulte"], ids["Sabine Ott"]
+    r = hr.post_form(f"{P}/participants/{mia}", {"manager_id": str(sabine)})
+    assert r.status_code == 422 and "Mia Schulte kann nicht direkt an Sabine Ott berichten" in r.text
+    assert (
+        "Beide sind in derselben Gruppe, und eine Gruppe darf" in r.text and "im selben Tandem" not in r.text
+    )
+    r = hr.post_form(f"{P}/participants/{ids['Jonas Demir']}", {"manager_id": str(ids["Dr. Helga Brandt"])})
+    assert (
+        r.status_code == 422 and "Beide sind im selben Tandem" in r.text and "derselben Gruppe" not in r.text
+    )
+    # a person picked twice: said without a pair word, true for either format
+    r = hr.post_form(f"{P}/pairs", {**group, "junior_ids": [lea, lea, str(ids["Ben Wagner"])]})
+    assert r.status_code == 422 and "Eine Person ist mehrfach ausgewählt." in r.text
+    assert "im Tandem" not in r.text
