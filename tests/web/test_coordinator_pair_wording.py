@@ -4,12 +4,15 @@ Produktion & Personal" a group of three juniors and one senior."""
 
 from __future__ import annotations
 
+from datetime import UTC
 from typing import Any
 
 from sqlalchemy import select
 
 from companion.auth import bootstrap
 from companion.db.models import Pair
+from companion.notifications.i18n import Texts
+from companion.notifications.pages import kind_names
 
 P = "/coordinator/programmes/1"
 GROUP = "Runde Produktion & Personal"
@@ -100,3 +103,53 @@ def test_rule_errors_about_one_pair_name_its_format(demo: dict[str, Any]) -> Non
     r = hr.post_form(f"{P}/pairs", {**group, "junior_ids": [lea, lea, str(ids["Ben Wagner"])]})
     assert r.status_code == 422 and "Eine Person ist mehrfach ausgewählt." in r.text
     assert "im Tandem" not in r.text
+
+
+def test_programme_and_person_pages_speak_of_tandems_and_groups(demo: dict[str, Any]) -> None:
+    hr = demo["browser"]("Katrin Vogel (HR)")
+    page = hr.get(P).text
+    # the new one's format is chosen in the form itself
+    assert "<h3>Tandem oder Gruppe bilden</h3>" in page and ">Tandem oder Gruppe bilden</button>" in page
+    assert ">Tandem bilden<" not in page
+    # Thomas Keller is in no pair of the demo
+    person = hr.get(f"{P}/participants/{demo['ids']['Thomas Keller']}").text
+    assert "Mitglied in: keinem Tandem und keiner Gruppe" in person and "in keinem Tandem<" not in person
+    assert "weil Tandems und Gruppen nach ihr gebildet werden" in person
+    assert "ihre Mitgliedschaften in Tandems und Gruppen (die Tandems und Gruppen selbst bleiben" in person
+    assert "Reflexionen bleiben bei den jeweiligen Sessions" in person
+    for wrong in ("Tandem-Mitgliedschaften", "Sessions des Tandems", "die Tandems bestimmt"):
+        assert wrong not in person, wrong
+
+
+def test_matching_in_a_group_programme_forms_groups(demo: dict[str, Any]) -> None:
+    hr = demo["browser"]("Katrin Vogel (HR)")
+    r = hr.post_form(
+        "/coordinator/programmes",
+        {"name": "Werk Nord", "language": "de", "format": "group", "k_threshold": "3"},
+        follow_redirects=False,
+    )
+    base = r.headers["location"]
+    for name, role, dept in (
+        ("Ada Kurz", "junior", "IT"),
+        ("Ole Fink", "junior", "Vertrieb"),
+        ("Ida Berg", "junior", "Personal"),
+        ("Rita Stahl", "senior", "Produktion"),
+    ):
+        form = {"display_name": name, "role": role, "department": dept}
+        assert hr.post_form(f"{base}/participants", form, follow_redirects=False).status_code == 303
+    matching = hr.get(f"{base}/matching").text
+    assert "Rhythmus der Sessions je Tandem oder Gruppe" in matching
+    assert "Gruppenrunden des ganzen Programms" in matching and "Sessions je Tandem oder Gruppe:" in matching
+    for wrong in ("Tandem-Treffen", "Gruppenrunden aller Tandems", "Sessions pro Tandem"):
+        assert wrong not in matching, wrong
+    assert hr.post_form(f"{base}/matching/run", {"max_per_senior": "1"}).status_code == 200
+    r = hr.post_form(f"{base}/matching/accept-all", {}, follow_redirects=False)
+    assert r.status_code == 303
+    shown = hr.get(r.headers["location"]).text
+    assert "Gruppe gebildet" in shown and "Tandem gebildet" not in shown
+
+
+def test_the_mail_kind_of_a_nudge_holds_for_groups_too() -> None:
+    """The coordinator's list of mails that did not go out names a nudge without a pair word."""
+    assert kind_names(Texts("de", UTC))["nudge"] == "Hinweis nach längerer Pause"
+    assert kind_names(Texts("en", UTC))["nudge"] == "Note to a stalled pair"
