@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 
 from companion.auth import bootstrap
-from companion.db.models import Pair
+from companion.db.models import MentoringSession, Pair
 from companion.notifications.i18n import Texts
 from companion.notifications.pages import kind_names
 
@@ -153,3 +153,56 @@ def test_the_mail_kind_of_a_nudge_holds_for_groups_too() -> None:
     """The coordinator's list of mails that did not go out names a nudge without a pair word."""
     assert kind_names(Texts("de", UTC))["nudge"] == "Hinweis nach längerer Pause"
     assert kind_names(Texts("en", UTC))["nudge"] == "Note to a stalled pair"
+
+
+def test_figures_about_all_pairs_hold_for_groups_too(demo: dict[str, Any]) -> None:
+    """Totals and k-anonymity notes count Tandems and groups alike; the rule itself reads as before."""
+    hr = demo["browser"]("Katrin Vogel (HR)")
+    assert "<h2>Tandems und Gruppen</h2>" in hr.get(P).text
+    insights = hr.get(f"{P}/insights").text
+    assert "Tandems und Gruppen gesamt:" in insights and "Aktive Tandems und Gruppen:" in insights
+    assert "Ins Stocken geratene Tandems und Gruppen:" in insights
+    assert "Welche das sind und warum, zeigt companion nicht." in insights
+    assert '<h2 id="themes-title">Von Tandems und Gruppen angekreuzte Themen</h2>' in insights
+    assert "wenn sie aus mindestens k verschiedenen Tandems oder Gruppen stammen" in insights
+    assert (
+        "weniger als 3 Tandems oder Gruppen" in insights
+        and "kein Tandem und keine Gruppe erkennbar" in insights
+    )
+    assert "<th>Tandems/Gruppen</th>" in insights  # short in a table head
+    assert "Noch kein Thema wird von genug Tandems und Gruppen geteilt." in insights  # the demo has too few
+    for wrong in (
+        "Tandems gesamt",
+        "Aktive Tandems:",
+        "Welche Tandems",
+        "<th>Tandems</th>",
+        "damit kein Tandem erkennbar",
+    ):
+        assert wrong not in insights, wrong
+    health = hr.get(f"{P}/health").text
+    assert "<h2>Tandems und Gruppen</h2>" in health and "Tandems und Gruppen: <strong" in health
+    assert "Zahlen zu Tandems, Gruppen, Sessions und Beteiligung" in health
+    assert (
+        "wenn mindestens k Tandems oder Gruppen dahinterstehen" in health and "<h2>Tandems</h2>" not in health
+    )
+    card = hr.get("/library/cards/topic-ai-automation").text
+    assert "wenn sie aus mindestens k Tandems oder Gruppen stammt" in card
+
+
+def test_a_group_members_theme_question_counts_tandems_and_groups(demo: dict[str, Any]) -> None:
+    mia, pair = demo["browser"]("Mia Schulte"), _pair_id(demo, GROUP)
+
+    async def first(session: Any) -> int:
+        return int(
+            await session.scalar(
+                select(MentoringSession.id)
+                .where(MentoringSession.pair_id == pair)
+                .order_by(MentoringSession.number)
+            )
+        )
+
+    sid = bootstrap.run(demo["url"], first, migrate=False)
+    mia.post_form(f"/me/sessions/{sid}/held", {})
+    page = mia.get(f"/me/sessions/{sid}").text
+    assert "(zählen anonym für die Programmauswertung, ab k Tandems oder Gruppen)" in page
+    assert "ab k Tandems)" not in page
