@@ -140,7 +140,7 @@ def plan(
         family = f" [{item.category}]" if item.category else ""
         typer.echo(f"{item.number}. {day}  {item.title}{family}\n   {item.reason}")
     for day in view.group_dates:
-        label = "Gruppenrunde aller Tandems" if view.language == "de" else "Group session of all pairs"
+        label = "Gruppenrunde des ganzen Programms" if view.language == "de" else "Group session of all pairs"
         shown = day.strftime("%d.%m.%Y") if view.language == "de" else day.isoformat()
         typer.echo(f"   {shown}  {label}")
     for warning in view.warnings:

@@ -116,21 +116,25 @@ async def _check_no_line_in_pairs(db: AsyncSession, participant: Participant, ma
     if manager_id is None or manager_id == participant.manager_id:
         return
     mine = select(PairMember.pair_id).where(PairMember.participant_id == participant.id)
-    shared = await db.scalar(
-        select(PairMember.pair_id).where(
-            PairMember.participant_id == manager_id, PairMember.pair_id.in_(mine)
+    shared = (
+        await db.execute(
+            select(Pair.id, Pair.format)
+            .join(PairMember, PairMember.pair_id == Pair.id)
+            .where(PairMember.participant_id == manager_id, PairMember.pair_id.in_(mine))
+            .limit(1)
         )
-    )
+    ).first()
     if shared is not None:
         manager = await db.get(Participant, manager_id)
         name = manager.display_name if manager else str(manager_id)
         raise RuleViolation(
             f"{participant.display_name} (participant {participant.id}) cannot report directly to {name} "
-            f"(participant {manager_id}): both are in pair {shared}, and a pair must not contain a direct "
-            "reporting line",
+            f"(participant {manager_id}): both are in pair {shared.id}, and a pair must not contain a "
+            "direct reporting line",
             errors=[{"key": "manager_id", "message": "direct reporting line inside a pair"}],
             code="reporting_line_in_pair",
-            params={"member": participant.display_name, "manager": name},
+            # the shared pair's format, so pages say "in derselben Gruppe" for a group
+            params={"member": participant.display_name, "manager": name, "format": shared.format},
         )
 
 
@@ -204,8 +208,9 @@ def check_format_sizes(fmt: str, juniors: int, seniors: int) -> None:
         )
 
 
-def check_reporting_lines(members: Sequence[Participant]) -> None:
-    """Refuse a pair in which one member reports directly to another (no line manager in a pair)."""
+def check_reporting_lines(members: Sequence[Participant], fmt: str) -> None:
+    """Refuse a pair in which one member reports directly to another (no line manager in a pair);
+    ``fmt`` is the pair's format, so pages can say "Gruppe" for a group."""
     by_id = {m.id: m for m in members}
     for member in members:
         if member.manager_id is not None and member.manager_id in by_id:
@@ -216,7 +221,7 @@ def check_reporting_lines(members: Sequence[Participant]) -> None:
                 "direct reporting line",
                 errors=[{"key": "junior_ids/senior_ids", "message": "direct reporting line inside the pair"}],
                 code="reporting_line",
-                params={"member": member.display_name, "manager": manager.display_name},
+                params={"member": member.display_name, "manager": manager.display_name, "format": fmt},
             )
 
 
@@ -240,7 +245,7 @@ async def create_pair(db: AsyncSession, programme_id: int, data: PairCreate) -> 
                 code="wrong_role",
                 params={"member": participant.display_name, "is_role": participant.role, "want_role": role},
             )
-    check_reporting_lines(list(found.values()))
+    check_reporting_lines(list(found.values()), fmt)
     pair = Pair(programme_id=programme_id, format=fmt, name=data.name, goals=list(data.goals))
     pair.members = [PairMember(participant_id=i, role="junior") for i in data.junior_ids] + [
         PairMember(participant_id=i, role="senior") for i in data.senior_ids

@@ -35,8 +35,13 @@ def lookup(table: dict[str, str], key: str, lang: str) -> str | None:
 
 def error_text(exc: Any, lang: str) -> str:
     """A domain error in the page's language: its code's text with its params, else its English
-    ``detail`` (better an English sentence than none)."""
-    message = lookup(ERROR_KEYS, getattr(exc, "code", None) or "", lang)
+    ``detail`` (better an English sentence than none). A rule about one group says "group" (German
+    "Gruppe", not "Tandem") where its code has a ``_group`` text."""
+    code = getattr(exc, "code", None) or ""
+    group = getattr(exc, "params", {}).get("format") == "group"
+    message = lookup(ERROR_KEYS, f"{code}_group", lang) if group else None
+    if message is None:
+        message = lookup(ERROR_KEYS, code, lang)
     if message is None:
         return str(getattr(exc, "detail", exc))
     params = {k: _param(k, v, lang) for k, v in getattr(exc, "params", {}).items()}

@@ -15,7 +15,6 @@ TEXT_KEYS: dict[str, str] = {
     "signin_help": N_("You sign in with the personal link your programme coordinator sent you."),
     "invite_title": N_("Welcome"),
     "invite_help": N_("This link signs you in once. After that you stay signed in in this browser."),
-    "my_pair": N_("My pair"),
     "no_pair": N_("You are not part of a pair yet."),
     "members": N_("Members"),
     "goals": N_("Goals"),
@@ -315,8 +314,14 @@ ERROR_KEYS: dict[str, str] = {
     "reporting_line": N_(
         "{member} reports directly to {manager} – a pair must not contain a direct reporting line."
     ),
+    "reporting_line_group": N_(
+        "{member} reports directly to {manager} – a group must not contain a direct reporting line."
+    ),
     "reporting_line_in_pair": N_(
         "{member} cannot report directly to {manager}: both are in the same pair, and a pair must not contain a direct reporting line."
+    ),
+    "reporting_line_in_pair_group": N_(
+        "{member} cannot report directly to {manager}: both are in the same group, and a group must not contain a direct reporting line."
     ),
     "format_sizes": N_("This format needs {want_j} and {want_s}; you chose {juniors} and {seniors}."),
     "duplicate_member": N_("A person is selected more than once in the pair."),
@@ -460,7 +465,6 @@ EVAL_KEYS: dict[str, str] = {
     "choose": N_("– please choose –"),
     "scale_1": N_("1 – not at all"),
     "scale_5": N_("5 – completely"),
-    "back_me": N_("Back to my pair"),
     "evaluation": N_("Programme evaluation"),
     "evaluation_note": N_(
         "Only summaries over at least k people, published once a survey is closed and never changed afterwards. Junior and senior figures appear only when both sides reach k. Free texts stay with the participants; only keywords they ticked themselves are counted."

@@ -366,7 +366,7 @@ class CoordinatorPages(Controller):
             bar_chart(
                 tr(lang).gettext("Themes pairs ticked"),
                 [
-                    (row.label, [(tr(lang).gettext("Pairs"), row.pairs, str(row.pairs))])
+                    (row.label, [(tr(lang).pgettext("short", "Pairs"), row.pairs, str(row.pairs))])
                     for row in data.themes
                 ],
             )

@@ -62,7 +62,9 @@ def test_edit_participant(demo: dict[str, Any]) -> None:
         and "Person bearbeiten" in page.text
         and 'id="participant-edit-form"' in page.text
     )
-    assert "Reflexionen bleiben" in page.text and "Tandem-Mitgliedschaften" in page.text  # what goes with it
+    assert (
+        "Reflexionen bleiben" in page.text and "Mitgliedschaften in Tandems und Gruppen" in page.text
+    )  # what goes with it
     form = {
         "display_name": "Ben Wagner-Lutz",
         "email": "ben@brandt.example",

@@ -25,6 +25,29 @@ def test_rule_errors_in_german_and_english() -> None:
         raise AssertionError("2 juniors in a one-to-one pair were accepted")
 
 
+def test_a_rule_about_a_group_says_group() -> None:
+    names = {"member": "Mia", "manager": "Sabine"}
+    group = RuleViolation("x", code="reporting_line", params={**names, "format": "group"})
+    assert (
+        error_text(group, "de")
+        == "Mia berichtet direkt an Sabine – in einer Gruppe darf keine direkte Berichtslinie bestehen."
+    )
+    assert (
+        error_text(group, "en")
+        == "Mia reports directly to Sabine – a group must not contain a direct reporting line."
+    )
+    for fmt in ("one-to-one", "project"):
+        pair = RuleViolation("x", code="reporting_line", params={**names, "format": fmt})
+        assert "in einem Tandem" in error_text(pair, "de"), fmt
+    # a code without a group text keeps its one text for groups too
+    sizes = RuleViolation(
+        "x",
+        code="format_sizes",
+        params={"format": "group", "want_j": "3–4", "want_s": "1–2", "juniors": 2, "seniors": 1},
+    )
+    assert error_text(sizes, "de") == "Das Format braucht 3–4 Juniors und 1–2 Seniors; gewählt sind 2 und 1."
+
+
 def test_unknown_codes_and_missing_params_fall_back_to_the_detail() -> None:
     assert error_text(RuleViolation("Plain English"), "de") == "Plain English"
     assert error_text(RuleViolation("Plain English", code="no-such-code"), "de") == "Plain English"

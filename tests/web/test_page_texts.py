@@ -60,7 +60,7 @@ def test_pages_about_meetings_say_session_and_dates_termin(demo: dict[str, Any])
     assert "(seit 30 Tagen keine Session, weder stattgefunden noch geplant, oder zwei Absagen" in insights
     assert "Termin" not in insights
     health = hr.get("/coordinator/programmes/1/health").text
-    assert "Zahlen zu Tandems, Sessions und Beteiligung" in health
+    assert "Zahlen zu Tandems, Gruppen, Sessions und Beteiligung" in health
     assert "ins Stocken geraten (30 Tage ohne Session)" in health
     assert "Sessions pro Monat: geplant und stattgefunden" in health
     assert "Anteil stattgefundener Sessions mit …" in health
