@@ -59,7 +59,7 @@ R: Final[dict[str, dict[str, str]]] = {
         "Was hat bisher verhindert, dass sich etwas ändert?",
         "meet_q_connect": "Wen kennst du im Unternehmen, der dazu passt?|"
         "Welche Verbindung fehlt dir im Unternehmen am meisten?",
-        "rules_q_understand": "Welche Beispiele aus dem Team dürfen wir dafür ansehen, und was bleibt unter uns?",
+        "rules_q_understand": "Welche echten Beispiele aus dem Team dürfen wir ansehen, und wie machen wir sie unkenntlich?",
         "rules_q_try": "Auf welchem Gerät und mit welchen Zugängen dürfen wir ausprobieren?",
         "rules_q_decide": "Wer erfährt von der Entscheidung, bevor sie fällt?",
         "rules_q_produce": "Wem zeigen wir den Entwurf, bevor er fertig ist?",
@@ -173,7 +173,7 @@ R: Final[dict[str, dict[str, str]]] = {
         "What has kept things from changing so far?",
         "meet_q_connect": "Whom do you know in the organisation who fits this?|Which connection in the "
         "organisation do you miss most?",
-        "rules_q_understand": "Which examples from the team may we look at, and what stays between us?",
+        "rules_q_understand": "Which real examples from the team may we look at, and how do we anonymise them?",
         "rules_q_try": "On which device and with which access may we try things out?",
         "rules_q_decide": "Who hears about the decision before it is made?",
         "rules_q_produce": "Whom do we show the draft before it is finished?",
