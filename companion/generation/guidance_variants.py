@@ -12,6 +12,8 @@ from typing import Final
 
 VARIANTS: Final[dict[str, dict[str, str]]] = {
     "de": {
+        "close_p_out": "Am Ende steht, was herauskam ({text}); daraus wird ein nächster Schritt mit Namen "
+        "und Datum.|Ihr sichert das Ergebnis ({text}) und legt fest, wer bis wann den nächsten Schritt geht.",
         "project_p": "{J} stellt den Stand seit dem letzten Treffen vor; {S} hält ihn gegen das, was das "
         "Unternehmen braucht.|Was ist seit dem letzten Mal entstanden? {J} zeigt es am echten Material, {S} "
         "fragt nach, was im Alltag trägt.",
@@ -49,6 +51,8 @@ VARIANTS: Final[dict[str, dict[str, str]]] = {
         "Treffen; {J} schlägt vor, und mindestens ein Thema betrifft Menschen und Zusammenarbeit.",
     },
     "en": {
+        "close_p_out": "At the end, what came out ({text}) becomes one next step with a name and a date.|"
+        "You secure the result ({text}) and agree who takes the next step by when.",
         "project_p": "{J} presents where things stand since last time; {S} holds it against what the "
         "organisation needs.|What has been built since last time? {J} shows it on the real material, {S} "
         "asks what will hold up day to day.",

@@ -220,7 +220,7 @@ class PlanItems(PlanBase):
             goal, act = main
             outcome = (act.outcome if act is not None else None) or self.outcome(goal, 0)
             outcome = self.people.fill_roles(outcome)
-            purpose = say(lang, "close_p_out", text=outcome.rstrip("."))
+            purpose = say(lang, "close_p_out", seed=self.seed, text=outcome.rstrip("."))
         return Draft(
             say(lang, title_key, seed=self.seed),
             10 if self.ctx.duration_minutes <= 45 else 15,
