@@ -32,17 +32,21 @@ from companion.generation.sentences import split_sentences
 
 _CONFIDENTIAL = re.compile(
     r"vertraulich|unter uns|unter vier augen|nicht weiter(sagen|erzählen|geben)|bitte nicht (weiter|herum)|"
+    r"zwischen uns beiden|nur zwischen uns|zwischen uns\s*[:.!)]|nur für dich\b|nicht für die runde|"
+    r"für dich behalten|"
     r"im vertrauen|nicht nach außen|nicht nach aussen|soll(te)? niemand (wissen|erfahren)|"
     r"nicht (in die|für die) zusammenfassung|nicht zitieren|off the record|behalte? (das|es) für dich|"
     r"confidential|between (us|you and me|the two of us)|in confidence|keep (this|that|it) (to yourself|quiet|private)|"
     r"(don'?t|do not) (want|like) (that|this|it|them|him|her) (to be )?(named|shared|repeated|quoted|passed on)|"
-    r"not for the summary|don'?t (tell|share|repeat) (this|that|it)|not to be shared",
+    r"not for the summary|(don'?t|do not) (tell|share|repeat|pass on) (this|that|it)|not to be shared|"
+    r"just between us|for your ears only",
     re.IGNORECASE,
 )
 _BACKREF = re.compile(r"^(das|dies(es)?|es|that|this|it|but|aber|und|and|i|ich)\b", re.IGNORECASE)
 _MARKER = (
     r"(ganz |streng |absolut )?(vertraulich|unter uns|unter vier augen|im vertrauen|ab hier vertraulich|"
-    r"(strictly )?confidential(ly)?|between us|off the record)"
+    r"zwischen uns( beiden)?|nur für dich|privat|persönlich|"
+    r"(strictly )?confidential(ly)?|between us|just between us|off the record|private|personal)"
 )
 _BARE_MARKER = re.compile(rf"^{_MARKER}\s*[.!,–-]*$", re.IGNORECASE)
 # "Vertraulich: …" / "Unter uns: …" opens a confidential passage up to the end of the paragraph.
@@ -297,8 +301,10 @@ def _paragraph(
     rest_confidential = False
     for sentence in split_sentences(paragraph, lang):
         index = start + len(out)
-        confidential = rest_confidential or is_confidential(sentence)
-        if _BARE_MARKER.match(sentence) or _OPENING_MARKER.match(sentence):
+        # "Privat: …" marks its own sentence as much as the rest of the paragraph.
+        opening = bool(_OPENING_MARKER.match(sentence))
+        confidential = rest_confidential or opening or is_confidential(sentence)
+        if _BARE_MARKER.match(sentence) or opening:
             rest_confidential = True
         elif (
             confidential

@@ -18,15 +18,38 @@ from companion.generation.discretion import People, is_confidential, neutralise_
         "Confidentially: two of the four leavers went because of one manager in Finance.",
         "I don't want that named outside this group.",
         "Between you and me, the budget is gone.",
+        "Nur für dich: die Zahlen sind schlecht.",
+        "Zwischen uns beiden: ich bin gerade überfordert.",
+        "Das ist nicht für die Runde bestimmt: ich kündige.",
+        "Please do not share this: I am close to burning out.",
+        "Just between us, the reorganisation is coming.",
     ],
 )
 def test_confidential_markers(sentence: str) -> None:
     assert is_confidential(sentence)
 
 
-@pytest.mark.parametrize("sentence", ["Wir haben offen gesprochen.", "Die Vertragslaufzeit endet im März."])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Wir haben offen gesprochen.",
+        "Die Vertragslaufzeit endet im März.",
+        "Ich habe zwischen uns und dem Vertrieb vermittelt.",
+        "Ich nutze Instagram privat und beruflich.",
+    ],
+)
 def test_ordinary_sentences_are_not_confidential(sentence: str) -> None:
     assert not is_confidential(sentence)
+
+
+@pytest.mark.parametrize(
+    ("answer", "lang"),
+    [("Privat: Meine Mutter ist krank. Ich schaffe wenig.", "de"), ("Personal: my father is ill.", "en")],
+)
+def test_a_private_label_hides_its_own_sentence_and_the_rest_of_the_paragraph(answer: str, lang: str) -> None:
+    view = shared_view({"learned": f"{answer}\nKI hilft beim Protokoll."}, lang)
+    assert [s.hidden for s in view][:-1] == ["confidential"] * (len(view) - 1)
+    assert view[-1].hidden is None and view[-1].text == "KI hilft beim Protokoll."
 
 
 def test_scope_of_markers_private_slot_and_exclusions() -> None:
