@@ -40,7 +40,7 @@ F: Final[dict[str, dict[str, str]]] = {
         "goals_p_short_one": "Dabei sagt jede Seite, wie es aussieht, wenn euer Ziel erreicht ist.",
         "reach_q_understand": "Woran würdest du merken, dass du es verstanden hast: Was könntest du dann "
         "jemandem erklären?|Welche Frage wäre beantwortet, wenn ihr hier am Ziel seid?",
-        "reach_q_try": "Was soll {S} am Ende allein können, ohne nachzufragen?|Woran merkt ihr, dass der "
+        "reach_q_try": "Was soll am Ende ohne Hilfe und ohne Nachfragen klappen?|Woran merkt ihr, dass der "
         "erste Versuch ohne Hilfe geklappt hat?",
         "reach_q_decide": "Wie sähe eine gute Entscheidung aus, und bis wann muss sie fallen?|Was muss auf "
         "dem Tisch liegen, damit ihr entscheiden könnt?",
@@ -55,7 +55,7 @@ F: Final[dict[str, dict[str, str]]] = {
         "give_q_try": "Welchen echten Vorgang aus deinem Alltag könnt ihr zum Ausprobieren nehmen?|"
         "Welche Zugänge oder Geräte kannst du dafür besorgen?",
         "give_q_decide": "Wer entscheidet bei euch mit, und welche Zahlen kannst du dafür beisteuern?|"
-        "Welche Rahmenbedingungen sollte {J} für diese Entscheidung kennen?",
+        "Welche Rahmenbedingungen der Entscheidung sind für {J} wichtig zu kennen?",
         "give_q_produce": "Welche Vorgaben, alten Fassungen oder Freigabewege bringst du dafür mit?|Wer "
         "muss das Ergebnis freigeben, und wie ebnest du den Weg dahin?",
         "give_q_habit": "In welcher Situation deiner Woche zeigt sich die alte Gewohnheit am deutlichsten?|"

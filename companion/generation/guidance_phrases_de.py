@@ -168,9 +168,9 @@ DE: Final[dict[str, str]] = {
     "noch hakt; {J} sagt, was davon im Team ankommt.",
     "j_view_t": "Was {J} aus dem Programm mitnimmt",
     "j_view_p": "{J} erzählt, was das Vermitteln gelehrt hat, über Führung, das Unternehmen und die "
-    "eigene Rolle, und gibt {S} eine offene Rückmeldung.",
+    "eigene Rolle, und gibt eine offene Rückmeldung an {S}.",
     "j_view_p_pl": "{J} erzählen, was das Vermitteln gelehrt hat, über Führung, das Unternehmen und "
-    "die eigene Rolle, und geben {S} eine offene Rückmeldung.",
+    "die eigene Rolle, und geben eine offene Rückmeldung an {S}.",
     "plan_t": "Die zweite Hälfte planen",
     "plan_p": "Themen, Rhythmus oder Format anpassen und das nächste Treffen mit Thema festlegen.",
     "retro_close_t": "Wie es nach dem Programm weitergeht",

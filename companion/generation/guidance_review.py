@@ -93,10 +93,11 @@ R: Final[dict[str, dict[str, str]]] = {
         "peer_q_decide": "Wie wägst du in deinem Fach Entscheidungen dieser Art ab?",
         "peer_q_produce": "Welche Erfahrung mit ähnlichen Ergebnissen kannst du {J} mitgeben?",
         "peer_q_habit": "Wie hast du selbst einmal eine Gewohnheit geändert, und was hat geholfen?",
-        "peer_q_connect": "Wen aus deinem Netzwerk sollte {J} kennenlernen?",
+        "peer_q_connect": "Wen aus deinem Netzwerk könntest du {J} vorstellen?",
         # preparation: what each side thinks about and brings, by the goal's kind
         "prep_j_understand": "Welches Beispiel aus deinem Alltag zeigt am besten, wie Jüngere das sehen?",
-        "prep_j_try": "Was soll {S} am Ende der Session allein können, und in welchen Schritten kommt ihr dahin?",
+        "prep_j_try": "Was soll am Ende der Session ohne deine Hilfe klappen, und in welchen Schritten kommt ihr "
+        "dahin?",
         "prep_j_decide": "Welche Erfahrungen aus deinem Umfeld sprechen für oder gegen die Entscheidung?",
         "prep_j_produce": "Welche Vorlage oder welches gelungene Beispiel bringst du für den Entwurf mit?",
         "prep_j_habit": "Wie lösen Jüngere das in ihrem Alltag, und was davon ist übertragbar?",

@@ -120,8 +120,8 @@ class Lines:
 _LINES: Final[dict[str, dict[tuple[str, str], Lines]]] = {
     "de": {
         ("experiment", "junior"): Lines(
-            "Für {act}: Welchen Tipp gibst du {S} für den Versuch mit, und woran erkennt ihr beim "
-            "nächsten Treffen, ob er geklappt hat?",
+            "Für {act}: Welchen Tipp gibst du für den Versuch mit, und woran erkennt ihr beim nächsten "
+            "Treffen, ob er geklappt hat?",
             "",
         ),
         ("experiment", "senior"): Lines(
@@ -130,7 +130,7 @@ _LINES: Final[dict[str, dict[tuple[str, str], Lines]]] = {
             "Für {act}: den Kalender der nächsten zwei Wochen, um gleich einen festen Zeitpunkt zu wählen",
         ),
         ("show", "junior"): Lines(
-            "Für {act}: Welches echte Beispiel zeigst du, und an welcher Stelle übernimmt {S} selbst?",
+            "Für {act}: Welches echte Beispiel zeigst du, und an welcher Stelle gibst du an {S} ab?",
             "Für {act}: ein echtes Beispiel auf dem eigenen Gerät, das du zeigen kannst",
         ),
         ("show", "senior"): Lines(
@@ -139,8 +139,8 @@ _LINES: Final[dict[str, dict[tuple[str, str], Lines]]] = {
             "Für {act}: ein Gerät mit den nötigen Zugängen, damit du selbst ausprobieren kannst",
         ),
         ("rehearse", "junior"): Lines(
-            "Für {act}: Welche echte Situation nimmst du als Übungsfall, und was soll {S} danach anders "
-            "machen können?",
+            "Für {act}: Welche echte Situation nimmst du als Übungsfall, und was soll sich danach bei {S} "
+            "ändern?",
             "Für {act}: eine konkrete Situation, die du in zwei, drei Sätzen schildern kannst",
         ),
         ("rehearse", "senior"): Lines(
@@ -177,8 +177,8 @@ _LINES: Final[dict[str, dict[tuple[str, str], Lines]]] = {
     },
     "en": {
         ("experiment", "junior"): Lines(
-            "For {act}: which tip do you give {S} for the attempt, and how will you both tell at the next "
-            "meeting whether it worked?",
+            "For {act}: which tip do you give for the attempt, and how will you tell at the next meeting "
+            "whether it worked?",
             "",
         ),
         ("experiment", "senior"): Lines(
@@ -186,7 +186,7 @@ _LINES: Final[dict[str, dict[tuple[str, str], Lines]]] = {
             "For {act}: your calendar for the next two weeks, to pick a fixed time straight away",
         ),
         ("show", "junior"): Lines(
-            "For {act}: which real example will you show, and at which point does {S} take over?",
+            "For {act}: which real example will you show, and at which point do you hand over to {S}?",
             "For {act}: a real example on your own device that you can show",
         ),
         ("show", "senior"): Lines(
@@ -195,8 +195,8 @@ _LINES: Final[dict[str, dict[tuple[str, str], Lines]]] = {
             "For {act}: a device with the access you need, so that you can try it yourself",
         ),
         ("rehearse", "junior"): Lines(
-            "For {act}: which real situation will you use to practise, and what should {S} be able to do "
-            "differently afterwards?",
+            "For {act}: which real situation will you use to practise, and what should change for {S} "
+            "afterwards?",
             "For {act}: a concrete situation you can describe in two or three sentences",
         ),
         ("rehearse", "senior"): Lines(

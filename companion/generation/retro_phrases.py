@@ -40,17 +40,17 @@ RETRO: Final[dict[str, dict[str, str]]] = {
         "cont_p_habit": "Die neue Gewohnheit bekommt jemanden, der nachfragt, wenn sie nachlässt.",
         "cont_p_connect": "Die Kontakte bekommen einen festen Rhythmus, damit sie das Programmende überdauern.",
         "jfin_p_understand": "{J} sagt, was das Erklären über das eigene Wissen gezeigt hat, was {J} über das "
-        "Unternehmen gelernt hat, und gibt {S} eine offene Rückmeldung.",
+        "Unternehmen gelernt hat, und gibt eine offene Rückmeldung an {S}.",
         "jfin_p_try": "{J} sagt, was das Anleiten über gutes Erklären gelehrt hat und was vom gemeinsamen "
-        "Ausprobieren bleibt, und gibt {S} eine offene Rückmeldung.",
+        "Ausprobieren bleibt, und gibt eine offene Rückmeldung an {S}.",
         "jfin_p_decide": "{J} sagt, wie es war, bei einer echten Entscheidung mitzureden, und was das über "
-        "Führung gezeigt hat, und gibt {S} eine offene Rückmeldung.",
+        "Führung gezeigt hat, und gibt eine offene Rückmeldung an {S}.",
         "jfin_p_produce": "{J} sagt, was die Arbeit am gemeinsamen Ergebnis gelehrt hat und was davon in die "
-        "eigene Arbeit mitgeht, und gibt {S} eine offene Rückmeldung.",
+        "eigene Arbeit mitgeht, und gibt eine offene Rückmeldung an {S}.",
         "jfin_p_habit": "{J} sagt, welche Veränderung im Team sichtbar geworden ist und was das Begleiten "
-        "gelehrt hat, und gibt {S} eine offene Rückmeldung.",
+        "gelehrt hat, und gibt eine offene Rückmeldung an {S}.",
         "jfin_p_connect": "{J} sagt, welche Kontakte für den eigenen Weg bleiben und was das Programm sonst "
-        "gebracht hat, und gibt {S} eine offene Rückmeldung.",
+        "gebracht hat, und gibt eine offene Rückmeldung an {S}.",
         "jfin_q_understand": "Was hast du beim Erklären selbst besser verstanden?",
         "jfin_q_try": "Was hast du beim Anleiten über gutes Erklären gelernt?",
         "jfin_q_decide": "Wie war es für dich, bei einer echten Entscheidung mitzureden?",

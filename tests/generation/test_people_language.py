@@ -287,3 +287,32 @@ async def test_check_in_prompts_name_the_other_side(
         assert neutral not in text, neutral
     background = [q for q in prompts if "Hintergrund" in q or "background" in q]
     assert background and all("Lea" in q for q in background), background
+
+
+_INVERTED_OR_DATIVE = re.compile(
+    r"\b(?:soll|sollte|kann|übernimmt|gibt|geben)\s+(?:Frau Keller und Herr Vogt|Aylin und Ben)\b"
+)
+
+
+@pytest.mark.parametrize("number", [1, 2, 3, 6])
+async def test_a_group_never_gets_a_singular_verb_or_a_nominative_object(
+    offline: OfflineComposer, make_ctx: Make, number: int
+) -> None:
+    """ "Was soll Frau Keller und Herr Vogt …", "gibt Frau Keller und Herr Vogt eine Rückmeldung": a
+    verb before several names, or a name in the dative without a preposition, never reads right."""
+    ctx = make_ctx(
+        format="group",
+        session_number=number,
+        total_sessions=6,
+        juniors=[{"name": "Aylin"}, {"name": "Ben"}],
+        seniors=[{"name": "Frau Keller"}, {"name": "Herr Vogt"}],
+        goals=["Teams selbst ausprobieren", "Entscheiden, ob wir Kernzeiten einführen", "Kontakte knüpfen"],
+    )
+    agenda = await offline.agenda(ctx)
+    prep = await offline.preparation(ctx)
+    prompts = await offline.reflection_prompts(ctx)
+    texts = [t for i in agenda.items for t in (i.title, i.purpose, *i.prompts)]
+    texts += [*prep.junior_questions, *prep.senior_questions, *prep.junior_to_bring, *prep.senior_to_bring]
+    texts += [*prompts.junior_prompts, *prompts.senior_prompts]
+    wrong = [t for t in texts if _INVERTED_OR_DATIVE.search(t)]
+    assert not wrong, wrong
