@@ -6,7 +6,8 @@ Six outcome kinds, from the words people use when they state goals (German and E
   followed by a question clause is always this kind, whatever words the clause holds;
 - ``try``: ausprobieren, testen, üben, selbst, try, practise, hands-on;
 - ``decide``: entscheiden, ob wir, festlegen, auswählen, einschätzen, decide, whether, choose, assess;
-- ``produce``: erstellen, entwerfen, schreiben, planen, aufsetzen, draft, write, plan, create;
+- ``produce``: erstellen, entwerfen, schreiben, planen, aufsetzen, verbessern, draft, write, plan,
+  create, improve;
 - ``habit``: reduzieren, ändern, regelmäßig, öfter, stop, change, every, cut;
 - ``connect``: vernetzen, Kontakt, gewinnen, fortsetzen, connect, network, keep meeting.
 
@@ -54,7 +55,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(erstell\w*|entwerf\w*|entwirf|entwurf|schreib\w*|formulier\w*|plan\w*|aufsetz\w*|anleg\w*|"
             r"aufnehm\w*|bau\w*|aufbau\w*|ausbau\w*|gestalt\w*|überarbeit\w*|organisier\w*|vorbereit\w*|einführ\w*|"
-            r"barrierefrei\s+mach\w*|draft\w*|write|writing|create\w*|plan|planning|set\s+up|record\w*|"
+            r"verbesser\w*|barrierefrei\s+mach\w*|improve\w*|draft\w*|write|writing|create\w*|plan|planning|set\s+up|record\w*|"
             r"build\w*|design\w*|make\s+\w+\s+accessible|prepare\w*|run\s+a\w*|introduce\w*|rewrite\w*)\b",
             _F,
         ),

@@ -12,7 +12,7 @@ import re
 
 from companion.generation.activities import Activity
 from companion.generation.agenda_plan import Plan
-from companion.generation.goals import understand
+from companion.generation.goals import Goal, understand
 from companion.generation.grounding import Grounding, dedupe, rotate
 from companion.generation.guidance_phrases import G, gq, say
 from companion.generation.guidance_review import review
@@ -24,6 +24,16 @@ from companion.generation.safety import clip
 from companion.generation.schemas import GenerationContext, Preparation, ReflectionPrompts
 from companion.generation.topics import TopicResolver
 from companion.retrieval.knowledge import KnowledgeBase
+
+
+def _goal_label(lang: str, goals: list[Goal]) -> str:
+    """ "Ziel: „…“" or "Ziele: „…“; „…“" (the pair's own words marked as such)."""
+    label = G[lang]["goal_label"] if len(goals) == 1 else _GOALS[lang]
+    quoted = "; ".join(gq(lang, g.text) + (f" ({G[lang]['own_words']})" if g.foreign else "") for g in goals)
+    return f"{label}: {quoted}"
+
+
+_GOALS = {"de": "Ziele", "en": "Goals"}
 
 
 def _questions(g: Grounding) -> tuple[list[str], list[str]]:
@@ -90,17 +100,20 @@ def compose_preparation(
     # What each side thinks about and brings follows what the goals want (a decision needs other
     # material than a new habit); the general role tips only fill in when there are no goals.
     names = {"J": jn, "S": sn}
+    # One question and one thing to bring per side for each kind of goal, labelled with the goals it
+    # serves: two goals of one kind share the line instead of repeating it with another label.
+    by_kind: dict[str, list[Goal]] = {}
     for goal in p.goals[:3]:
-        # Each line names its goal as a label after it: with two goals, "Welches Beispiel zeigt, wie
-        # Jüngere das sehen?" would leave open which one "das" is.
-        on = f" ({p.goal_line(goal).rstrip('.')})"
+        by_kind.setdefault(goal.kind, []).append(goal)
+    for kind, goals in by_kind.items():
+        on = f" ({_goal_label(lang, goals)})"
         for key, target in (
-            (f"prep_j_{goal.kind}", junior_q),
-            (f"prep_s_{goal.kind}", senior_q),
-            (f"bring_j_{goal.kind}", junior_bring),
-            (f"bring_s_{goal.kind}", senior_bring),
+            (f"prep_j_{kind}", junior_q),
+            (f"prep_s_{kind}", senior_q),
+            (f"bring_j_{kind}", junior_bring),
+            (f"bring_s_{kind}", senior_bring),
         ):
-            if line := review(lang, key, goal.text, **names):
+            if line := review(lang, key, goals[0].text, **names):
                 target.append(line + on)
     junior_q, senior_q = [q for q in junior_q if q], [q for q in senior_q if q]
     junior_bring, senior_bring = [b for b in junior_bring if b], [b for b in senior_bring if b]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from companion.generation.activities import Activity
 from companion.generation.goals import Goal, understand
-from companion.generation.guidance_phrases import G, gq, pick, say
+from companion.generation.guidance_phrases import G, gq, pick, say, variant
 from companion.generation.guidance_review import review
 from companion.generation.phrases import phrase
 from companion.generation.plan_base import Draft, PlanBase, _best
@@ -204,13 +204,17 @@ class PlanItems(PlanBase):
         kind = main[0].kind if main else "understand"
         title_key = f"close_t_{kind}" if f"close_t_{kind}" in G[lang] else "close_t"
         prompts = []
-        for goal, act in self.goal_activities[:2]:
+        for index, (goal, act) in enumerate(self.goal_activities[:2]):
             if act is not None and act.outcome:
                 text = self.people.fill_roles(act.outcome).rstrip(".")
                 prompts.append(say(lang, "close_card", text=text))
             else:
                 name = gq(lang, act.title) if act is not None else gq(lang, say(lang, f"gen_{goal.kind}_t"))
-                prompts.append(say(lang, f"close_{goal.kind}", seed=goal.text, act=name))
+                # Two goals of one kind take the kind's wordings in turn, not one sentence twice.
+                options = G[lang][f"close_{goal.kind}"].split("|")
+                start = options.index(pick(options, self.goal_activities[0][0].text))
+                chosen = options[(start + index) % len(options)]
+                prompts.append(variant(lang, chosen, "", {"act": name}))
         if self.later:
             prompts.append(say(lang, "close_q_later"))
         if len(prompts) < 2:

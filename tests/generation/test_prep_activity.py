@@ -172,3 +172,25 @@ async def test_english_reflection_prompts_use_names_and_the_last_session_looks_b
 def test_the_goal_label_does_not_decide_the_slot() -> None:
     asked = "Was hast du zum Entwurf beigetragen, und was sollte noch besser werden?"
     assert slot_of(f"{asked} (Ziel: „Besprechen, ob uns etwas überrascht“)") == "contributed"
+
+
+async def test_two_goals_of_one_kind_share_a_line_and_the_close_does_not_repeat(
+    offline: OfflineComposer, make_ctx: Make
+) -> None:
+    ctx = make_ctx(
+        topic="topic-feedback-culture",
+        goals=["Verstehen, wie Jüngere Feedback erleben", "Verstehen, warum Lob selten ankommt"],
+    )
+    prep = await offline.preparation(ctx)
+    lines = [*prep.junior_questions, *prep.senior_questions, *prep.junior_to_bring, *prep.senior_to_bring]
+    labelled = [line for line in lines if "(Ziel" in line]
+    assert labelled and all(
+        line.endswith(
+            "(Ziele: „Verstehen, wie Jüngere Feedback erleben“; „Verstehen, warum Lob selten ankommt“)"
+        )
+        for line in labelled
+    ), labelled
+    agenda = await offline.agenda(ctx)
+    closing = agenda.items[-1].prompts
+    skeletons = [re.sub(r"„[^“]*“", "„…“", q) for q in closing]
+    assert len(skeletons) == len(set(skeletons)), closing
