@@ -18,7 +18,7 @@ from companion.generation.guidance_phrases import G, gq, say
 from companion.generation.guidance_review import review
 from companion.generation.people import People, oblique
 from companion.generation.phrases import phrase, phrase_list
-from companion.generation.prep_activity import prepare
+from companion.generation.prep_activity import COVERS, mode_for, prepare
 from companion.generation.pronouns import Possessives
 from companion.generation.safety import clip
 from companion.generation.schemas import GenerationContext, Preparation, ReflectionPrompts
@@ -102,9 +102,15 @@ def compose_preparation(
     names = {"J": jn, "S": sn}
     # One question and one thing to bring per side for each kind of goal, labelled with the goals it
     # serves: two goals of one kind share the line instead of repeating it with another label.
+    covered = {
+        goal.text
+        for goal, act in p.goal_activities[:2]
+        if (mode_for(act, goal.kind, lang), goal.kind) in COVERS
+    }
     by_kind: dict[str, list[Goal]] = {}
     for goal in p.goals[:3]:
-        by_kind.setdefault(goal.kind, []).append(goal)
+        if goal.text not in covered:
+            by_kind.setdefault(goal.kind, []).append(goal)
     for kind, goals in by_kind.items():
         on = f" ({_goal_label(lang, goals)})"
         for key, target in (

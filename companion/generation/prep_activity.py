@@ -252,6 +252,16 @@ def mode_of(activity: Activity, lang: str) -> str:
     return "talk"
 
 
+def mode_for(activity: Activity | None, kind: str, lang: str) -> str:
+    """The mode of a card activity, or of the general activity for a goal of ``kind``."""
+    return mode_of(activity, lang) if activity is not None else _GENERAL_MODE.get(kind, "talk")
+
+
+# An activity of this mode already asks what a goal of this kind would ask (a template for a draft, a
+# device for trying out): the goal's own preparation lines would only say it again.
+COVERS: Final = {("write", "produce"), ("show", "try")}
+
+
 def brought(activity: Activity, lang: str) -> dict[str, str]:
     """What the idea itself says a side brings: ``{"senior": "zehn E-Mails der letzten Woche"}``."""
     found: dict[str, str] = {}
@@ -279,7 +289,7 @@ def prepare(lang: str, activities: list[tuple[str, Activity | None, str]], names
     of one mode share a line; where an idea names what a side brings, that side brings exactly that."""
     groups: dict[str, list[tuple[str, dict[str, str]]]] = {}
     for title, act, kind in activities:
-        mode = mode_of(act, lang) if act is not None else _GENERAL_MODE.get(kind, "talk")
+        mode = mode_for(act, kind, lang)
         groups.setdefault(mode, []).append((title, brought(act, lang) if act is not None else {}))
     out = Prepared([], [], [], [])
     for mode, entries in groups.items():

@@ -194,3 +194,15 @@ async def test_two_goals_of_one_kind_share_a_line_and_the_close_does_not_repeat(
     closing = agenda.items[-1].prompts
     skeletons = [re.sub(r"„[^“]*“", "„…“", q) for q in closing]
     assert len(skeletons) == len(set(skeletons)), closing
+
+
+async def test_a_goal_whose_activity_already_asks_for_it_adds_no_second_line(
+    offline: OfflineComposer, make_ctx: Make
+) -> None:
+    """A text workshop already asks for a template; the draft goal would ask for one again."""
+    prep = await offline.preparation(
+        make_ctx(topic="topic-onboarding", goals=["Onboarding in der Produktion verbessern"])
+    )
+    lines = [*prep.junior_questions, *prep.junior_to_bring]
+    templates = [line for line in lines if "Vorlage" in line]
+    assert len(templates) <= 2 and all(line.startswith("Für „") for line in templates), templates
