@@ -201,8 +201,13 @@ async def test_a_goal_whose_activity_already_asks_for_it_adds_no_second_line(
 ) -> None:
     """A text workshop already asks for a template; the draft goal would ask for one again."""
     prep = await offline.preparation(
-        make_ctx(topic="topic-onboarding", goals=["Onboarding in der Produktion verbessern"])
+        make_ctx(
+            topic="topic-onboarding", goals=["Eine Willkommensnachricht für neue Kolleg:innen schreiben"]
+        )
     )
     lines = [*prep.junior_questions, *prep.junior_to_bring]
     templates = [line for line in lines if "Vorlage" in line]
-    assert len(templates) <= 2 and all(line.startswith("Für „") for line in templates), templates
+    # The message workshop asks for a template; the draft goal adds no second "Vorlage" line.
+    assert len(templates) == 2 and all(line.startswith("Für „Willkommensnachricht") for line in templates), (
+        templates
+    )
