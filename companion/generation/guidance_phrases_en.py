@@ -100,7 +100,7 @@ EN: Final[dict[str, str]] = {
     "stories_p": "Each side tells an experience of their own, {J} from starting work or from friends, "
     "{S} from their own career; then you look for what is alike and what is not.",
     "nontech_t": "The non-technical angle: what changes for people and collaboration",
-    "nontech_p": "Beyond the tool: what changes for expectations, trust and leadership in the team of {S}?",
+    "nontech_p": "Beyond the tool: what changes for expectations, trust and leadership in {S}'s team?",
     "nontech_q": "{head}: what does this mean for your team",
     "nontech_point": "Talking point: {text}",
     "peer_t": "Switching sides: {S} teaches",

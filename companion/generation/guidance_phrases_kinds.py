@@ -39,6 +39,9 @@ KIND_LINES: Final[dict[str, dict[str, str]]] = {
         "nontech_t_label": "Der nicht-technische Blick auf {topic}: Menschen und Zusammenarbeit",
         "nontech_p": DE["nontech_p"] + "|Technik ist nur die halbe Geschichte: Ihr sprecht darüber, "
         "was das Thema für Zusammenarbeit, Erwartungen und Führung bedeutet.",
+        "nontech_p_pl": "Über das Werkzeug hinaus: Was verändert sich für Erwartungen, Vertrauen und Führung "
+        "in den Teams von {S}?|Technik ist nur die halbe Geschichte: Ihr sprecht darüber, was das Thema für "
+        "Zusammenarbeit, Erwartungen und Führung bedeutet.",
         "close_t_habit": "Die neue Gewohnheit festmachen",
         "close_t_connect": "Kontakte verabreden",
         "close_p_out": "Zum Schluss haltet ihr fest, was herauskam ({text}), und macht daraus einen "
@@ -86,6 +89,10 @@ KIND_LINES: Final[dict[str, dict[str, str]]] = {
         "nontech_t_label": "The non-technical angle on {topic}: people and collaboration",
         "nontech_p": EN["nontech_p"] + "|Technology is only half the story: you talk about what the "
         "topic means for collaboration, expectations and leadership.",
+        # Several seniors: "in the teams of Ruth and Tom", not "in Ruth and Tom's team".
+        "nontech_p_pl": "Beyond the tool: what changes for expectations, trust and leadership in the teams "
+        "of {S}?|Technology is only half the story: you talk about what the topic means for collaboration, "
+        "expectations and leadership.",
         "close_t_habit": "Make the new habit stick",
         "close_t_connect": "Arrange the contacts",
         "close_p_out": "To finish, note what came out of it ({text}) and turn it into one next step "

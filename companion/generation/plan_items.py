@@ -193,7 +193,7 @@ class PlanItems(PlanBase):
             say(self.lang, "nontech_t_label", topic=topic) if topic else say(self.lang, "nontech_t"),
             weight,
             "both",
-            self.say("nontech_p"),
+            self.say("nontech_p", "senior"),
             prompts,
             self.all_contributors(),
         )

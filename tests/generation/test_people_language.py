@@ -316,3 +316,22 @@ async def test_a_group_never_gets_a_singular_verb_or_a_nominative_object(
     texts += [*prompts.junior_prompts, *prompts.senior_prompts]
     wrong = [t for t in texts if _INVERTED_OR_DATIVE.search(t)]
     assert not wrong, wrong
+
+
+def test_the_non_technical_item_names_whose_team() -> None:
+    from companion.generation.guidance_phrases import say
+
+    assert say("en", "nontech_p", False, S="Ruth").endswith("in Ruth's team?")
+    assert say("en", "nontech_p", True, S="Ruth and Tom").endswith("in the teams of Ruth and Tom?")
+    german = say("de", "nontech_p", True, S="Frau Keller und Herr Vogt")
+    assert german.endswith("in den Teams von Frau Keller und Herrn Vogt?"), german
+
+
+async def test_several_seniors_get_the_plural_team_sentence(offline: OfflineComposer, make_ctx: Make) -> None:
+    seniors = [{"name": "Ruth"}, {"name": "Tom"}]
+    for goals in ([], ["Post on LinkedIn"], ["Understand TikTok"]):
+        ctx = make_ctx(
+            language="en", topic="topic-social-media", goals=goals, seniors=seniors, format="group"
+        )
+        text = " ".join(i.purpose for i in (await offline.agenda(ctx)).items)
+        assert "Ruth and Tom's team" not in text and "team of Ruth" not in text, text
