@@ -69,7 +69,7 @@ def test_pages_about_meetings_say_session_and_dates_termin(demo: dict[str, Any])
     choices = demo["browser"]("Jonas Demir").get("/me/notifications").text
     assert "Eine Erinnerung vor jeder Session, mit Agenda" in choices
     assert "Die Fragen zur Reflexion nach jeder Session" in choices
-    assert "wenn ihr euch im Tandem länger nicht getroffen habt" in choices
+    assert "Ein freundlicher Hinweis, wenn ihr euch länger nicht getroffen habt" in choices  # Tandem or group
     assert "Kalendereinladungen, wenn ein Termin geplant, verschoben oder abgesagt wird" in choices
 
 
