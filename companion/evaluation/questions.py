@@ -12,6 +12,9 @@ wanting to continue):
 
 Free text is read only by its author; next to each text question respondents may tick themes, and only
 those ticks are counted for the coordinator (at least k respondents per theme).
+
+Members of a Tandem and of a group answer the same questions (their answers are counted together), so
+the German wording names neither kind ("bei euch", "euer Mentoring").
 """
 
 from __future__ import annotations
@@ -117,14 +120,15 @@ CONFIDENCE = Question(
         ),
     },
     help=(
-        "Wähle bis zu drei Themen eures Tandems und schätze dich ein (1 = unsicher, 5 = sehr sicher).",
+        "Wähle bis zu drei Themen, um die es bei euch geht, und schätze dich ein "
+        "(1 = unsicher, 5 = sehr sicher).",
         "Pick up to three topics of your pair and rate yourself (1 = unsure, 5 = very confident).",
     ),
 )
 SATISFACTION = Question(
     "satisfaction",
     "scale",
-    _any("Wie zufrieden bist du mit eurem Tandem?", "How satisfied are you with your pair?"),
+    _any("Wie zufrieden bist du mit eurem Mentoring?", "How satisfied are you with your pair?"),
 )
 WORTH_TIME = Question(
     "worth_time", "scale", _any("Ist das Programm deine Zeit wert?", "Is the programme worth your time?")
@@ -228,7 +232,7 @@ SURVEYS: dict[str, Survey] = {
     "pulse_mid": Survey(
         ("Puls zur Halbzeit", "Mid-point pulse"),
         (
-            "Halbzeit! Wie läuft euer Tandem gerade?",
+            "Halbzeit! Wie läuft es bei euch gerade?",
             "Half-way! How is your pair doing right now?",
         ),
         QUESTIONS["pulse_mid"],

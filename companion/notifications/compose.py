@@ -65,8 +65,11 @@ def invite(
     url: str,
     expires_at: datetime,
     signin_url: str,
+    group: bool | None = None,
 ) -> Content:
-    """A coordinator invites a participant: the first sign-in link."""
+    """A coordinator invites a participant: the first sign-in link. ``group`` is what the participant's
+    pairs are (see :func:`companion.programmes.services.in_groups`): the mail says where to find "deine
+    Gruppe" or "dein Tandem", and both when there is no pair yet or there are both kinds."""
     opening = (
         t(
             "{coordinator} has invited you to the reverse mentoring programme “{programme}”. "
@@ -86,10 +89,7 @@ def invite(
         greeting=hello(t, name),
         paragraphs=[
             opening,
-            t(
-                "The link below signs you in. There you will find your pair, your sessions and, for "
-                "each session, an agenda and questions to prepare."
-            ),
+            _what_is_there(t, group),
         ],
         button=(t("Sign in now"), url),
         after=[
@@ -102,6 +102,25 @@ def invite(
         ],
         signature=programme,
         reason=t("You are receiving this mail because the programme coordination invited you."),
+    )
+
+
+def _what_is_there(t: Texts, group: bool | None) -> str:
+    """The invite's sentence on what the sign-in leads to, naming the member's pair by its kind."""
+    if group:
+        return t(
+            "The link below signs you in. There you will find your group, your sessions and, for each "
+            "session, an agenda and questions to prepare."
+        )
+    if group is False:
+        return t.pgettext(
+            "one-to-one",
+            "The link below signs you in. There you will find your pair, your sessions and, for each "
+            "session, an agenda and questions to prepare.",
+        )
+    return t(
+        "The link below signs you in. There you will find your pair, your sessions and, for each "
+        "session, an agenda and questions to prepare."
     )
 
 

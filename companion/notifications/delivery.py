@@ -20,6 +20,7 @@ from companion.notifications.context import Services
 from companion.notifications.facts import event_facts, member_facts, outputs_for, pair_label, session_facts
 from companion.notifications.mailer import Mail, MailError, PermanentMailError, build_message
 from companion.notifications.models import Notification
+from companion.programmes.services import in_groups, pairs_with
 
 log = logging.getLogger(__name__)
 
@@ -217,11 +218,12 @@ async def _link_mail(db: AsyncSession, services: Services, row: Notification) ->
         name, email = person.display_name, person.email
         programme = await db.get(Programme, person.programme_id)
         programme_name = programme.name if programme else None
+        group = in_groups(await pairs_with(db, person.id))  # as the pairs are when the mail goes out
     else:
         coordinator = await db.get(Coordinator, row.coordinator_id) if row.coordinator_id else None
         if coordinator is None:
             raise Skip("the coordinator is gone")
-        name, email, programme_name = coordinator.name, coordinator.email, None
+        name, email, programme_name, group = coordinator.name, coordinator.email, None, None
     invite, raw = await auth.create_invite(
         db,
         participant_id=row.participant_id,
@@ -243,6 +245,7 @@ async def _link_mail(db: AsyncSession, services: Services, row: Notification) ->
             url=url,
             expires_at=expires,
             signin_url=links.signin_page(settings),
+            group=group,
         )
     else:
         content = compose.signin(t, name=name, programme=programme_name, url=url, expires_at=expires)

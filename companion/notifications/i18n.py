@@ -49,6 +49,12 @@ class Texts:
     def __call__(self, message: str, **values: object) -> str:
         return self._t.gettext(message).format(**values) if values else self._t.gettext(message)
 
+    def pgettext(self, context: str, message: str, **values: object) -> str:
+        """pgettext, then formatted: for an English msgid that needs a second German text (English
+        "your pair" is German "dein Tandem" for a one-to-one pair, but either kind where it is not known)."""
+        text = self._t.pgettext(context, message)
+        return text.format(**values) if values else text
+
     def ngettext(self, singular: str, plural: str, count: int, **values: object) -> str:
         """ngettext, formatted with ``count`` and ``values``."""
         return self._t.ngettext(singular, plural, count).format(count=count, **values)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, select
@@ -169,6 +169,14 @@ async def pairs_with(db: AsyncSession, participant_id: int) -> list[Pair]:
         .order_by(Pair.id)
     )
     return list((await db.scalars(stmt)).unique().all())
+
+
+def in_groups(pairs: Iterable[Pair]) -> bool | None:
+    """Which word a member's texts use for "your pair": True when every one of ``pairs`` is a group
+    ("deine Gruppe"), False when none is ("dein Tandem"), None when there are none yet or both
+    kinds, where a text has to hold for either."""
+    kinds = {pair.format == "group" for pair in pairs}
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 # --- pairs --------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from companion.i18n import tr
 from companion.insights.controllers import knowledge_of
 from companion.library import services as lib
 from companion.programmes import coordination
+from companion.programmes import services as psvc
 from companion.retrieval.knowledge import CATEGORIES, KINDS, LANGS
 from companion.retrieval.search import SearchError
 from companion.runtime import Runtime
@@ -116,6 +117,7 @@ class LibraryPages(Controller):
                 detail=tr(who.language).gettext("This card does not exist."),
                 status_code=404,
             )
+        group: bool | None = None
         if who.is_coordinator:
             programme_ids = (await db_session.scalars(coordination.programmes_of(who.id))).all()
             counts = await lib.citation_counts(db_session, card_id, [p.id for p in programme_ids])
@@ -123,6 +125,7 @@ class LibraryPages(Controller):
         else:
             counts = []
             citations = await lib.citing_sessions(db_session, card_id, who.pair_ids)
+            group = psvc.in_groups(await psvc.pairs_with(db_session, who.id))
         return page(
             request,
             "pages/library_card.html",
@@ -132,4 +135,5 @@ class LibraryPages(Controller):
             twin="en" if found.lang == "de" else "de",
             citations=citations,
             counts=counts,
+            group=group,
         )

@@ -17,6 +17,7 @@ from companion.auth.access import access_overview, end_other_access
 from companion.auth.middleware import current_secret
 from companion.auth.policy import principal_of
 from companion.db.models import MentoringSession, Pair, Programme, Reflection
+from companion.programmes import services as psvc
 from companion.programmes.controllers import ObjId
 from companion.sessions import services as ssvc
 from companion.sessions.progress import Progress, progress_of
@@ -123,7 +124,7 @@ class ParticipantPages(Controller):
     ) -> Template:
         who = principal_of(request)
         assert who is not None
-        pairs = []
+        pairs: list[dict[str, Any]] = []
         progress: dict[int, Progress] = {}
         for pair_id in sorted(who.pair_ids):
             pair = await db_session.get(Pair, pair_id)
@@ -146,6 +147,7 @@ class ParticipantPages(Controller):
             "pages/me.html",
             who.language,
             pairs=pairs,
+            group=psvc.in_groups(entry["pair"] for entry in pairs),
             progress=progress,
             topic_title=lambda t: _topic_title(t, topics),
             access=access,

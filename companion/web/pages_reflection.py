@@ -32,9 +32,11 @@ async def reflection_context(
     mine: Reflection | None,
     topics: list[tuple[str, str, str]],
 ) -> dict[str, Any]:
-    """What the reflection partial needs: form fields, theme choices, the author's preview."""
+    """What the reflection partial needs: form fields, theme choices, the author's preview, and
+    whether the pair is a group (then the others in it read what is shared, not one partner)."""
     preview = await refl.view(db, mine, lang, author=True) if mine is not None else None
     return {
+        "group": pair.format == "group",
         "side_names": side_names(pair, lang),
         "reflection_fields": fields(lang, (mine.slots if mine is not None else None)),
         "theme_choices": [(tid, title) for tid, title, _ in topics],

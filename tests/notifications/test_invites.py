@@ -139,3 +139,42 @@ def test_insights_page_counts_stalled_pairs_without_naming_them(make_app) -> Non
     stalled = page.text.split('id="stalled">', 1)[1].split("</p>", 1)[0]
     assert "<strong>1</strong>" in stalled and "seit 30 Tagen" in stalled
     assert "Tandem Vertrieb" not in page.text  # the count only, never which pair
+
+
+def test_the_invite_mail_names_the_members_own_pair_or_group(make_app, smtp_server) -> None:
+    """Jonas is in the one-to-one "Tandem Vertrieb"; Ada goes into a group of four; Tom is in no pair."""
+    app = make_app(smtp_url=smtp_server.url)
+    ids = {}
+    for name, role in (
+        ("Ada", "junior"),
+        ("Ole", "junior"),
+        ("Ida", "junior"),
+        ("Rita", "senior"),
+        ("Tom", "junior"),
+    ):
+        r = app.client.post(
+            f"/api/programmes/{app.ids['programme']}/participants",
+            json={"display_name": f"{name} Test", "role": role, "email": f"{name.lower()}@example.org"},
+            headers=app.co,
+        )
+        assert r.status_code == 201, r.text
+        ids[name] = r.json()["id"]
+    group = {
+        "format": "group",
+        "junior_ids": [ids["Ada"], ids["Ole"], ids["Ida"]],
+        "senior_ids": [ids["Rita"]],
+    }
+    r = app.client.post(f"/api/programmes/{app.ids['programme']}/pairs", json=group, headers=app.co)
+    assert r.status_code == 201, r.text
+    for pid in (ids["Ada"], app.ids["junior"], ids["Tom"]):
+        assert app.client.post(f"/api/participants/{pid}/invitations", headers=app.co).status_code == 202
+    app.drain()
+
+    def body(address: str) -> str:
+        [mail] = smtp_server.inbox.to(address)
+        return mail.get_body(("plain",)).get_content() + mail.get_body(("html",)).get_content()
+
+    ada, jonas, tom = body("ada@example.org"), body("jonas@example.org"), body("tom@example.org")
+    assert "Dort findest du deine Gruppe, eure Sessions" in ada and "Tandem" not in ada
+    assert "Dort findest du dein Tandem, eure Sessions" in jonas and "Gruppe" not in jonas
+    assert "Dort findest du dein Tandem oder deine Gruppe, eure Sessions" in tom

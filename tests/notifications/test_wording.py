@@ -63,6 +63,16 @@ def mails(language: str) -> dict[str, compose.Content]:
         "test": compose.test(t),
     }
     for who, pair, duration in (("pair", PAIR, 60), ("group", GROUP, 90)):
+        made[f"invite-{who}"] = compose.invite(  # someone already in a one-to-one pair / a group
+            t,
+            name="Mia Schulte",
+            programme="Reverse Mentoring 2026",
+            coordinator="Katrin Vogel",
+            url=link,
+            expires_at=expires,
+            signin_url="http://127.0.0.1:8000/signin",
+            group=pair == GROUP,
+        )
         f = facts(pair, duration)
         for label, method, moved in (
             ("new", "REQUEST", False),
@@ -254,3 +264,16 @@ def test_a_group_is_a_group_and_a_name_with_its_own_kind_word_is_not_doubled(lan
     else:
         assert all("pair “" not in text for text in group)
         assert any("group “Runde Produktion & Personal”" in text for text in group)
+
+
+def test_the_invite_says_where_to_find_the_members_own_pair_or_group() -> None:
+    de, en = mails("de"), mails("en")
+    assert "Dort findest du deine Gruppe, eure Sessions" in reading(de["invite-group"])
+    assert "Dort findest du dein Tandem, eure Sessions" in reading(de["invite-pair"])
+    assert "Gruppe" not in reading(de["invite-pair"])
+    # in no pair yet (or in both kinds): either may be waiting there
+    assert "Dort findest du dein Tandem oder deine Gruppe, eure Sessions" in reading(de["invite"])
+    assert "There you will find your group, your sessions" in reading(en["invite-group"])
+    assert "There you will find your pair, your sessions" in reading(en["invite-pair"])
+    assert "There you will find your pair, your sessions" in reading(en["invite"])
+    assert "group" not in reading(en["invite-pair"]) + reading(en["invite"])

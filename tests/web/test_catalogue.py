@@ -55,3 +55,18 @@ def test_templates_translate_by_the_render_language_and_escape_values() -> None:
     assert page.render(lang="en", n=1, m="x") == "Sign in|Sign in|1 reflection|Written with the AI model x."
     assert isinstance(tr("de").gettext("Sign in"), str) and not isinstance(tr("de").gettext("x"), Markup)
     assert i18n.plural("reflections_n", 1, "de") == "1 Reflexion"
+
+
+def test_templates_take_their_words_from_the_catalogue_not_from_the_language_code() -> None:
+    """A link text written as '"Deutsch" if lang == "de" else "English"' bypasses the catalogue (and
+    any later change to its msgid); a page's words go through gettext like every other text."""
+    import re
+    from pathlib import Path
+
+    import companion.web
+
+    by_code = re.compile(r"""\{\{\s*["'][^"']+["']\s+if\s+lang\s*==\s*["']de["']\s+else\b""")
+    templates = sorted((Path(companion.web.__file__).parent / "templates").rglob("*.html"))
+    assert len(templates) > 20
+    found = [f"{p.name}: {m.group(0)}" for p in templates for m in by_code.finditer(p.read_text())]
+    assert found == []

@@ -207,3 +207,24 @@ def test_a_group_members_theme_question_counts_tandems_and_groups(demo: dict[str
     page = ben.get(f"/me/sessions/{sid}").text
     assert "(zählen anonym für die Programmauswertung, ab k Tandems oder Gruppen)" in page
     assert "ab k Tandems)" not in page
+
+
+def test_a_person_page_names_unnamed_pairs_by_their_format(demo: dict[str, Any]) -> None:
+    """'Mitglied in:' lists a pair without a name as 'Gruppe #id' / 'Tandem #id', like its edit page."""
+    hr = demo["browser"]("Katrin Vogel (HR)")
+    group, tandem = _pair_id(demo, GROUP), _pair_id(demo, TANDEM)
+
+    async def unname(session: Any) -> None:
+        for pair in (group, tandem):
+            (await session.get(Pair, pair)).name = None
+        await session.commit()
+
+    bootstrap.run(demo["url"], unname, migrate=False)
+    ids = demo["ids"]
+    mia = hr.get(f"{P}/participants/{ids['Mia Schulte']}").text
+    assert f'/pairs/{group}">Gruppe #{group}</a>' in mia and "Tandem #" not in mia
+    jonas = hr.get(f"{P}/participants/{ids['Jonas Demir']}").text
+    assert f'/pairs/{tandem}">Tandem #{tandem}</a>' in jonas and "Gruppe #" not in jonas
+    hr.post_form("/coordinator/language", {"language": "en", "next": "/coordinator"})
+    english = hr.get(f"{P}/participants/{ids['Mia Schulte']}").text
+    assert f'/pairs/{group}">Group #{group}</a>' in english

@@ -69,5 +69,14 @@ def test_pages_about_meetings_say_session_and_dates_termin(demo: dict[str, Any])
     choices = demo["browser"]("Jonas Demir").get("/me/notifications").text
     assert "Eine Erinnerung vor jeder Session, mit Agenda" in choices
     assert "Die Fragen zur Reflexion nach jeder Session" in choices
-    assert "wenn ihr euch im Tandem länger nicht getroffen habt" in choices
+    assert "Ein freundlicher Hinweis, wenn ihr euch länger nicht getroffen habt" in choices  # Tandem or group
     assert "Kalendereinladungen, wenn ein Termin geplant, verschoben oder abgesagt wird" in choices
+
+
+def test_links_written_from_the_catalogue_read_in_the_pages_language(demo: dict[str, Any]) -> None:
+    hr = demo["browser"]("Katrin Vogel (HR)")
+    assert 'id="matching-link">Matching und Programmrahmen</a>' in hr.get("/coordinator/programmes/1").text
+    hr.post_form("/coordinator/language", {"language": "en", "next": "/coordinator"})
+    assert 'id="matching-link">Matching and programme frame</a>' in hr.get("/coordinator/programmes/1").text
+    me = demo["browser"]("Jonas Demir").get("/me").text
+    assert ">Themenplan</a>" in me and ">Meine Wünsche fürs Matching</a>" in me
