@@ -123,7 +123,13 @@ def reminder(
     else:
         # No questions exist yet: say how to get them rather than promise they are there.
         content.paragraphs.append(
-            t("On the session page you can also have questions to prepare made, for you and your partner.")
+            t(
+                "On the session page you can also have questions to prepare made, for you and the others in your group."
+            )
+            if facts.group
+            else t(
+                "On the session page you can also have questions to prepare made, for you and your partner."
+            )
         )
     if to_bring:
         content.lists.append((t("What you might bring"), to_bring))

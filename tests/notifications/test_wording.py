@@ -244,6 +244,9 @@ def test_a_reminder_without_questions_says_how_to_get_them_instead_of_promising_
     assert not any("findest du auch Fragen" in text for text in bare)
     full = [reading(c) for key, c in made.items() if key.startswith("reminder-") and "bare" not in key]
     assert full and not any("erstellen lassen" in text for text in full)  # the questions are in the mail
+    # Questions "for you and your partner" would be wrong for a group: there are several others.
+    assert "für dich und die anderen in deiner Gruppe" in reading(made["reminder-bare-group"])
+    assert "für dich und dein Gegenüber" in reading(made["reminder-bare-pair"])
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
