@@ -88,14 +88,19 @@ class PlanBase:
         plural = self.people.plural(plural_role) if plural_role else False
         return say(self.lang, key, plural, self.seed, **self.side_names(), **values)
 
+    def in_turn(self, key: str, index: int, seed: str) -> str:
+        """The ``index``-th wording of ``key`` after the one ``seed`` picks (unfilled): items of one
+        kind take the wordings in turn instead of repeating one sentence."""
+        options = G[self.lang][key].split("|")
+        start = options.index(pick(options, seed))
+        return options[(start + index) % len(options)]
+
     def outcome(self, goal: Goal, index: int) -> str:
         """The general outcome for the ``index``-th goal item: the variants of its kind in turn, so
         two goals of one kind in one agenda do not promise the same result word for word."""
-        options = G[self.lang][f"out_{goal.kind}"].split("|")
-        start = options.index(pick(options, self.seed))
         names = self.side_names()
         values: dict[str, str | int] = {"J": names["J"], "S": names["S"]}
-        return variant(self.lang, options[(start + index) % len(options)], "", values)
+        return variant(self.lang, self.in_turn(f"out_{goal.kind}", index, self.seed), "", values)
 
     def goal_line(self, goal: Goal) -> str:
         """ "Ziel: „…“." or, for a goal in the other language, marked as the pair's own words."""

@@ -211,9 +211,7 @@ class PlanItems(PlanBase):
             else:
                 name = gq(lang, act.title) if act is not None else gq(lang, say(lang, f"gen_{goal.kind}_t"))
                 # Two goals of one kind take the kind's wordings in turn, not one sentence twice.
-                options = G[lang][f"close_{goal.kind}"].split("|")
-                start = options.index(pick(options, self.goal_activities[0][0].text))
-                chosen = options[(start + index) % len(options)]
+                chosen = self.in_turn(f"close_{goal.kind}", index, self.goal_activities[0][0].text)
                 prompts.append(variant(lang, chosen, "", {"act": name}))
         if self.later:
             prompts.append(say(lang, "close_q_later"))

@@ -66,7 +66,7 @@ _MODE_WORDS: Final[dict[str, dict[str, re.Pattern[str]]]] = {
             _F,
         ),
         "map": re.compile(
-            r"(Landkarte|Check\b|Inventur|\bsammel\w*|\bsammeln\b|\bsortier\w*|\baufzeichn\w*|\bzeichn\w*|"
+            r"(Landkarte|Check\b|Inventur|\bsammel\w*|\bsortier\w*|\baufzeichn\w*|\bzeichn\w*|"
             r"\bauflist\w*|\bListe\b|\bprüf\w*|\bdurchgehen\b|\bvergleich\w*|\bnotier\w*|Zeitstrahl|"
             r"\bskizzier\w*)",
             _F,
