@@ -24,7 +24,7 @@ from __future__ import annotations
 from companion.generation.agenda_plan import Draft, Plan
 from companion.generation.frame_phrases import F, frame
 from companion.generation.goals import Goal
-from companion.generation.guidance_phrases import G, gq, say
+from companion.generation.guidance_phrases import gq, gq_goals, say
 from companion.generation.guidance_review import review
 from companion.generation.stemming import stems
 
@@ -46,9 +46,7 @@ def goal_list(p: Plan, goals: list[Goal]) -> str:
     """ "Ziel: „…“." for one goal, "Eure Ziele: „…“; „…“." for several (foreign ones marked)."""
     if len(goals) == 1:
         return p.goal_line(goals[0])
-    own = G[p.lang]["own_words"]
-    quoted = "; ".join(gq(p.lang, g.text) + (f" ({own})" if g.foreign else "") for g in goals)
-    return f"{F[p.lang]['goals_label']}: {quoted}."
+    return f"{F[p.lang]['goals_label']}: {gq_goals(p.lang, goals)}."
 
 
 def about(p: Plan, key: str, goal: Goal, many: bool) -> str:

@@ -18,14 +18,17 @@ different goals read differently and one pair reads the same on every run.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Mapping
-from typing import Final
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Final
 
 from companion.generation.guidance_phrases_de import DE
 from companion.generation.guidance_phrases_en import EN
 from companion.generation.guidance_phrases_kinds import KIND_LINES
 from companion.generation.guidance_variants import VARIANTS
 from companion.generation.people import fill
+
+if TYPE_CHECKING:
+    from companion.generation.goals import Goal
 
 # The base sentences (guidance_phrases_de/_en), then the lines by kind of goal with the topic as a label
 # (guidance_phrases_kinds: a key already in the base replaces it, a new one comes after the base keys).
@@ -69,3 +72,9 @@ def pick(options: list[str], seed: str) -> str:
 def gq(lang: str, text: str) -> str:
     """``text`` in the language's quotation marks."""
     return G[lang]["q"].format(text)
+
+
+def gq_goals(lang: str, goals: Iterable[Goal]) -> str:
+    """Goals quoted and joined by "; ", one in the other language marked as the pair's own words."""
+    own = G[lang]["own_words"]
+    return "; ".join(gq(lang, g.text) + (f" ({own})" if g.foreign else "") for g in goals)

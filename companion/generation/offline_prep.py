@@ -14,7 +14,7 @@ from companion.generation.activities import Activity
 from companion.generation.agenda_plan import Plan
 from companion.generation.goals import Goal, understand
 from companion.generation.grounding import Grounding, dedupe, rotate
-from companion.generation.guidance_phrases import G, gq, say
+from companion.generation.guidance_phrases import G, gq, gq_goals, say
 from companion.generation.guidance_review import review
 from companion.generation.people import People, oblique
 from companion.generation.phrases import phrase, phrase_list
@@ -29,8 +29,7 @@ from companion.retrieval.knowledge import KnowledgeBase
 def _goal_label(lang: str, goals: list[Goal]) -> str:
     """ "Ziel: „…“" or "Ziele: „…“; „…“" (the pair's own words marked as such)."""
     label = G[lang]["goal_label"] if len(goals) == 1 else _GOALS[lang]
-    quoted = "; ".join(gq(lang, g.text) + (f" ({G[lang]['own_words']})" if g.foreign else "") for g in goals)
-    return f"{label}: {quoted}"
+    return f"{label}: {gq_goals(lang, goals)}"
 
 
 _GOALS = {"de": "Ziele", "en": "Goals"}
